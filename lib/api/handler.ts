@@ -1,0 +1,133 @@
+import { randomUUID } from "node:crypto";
+import { NextResponse, type NextRequest } from "next/server";
+import { actorFromToken } from "../auth/sessions";
+import { getCookieActor } from "../auth/next-auth";
+import { AppError, BadRequest, Forbidden, isAppError, TooManyRequests, Unauthorized } from "../errors";
+import type { Actor } from "../permissions";
+import type { Locale } from "../schemas/parse";
+
+export type ApiContext<P> = {
+  req: NextRequest;
+  actor: Actor;
+  params: P;
+  requestId: string;
+  locale: Locale;
+  /** Set when the caller authenticated with a bearer token (not a browser cookie). */
+  bearer: boolean;
+};
+
+type Handler<P> = (ctx: ApiContext<P>) => Promise<unknown>;
+type PublicHandler<P> = (ctx: Omit<ApiContext<P>, "actor" | "bearer">) => Promise<unknown>;
+
+const MAX_JSON_BYTES = 1_000_000;
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function localeOf(req: NextRequest): Locale {
+  return (req.headers.get("accept-language") ?? "").toLowerCase().startsWith("zh") ? "zh-CN" : "en";
+}
+
+export function errorResponse(e: unknown, requestId: string): NextResponse {
+  if (isAppError(e)) {
+    const body: { error: Record<string, unknown> } = { error: { code: e.code, message: e.message } };
+    if (e.fields) body.error.fields = e.fields;
+    if (e.extra?.current !== undefined) body.error.current = e.extra.current;
+    const res = NextResponse.json(body, { status: e.status });
+    if (e instanceof TooManyRequests) res.headers.set("Retry-After", String(e.retryAfterSeconds));
+    return res;
+  }
+  // Unexpected: log the detail on the server, give the client only a reference.
+  console.error(`[${requestId}]`, e);
+  return NextResponse.json(
+    { error: { code: "INTERNAL", message: `Unexpected error; quote request id ${requestId}` } },
+    { status: 500 },
+  );
+}
+
+/** Cross-site browser writes are refused: the cookie alone must never be enough (CSRF). */
+function assertSameOrigin(req: NextRequest): void {
+  const origin = req.headers.get("origin");
+  const site = req.headers.get("sec-fetch-site");
+  if (site === "cross-site") throw new Forbidden("Cross-site request refused");
+  if (origin === null) return;
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  let originHost: string | null = null;
+  try {
+    originHost = origin === "null" ? null : new URL(origin).host;
+  } catch {
+    originHost = null;
+  }
+  if (!originHost || originHost !== host) throw new Forbidden("Cross-origin request refused");
+}
+
+async function resolveActor(req: NextRequest): Promise<{ actor: Actor | null; bearer: boolean }> {
+  const auth = req.headers.get("authorization");
+  if (auth !== null) {
+    const m = /^Bearer\s+(\S+)$/i.exec(auth);
+    return { actor: m ? await actorFromToken(m[1]) : null, bearer: true };
+  }
+  return { actor: await getCookieActor(), bearer: false };
+}
+
+function finish(result: unknown, requestId: string, status: number): Response {
+  const res =
+    result instanceof Response
+      ? result
+      : result === undefined
+        ? new NextResponse(null, { status: 204 })
+        : NextResponse.json(result, { status });
+  res.headers.set("X-Request-Id", requestId);
+  if (!res.headers.has("Cache-Control")) res.headers.set("Cache-Control", "no-store");
+  return res;
+}
+
+/** Wraps a /api/v1 handler: authentication (bearer or cookie), CSRF, error mapping, request id. */
+export function apiRoute<P = Record<string, never>>(handler: Handler<P>, opts: { status?: number } = {}) {
+  return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
+    const requestId = randomUUID();
+    try {
+      const { actor, bearer } = await resolveActor(req);
+      if (!actor) throw new Unauthorized();
+      if (!bearer && !SAFE_METHODS.has(req.method)) assertSameOrigin(req);
+      const params = (await context.params) ?? ({} as P);
+      return finish(await handler({ req, actor, params, requestId, locale: localeOf(req), bearer }), requestId, opts.status ?? 200);
+    } catch (e) {
+      return finish(errorResponse(e, requestId), requestId, 500);
+    }
+  };
+}
+
+/** A /api/v1 handler that needs no sign-in (session creation, the OpenAPI document). */
+export function publicApiRoute<P = Record<string, never>>(handler: PublicHandler<P>, opts: { status?: number } = {}) {
+  return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
+    const requestId = randomUUID();
+    try {
+      if (!SAFE_METHODS.has(req.method)) assertSameOrigin(req);
+      const params = (await context.params) ?? ({} as P);
+      return finish(await handler({ req, params, requestId, locale: localeOf(req) }), requestId, opts.status ?? 200);
+    } catch (e) {
+      return finish(errorResponse(e, requestId), requestId, 500);
+    }
+  };
+}
+
+/** Reads a JSON object body: wrong content type, oversize or malformed JSON → 400. */
+export async function readJson(req: NextRequest): Promise<unknown> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().startsWith("application/json")) {
+    throw new BadRequest("Send a JSON body with Content-Type: application/json");
+  }
+  const text = await req.text();
+  if (text.length > MAX_JSON_BYTES) throw new BadRequest("Body too large");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new BadRequest("Malformed JSON", { _: ["Malformed JSON"] });
+  }
+}
+
+/** Query string → plain object (repeated keys keep the last value). */
+export function queryObject(req: NextRequest): Record<string, string> {
+  return Object.fromEntries(req.nextUrl.searchParams.entries());
+}
+
+export { AppError };

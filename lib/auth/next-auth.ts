@@ -1,0 +1,79 @@
+import type { NextAuthOptions } from "next-auth";
+import { getServerSession } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { cache } from "react";
+import { isAppError, TooManyRequests } from "../errors";
+import type { Actor } from "../permissions";
+import { signIn } from "../server/auth/sign-in";
+import { signOutSessionId } from "../server/auth/sign-out";
+import { actorFromSessionId, SESSION_TTL_SECONDS } from "./sessions";
+import { clientIp } from "./request-meta";
+
+declare module "next-auth" {
+  interface Session {
+    sid?: string;
+  }
+  interface User {
+    sid?: string;
+  }
+}
+declare module "next-auth/jwt" {
+  interface JWT {
+    sid?: string;
+  }
+}
+
+/** Error text next-auth passes back to the login page when sign-in is throttled. */
+export const THROTTLED_PREFIX = "THROTTLED:";
+
+/**
+ * next-auth carries only a session id in its JWT cookie; the session row in the database is the
+ * truth, so logout, deactivation and role change end a browser session on the next request.
+ */
+export const authOptions: NextAuthOptions = {
+  secret: process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: SESSION_TTL_SECONDS.WEB },
+  jwt: { maxAge: SESSION_TTL_SECONDS.WEB },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    Credentials({
+      name: "credentials",
+      credentials: { username: { type: "text" }, password: { type: "password" } },
+      async authorize(credentials, req) {
+        const headers = new Headers(req.headers as Record<string, string>);
+        try {
+          const result = await signIn(
+            { username: credentials?.username ?? "", password: credentials?.password ?? "" },
+            { kind: "WEB", ip: clientIp(headers), userAgent: headers.get("user-agent") },
+          );
+          return { id: result.userId, sid: result.sessionId };
+        } catch (e) {
+          if (e instanceof TooManyRequests) throw new Error(`${THROTTLED_PREFIX}${e.retryAfterSeconds}`);
+          if (isAppError(e)) return null;
+          throw e;
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.sid) token.sid = user.sid;
+      return token;
+    },
+    session({ session, token }) {
+      session.sid = token.sid;
+      return session;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (token?.sid) await signOutSessionId(token.sid);
+    },
+  },
+};
+
+/** The person signed in through the browser for this request, or null (revoked sessions are null). */
+export const getCookieActor = cache(async (): Promise<Actor | null> => {
+  const session = await getServerSession(authOptions);
+  return actorFromSessionId(session?.sid);
+});

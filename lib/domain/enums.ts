@@ -1,0 +1,32 @@
+/** Domain enums as plain arrays, importable by client components without the Prisma client. */
+export const ROLES = ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"] as const;
+export const PROBLEM_SOURCES = [
+  "CENTRAL_INSPECTION",
+  "CENTRAL_LOOKBACK",
+  "PROVINCIAL_INSPECTION",
+  "WARNING_FILM",
+  "PETITION",
+  "ENFORCEMENT",
+  "SELF_CHECK",
+  "OTHER",
+] as const;
+export const PROBLEM_CATEGORIES = ["WATER", "AIR", "SOIL", "SOLID_WASTE", "NOISE", "ECOLOGY", "RISK", "OTHER"] as const;
+export const DEADLINE_BANDS = ["IMMEDIATE", "SHORT", "MID", "LONG", "ONGOING"] as const;
+export const PROBLEM_STATUSES = [
+  "REGISTERED",
+  "ASSIGNED",
+  "RECTIFYING",
+  "PENDING_ACCEPTANCE",
+  "PUBLIC_NOTICE",
+  "PENDING_SIGNOFF",
+  "CLOSED",
+  "ONGOING",
+] as const;
+export const MEASURE_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "DONE"] as const;
+
+export type RoleName = (typeof ROLES)[number];
+export type ProblemSourceName = (typeof PROBLEM_SOURCES)[number];
+export type ProblemCategoryName = (typeof PROBLEM_CATEGORIES)[number];
+export type DeadlineBandName = (typeof DEADLINE_BANDS)[number];
+export type ProblemStatusName = (typeof PROBLEM_STATUSES)[number];
+export type MeasureStatusName = (typeof MEASURE_STATUSES)[number];

@@ -1,0 +1,68 @@
+/**
+ * Typed errors thrown by use cases. One mapping turns them into HTTP answers and UI messages;
+ * anything else is unexpected, logged with a request id and answered with a generic 500.
+ */
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    message: string,
+    readonly fields?: FieldErrors,
+    readonly extra?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class BadRequest extends AppError {
+  constructor(message = "Malformed request", fields?: FieldErrors) {
+    super("BAD_REQUEST", 400, message, fields);
+  }
+}
+export class Unauthorized extends AppError {
+  constructor(message = "Sign-in required") {
+    super("UNAUTHORIZED", 401, message);
+  }
+}
+export class Forbidden extends AppError {
+  constructor(message = "You may not do this") {
+    super("FORBIDDEN", 403, message);
+  }
+}
+export class NotFound extends AppError {
+  constructor(message = "Not found") {
+    super("NOT_FOUND", 404, message);
+  }
+}
+export class Conflict extends AppError {
+  constructor(message: string, current?: unknown) {
+    super("CONFLICT", 409, message, undefined, current === undefined ? undefined : { current });
+  }
+}
+export class Invalid extends AppError {
+  constructor(fields: FieldErrors, message = "Some fields are invalid") {
+    super("VALIDATION_FAILED", 422, message, fields);
+  }
+}
+export class TooManyRequests extends AppError {
+  constructor(readonly retryAfterSeconds: number, message = "Too many attempts; try again later") {
+    super("TOO_MANY_REQUESTS", 429, message, undefined, { retryAfterSeconds });
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}
+
+/** zod issues → `{ "field.path": [messages] }` ("_" for the root). */
+export function zodFieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of issues) {
+    const key = issue.path.length ? issue.path.map(String).join(".") : "_";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}

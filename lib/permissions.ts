@@ -1,0 +1,34 @@
+import type { Role } from "@prisma/client";
+import { Forbidden } from "./errors";
+
+/** The one permission table: which roles may attempt an action. Scope is applied in queries. */
+export const PERMISSIONS = {
+  "problem.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "problem.create": ["COORDINATOR"],
+  "problem.update": ["COORDINATOR", "DIVISION_HEAD"],
+  "measure.update": ["COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER"],
+  "reference.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "user.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "user.manage": ["ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export type Actor = {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId: string | null;
+  districtId: string | null;
+  locale: string;
+  sessionId: string;
+};
+
+export function can(actor: Pick<Actor, "role"> | null | undefined, permission: Permission): boolean {
+  return !!actor && (PERMISSIONS[permission] as readonly Role[]).includes(actor.role);
+}
+
+export function authorize(actor: Actor, permission: Permission): void {
+  if (!can(actor, permission)) throw new Forbidden();
+}

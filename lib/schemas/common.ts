@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { parseCalendarDate } from "../domain/calendar";
+
+/** Optional trimmed text: "" → undefined, so HTML forms and JSON behave alike. */
+export const optionalText = (max: number) =>
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v),
+    z.string().max(max, "v.tooLong").optional(),
+  );
+
+export const requiredText = (max: number) =>
+  z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().min(1, "v.required").max(max, "v.tooLong"));
+
+export const calendarDate = z
+  .string()
+  .refine((s) => parseCalendarDate(s) !== null, "v.invalidDate")
+  .meta({ format: "date", example: "2026-12-31" });
+
+export const uuid = z.uuid();
+
+export const PAGE_SIZE_MAX = 100;
+
+export const pageQuery = {
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(20),
+};
+
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      fields: z.record(z.string(), z.array(z.string())).optional(),
+      current: z.unknown().optional(),
+    }),
+  })
+  .meta({ id: "Error" });

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { Invalid, zodFieldErrors } from "../errors";
+import en from "../../messages/en.json";
+import zhCN from "../../messages/zh-CN.json";
+
+export type Locale = "zh-CN" | "en";
+export const LOCALES: readonly Locale[] = ["zh-CN", "en"];
+export const DEFAULT_LOCALE: Locale = "zh-CN";
+
+const validationText: Record<Locale, Record<string, string>> = {
+  "zh-CN": zhCN.validation,
+  en: en.validation,
+};
+const localeErrors = { "zh-CN": z.locales.zhCN().localeError, en: z.locales.en().localeError };
+
+/** Custom messages in schemas are keys (`v.<key>`), translated here for the caller's locale. */
+export function localizeMessage(message: string, locale: Locale): string {
+  return message.startsWith("v.") ? (validationText[locale][message.slice(2)] ?? message) : message;
+}
+
+/** Parses input or throws `Invalid` (422) with per-field messages in the caller's locale. */
+export function parseInput<S extends z.ZodType>(schema: S, data: unknown, locale: Locale = "en"): z.output<S> {
+  const result = schema.safeParse(data, { error: localeErrors[locale] });
+  if (result.success) return result.data;
+  const issues = result.error.issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((key) => ({ path: [...issue.path, key], message: localizeMessage("v.unknownField", locale) }))
+      : [{ path: issue.path, message: localizeMessage(issue.message, locale) }],
+  );
+  throw new Invalid(zodFieldErrors(issues));
+}

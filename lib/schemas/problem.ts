@@ -1,0 +1,193 @@
+import { z } from "zod";
+import { DEADLINE_BANDS, PROBLEM_CATEGORIES, PROBLEM_SOURCES, PROBLEM_STATUSES, MEASURE_STATUSES } from "../domain/enums";
+import { calendarDate, optionalText, pageQuery, requiredText, uuid } from "./common";
+
+export const sourceEnum = z.enum(PROBLEM_SOURCES);
+export const categoryEnum = z.enum(PROBLEM_CATEGORIES);
+export const bandEnum = z.enum(DEADLINE_BANDS);
+export const statusEnum = z.enum(PROBLEM_STATUSES);
+export const measureStatusEnum = z.enum(MEASURE_STATUSES);
+
+const phone = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v),
+  z
+    .string()
+    .regex(/^[0-9+\-() ]{5,20}$/, "v.phone")
+    .optional(),
+);
+
+const coordinate = (min: number, max: number) =>
+  z.preprocess((v) => (v === "" || v === null ? undefined : typeof v === "string" ? Number(v) : v), z.number().min(min).max(max).optional());
+
+const coUnitIds = z
+  .array(uuid)
+  .max(20)
+  .refine((ids) => new Set(ids).size === ids.length, "v.coUnitsDuplicate");
+
+/** Fields a person edits on a ledger row. Status, progress, version and ids are never taken from here. */
+const problemFields = {
+  code: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v),
+    z
+      .string()
+      .max(40, "v.tooLong")
+      .regex(/^[A-Za-z0-9\u4e00-\u9fa5\-_]+$/)
+      .optional(),
+  ),
+  title: requiredText(200),
+  description: requiredText(5000),
+  source: sourceEnum,
+  round: optionalText(100),
+  category: categoryEnum,
+  districtCode: z.string().regex(/^\d{6}$/),
+  locationText: optionalText(300),
+  lat: coordinate(-90, 90),
+  lng: coordinate(-180, 180),
+  leadOfficialId: z.preprocess((v) => (v === "" ? null : v), uuid.nullable().optional()),
+  leadUnitId: uuid,
+  coUnitIds: coUnitIds.default([]),
+  acceptanceUnitId: z.preprocess((v) => (v === "" ? null : v), uuid.nullable().optional()),
+  responsiblePerson: optionalText(50),
+  responsiblePhone: phone,
+  target: optionalText(2000),
+  deadlineBand: bandEnum,
+  deadline: z.preprocess((v) => (v === "" ? null : v), calendarDate.nullable().optional()),
+};
+
+function checkPairs(
+  v: { lat?: number; lng?: number; deadlineBand?: string; deadline?: string | null },
+  ctx: z.RefinementCtx,
+  partial: boolean,
+) {
+  if ((v.lat === undefined) !== (v.lng === undefined)) {
+    ctx.addIssue({ code: "custom", path: [v.lat === undefined ? "lat" : "lng"], message: "v.latLngPair" });
+  }
+  if (!partial && v.deadlineBand) {
+    if (v.deadlineBand === "ONGOING" && v.deadline) {
+      ctx.addIssue({ code: "custom", path: ["deadline"], message: "v.deadlineNotForOngoing" });
+    }
+    if (v.deadlineBand !== "ONGOING" && !v.deadline) {
+      ctx.addIssue({ code: "custom", path: ["deadline"], message: "v.deadlineRequired" });
+    }
+  }
+}
+
+export const problemCreateSchema = z
+  .strictObject(problemFields)
+  .superRefine((v, ctx) => checkPairs(v, ctx, false))
+  .meta({ id: "ProblemCreate" });
+export type ProblemCreateInput = z.output<typeof problemCreateSchema>;
+
+export const problemUpdateSchema = z
+  .strictObject({
+    ...Object.fromEntries(Object.entries(problemFields).map(([k, s]) => [k, (s as z.ZodType).optional()])),
+    version: z.coerce.number().int().min(1),
+  } as { [K in keyof typeof problemFields]: z.ZodOptional<(typeof problemFields)[K]> } & { version: z.ZodCoercedNumber })
+  .superRefine((v, ctx) => checkPairs(v as Parameters<typeof checkPairs>[0], ctx, true))
+  .meta({ id: "ProblemUpdate" });
+export type ProblemUpdateInput = z.output<typeof problemUpdateSchema>;
+
+export const PROBLEM_SORTS = [
+  "deadline",
+  "-deadline",
+  "code",
+  "-code",
+  "updatedAt",
+  "-updatedAt",
+  "createdAt",
+  "-createdAt",
+  "progress",
+  "-progress",
+  "district",
+  "-district",
+] as const;
+
+const boolText = z.enum(["true", "false"]).transform((v) => v === "true");
+const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
+
+export const problemListQuerySchema = z
+  .strictObject({
+    districtCode: z.preprocess(emptyToUndefined, z.string().regex(/^\d{6}$/).optional()),
+    status: z.preprocess(emptyToUndefined, statusEnum.optional()),
+    source: z.preprocess(emptyToUndefined, sourceEnum.optional()),
+    category: z.preprocess(emptyToUndefined, categoryEnum.optional()),
+    leadOfficialId: z.preprocess(emptyToUndefined, uuid.optional()),
+    leadUnitId: z.preprocess(emptyToUndefined, uuid.optional()),
+    deadlineBand: z.preprocess(emptyToUndefined, bandEnum.optional()),
+    overdue: z.preprocess(emptyToUndefined, boolText.optional()),
+    q: z.preprocess(emptyToUndefined, z.string().trim().max(100, "v.tooLong").optional()),
+    sort: z.preprocess(emptyToUndefined, z.enum(PROBLEM_SORTS).default("deadline")),
+    ...pageQuery,
+  })
+  .meta({ id: "ProblemListQuery" });
+export type ProblemListQuery = z.output<typeof problemListQuerySchema>;
+
+export const measureSchema = z
+  .object({
+    id: z.uuid(),
+    seq: z.number().int(),
+    description: z.string(),
+    ownerUnitId: z.uuid().nullable(),
+    ownerUnitName: z.string().nullable(),
+    ownerPerson: z.string().nullable(),
+    milestone: z.string().nullable(),
+    status: measureStatusEnum,
+    percent: z.number().int(),
+    version: z.number().int(),
+  })
+  .meta({ id: "Measure" });
+
+/** The problem as the API returns it. */
+export const problemSchema = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    title: z.string(),
+    description: z.string(),
+    source: sourceEnum,
+    round: z.string().nullable(),
+    category: categoryEnum,
+    districtCode: z.string(),
+    districtName: z.string(),
+    locationText: z.string().nullable(),
+    lat: z.number().nullable(),
+    lng: z.number().nullable(),
+    status: statusEnum,
+    deadlineBand: bandEnum,
+    deadline: z.string().nullable().meta({ format: "date" }),
+    leadOfficialId: z.uuid().nullable(),
+    leadOfficialName: z.string().nullable(),
+    leadUnitId: z.uuid(),
+    leadUnitName: z.string(),
+    coUnitIds: z.array(z.uuid()),
+    acceptanceUnitId: z.uuid().nullable(),
+    responsiblePerson: z.string().nullable(),
+    responsiblePhone: z.string().nullable(),
+    target: z.string().nullable(),
+    progress: z.number().int(),
+    overdue: z.boolean(),
+    overdueDays: z.number().int(),
+    relapse: z.boolean(),
+    version: z.number().int(),
+    createdAt: z.string().meta({ format: "date-time" }),
+    updatedAt: z.string().meta({ format: "date-time" }),
+    measures: z.array(measureSchema).optional(),
+  })
+  .meta({ id: "Problem" });
+export type ProblemDto = z.output<typeof problemSchema>;
+
+export const problemPageSchema = z
+  .object({ items: z.array(problemSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+  .meta({ id: "ProblemPage" });
+
+export const auditEntrySchema = z
+  .object({
+    id: z.string(),
+    at: z.string().meta({ format: "date-time" }),
+    actorId: z.uuid().nullable(),
+    actorName: z.string().nullable(),
+    action: z.string(),
+    before: z.unknown().nullable(),
+    after: z.unknown().nullable(),
+  })
+  .meta({ id: "AuditEntry" });

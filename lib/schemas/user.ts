@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { ROLES } from "../domain/enums";
+
+export const roleEnum = z.enum(ROLES);
+
+export const userListQuerySchema = z.strictObject({
+  role: z.preprocess((v) => (v === "" ? undefined : v), roleEnum.optional()),
+});
+
+export const userSchema = z
+  .object({
+    id: z.uuid(),
+    username: z.string(),
+    displayName: z.string(),
+    role: roleEnum,
+    unitId: z.uuid().nullable(),
+    unitName: z.string().nullable(),
+    districtCode: z.string().nullable(),
+    active: z.boolean(),
+  })
+  .meta({ id: "User" });
+export type UserDto = z.output<typeof userSchema>;
+
+export const meSchema = userSchema.extend({ locale: z.string() }).meta({ id: "Me" });
+
+export const userUpdateSchema = z
+  .strictObject({
+    role: roleEnum.optional(),
+    active: z.boolean().optional(),
+    locale: z.enum(["zh-CN", "en"]).optional(),
+    version: z.number().int().min(1),
+  })
+  .meta({ id: "UserUpdate" });
+
+export const localeSchema = z.strictObject({ locale: z.enum(["zh-CN", "en"]) });

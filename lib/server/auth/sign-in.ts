@@ -1,0 +1,46 @@
+import type { SessionKind } from "@prisma/client";
+import { db } from "../../db";
+import { Unauthorized } from "../../errors";
+import { dummyPasswordHash, verifyPassword } from "../../auth/password";
+import { createSession, type NewSession } from "../../auth/sessions";
+import { assertNotThrottled, recordFailure, recordSuccess, throttleKey } from "../../auth/throttle";
+import { parseInput, type Locale } from "../../schemas/parse";
+import { signInSchema } from "../../schemas/session";
+import { writeAudit } from "../audit/write-audit";
+
+export type SignInResult = NewSession & { userId: string };
+
+/**
+ * Checks a username and password and opens a session. Unknown user, wrong password and
+ * deactivated account give the same answer; repeated failures per account+address are throttled.
+ */
+export async function signIn(
+  input: unknown,
+  meta: { kind: SessionKind; ip?: string | null; userAgent?: string | null; locale?: Locale },
+): Promise<SignInResult> {
+  const { username, password } = parseInput(signInSchema, input, meta.locale);
+  const key = throttleKey(username, meta.ip);
+  await assertNotThrottled(key);
+
+  const user = await db.user.findUnique({
+    where: { username },
+    select: { id: true, passwordHash: true, active: true },
+  });
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+  if (!user || !ok || !user.active) {
+    await recordFailure(key);
+    throw new Unauthorized("Invalid username or password");
+  }
+  await recordSuccess(key);
+  return db.$transaction(async (tx) => {
+    const session = await createSession(tx, user.id, meta.kind, meta);
+    await writeAudit(tx, {
+      actorId: user.id,
+      entityType: "Session",
+      entityId: session.sessionId,
+      action: "sign-in",
+      after: { kind: meta.kind, ip: meta.ip ?? null },
+    });
+    return { ...session, userId: user.id };
+  });
+}

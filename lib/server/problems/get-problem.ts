@@ -1,0 +1,21 @@
+import { db } from "../../db";
+import { NotFound } from "../../errors";
+import { authorize, type Actor } from "../../permissions";
+import type { ProblemDto } from "../../schemas/problem";
+import { problemWithMeasuresInclude, toProblemDto } from "./problem-dto";
+import { problemScope } from "./scope";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** One problem with its measures; out of scope or unknown → 404 alike. */
+export async function getProblem(actor: Actor, id: string): Promise<ProblemDto> {
+  authorize(actor, "problem.read");
+  if (!UUID.test(id)) throw new NotFound("Problem not found");
+  const row = await db.problem.findFirst({ where: { AND: [{ id }, problemScope(actor)] }, include: problemWithMeasuresInclude });
+  if (!row) throw new NotFound("Problem not found");
+  return toProblemDto(row);
+}
+
+export function isUuid(id: string): boolean {
+  return UUID.test(id);
+}

@@ -1,0 +1,70 @@
+import type { Prisma } from "@prisma/client";
+import { db } from "../../db";
+import { bureauToday } from "../../domain/calendar";
+import { authorize, type Actor } from "../../permissions";
+import { parseInput, type Locale } from "../../schemas/parse";
+import { problemListQuerySchema, type ProblemDto, type ProblemListQuery } from "../../schemas/problem";
+import { problemInclude, toProblemDto } from "./problem-dto";
+import { problemScope } from "./scope";
+
+const SORTS: Record<string, Prisma.ProblemOrderByWithRelationInput[]> = {
+  deadline: [{ deadline: { sort: "asc", nulls: "last" } }],
+  "-deadline": [{ deadline: { sort: "desc", nulls: "last" } }],
+  code: [{ code: "asc" }],
+  "-code": [{ code: "desc" }],
+  updatedAt: [{ updatedAt: "asc" }],
+  "-updatedAt": [{ updatedAt: "desc" }],
+  createdAt: [{ createdAt: "asc" }],
+  "-createdAt": [{ createdAt: "desc" }],
+  progress: [{ progress: "asc" }],
+  "-progress": [{ progress: "desc" }],
+  district: [{ district: { code: "asc" } }],
+  "-district": [{ district: { code: "desc" } }],
+};
+
+export function overdueWhere(today: Date): Prisma.ProblemWhereInput {
+  return { deadline: { lt: today }, status: { notIn: ["CLOSED", "ONGOING"] } };
+}
+
+export function problemFilterWhere(q: ProblemListQuery, now: Date): Prisma.ProblemWhereInput {
+  const and: Prisma.ProblemWhereInput[] = [];
+  if (q.districtCode) and.push({ district: { code: q.districtCode } });
+  if (q.status) and.push({ status: q.status });
+  if (q.source) and.push({ source: q.source });
+  if (q.category) and.push({ category: q.category });
+  if (q.leadOfficialId) and.push({ leadOfficialId: q.leadOfficialId });
+  if (q.leadUnitId) and.push({ leadUnitId: q.leadUnitId });
+  if (q.deadlineBand) and.push({ deadlineBand: q.deadlineBand });
+  if (q.overdue !== undefined) {
+    const overdue = overdueWhere(bureauToday(now));
+    and.push(q.overdue ? overdue : { NOT: overdue });
+  }
+  if (q.q) {
+    const contains = { contains: q.q, mode: "insensitive" as const };
+    and.push({
+      OR: [{ code: contains }, { title: contains }, { description: contains }, { locationText: contains }, { responsiblePerson: contains }],
+    });
+  }
+  return { AND: and };
+}
+
+export type ProblemPage = { items: ProblemDto[]; total: number; page: number; pageSize: number };
+
+/** The ledger: filtered, searched, sorted and paged, limited to what the caller may see. */
+export async function listProblems(actor: Actor, rawQuery: unknown, opts: { locale?: Locale; now?: Date } = {}): Promise<ProblemPage> {
+  authorize(actor, "problem.read");
+  const query = parseInput(problemListQuerySchema, rawQuery, opts.locale);
+  const now = opts.now ?? new Date();
+  const where: Prisma.ProblemWhereInput = { AND: [problemScope(actor), problemFilterWhere(query, now)] };
+  const [total, rows] = await Promise.all([
+    db.problem.count({ where }),
+    db.problem.findMany({
+      where,
+      include: problemInclude,
+      orderBy: [...(SORTS[query.sort] ?? []), { code: "asc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
+  ]);
+  return { items: rows.map((r) => toProblemDto(r, now)), total, page: query.page, pageSize: query.pageSize };
+}

@@ -1,0 +1,78 @@
+import type { Prisma } from "@prisma/client";
+import { bureauToday, formatCalendarDate } from "../../domain/calendar";
+import { isOverdue, overdueDays } from "../../domain/problem-rules";
+import type { ProblemDto } from "../../schemas/problem";
+
+export const problemInclude = {
+  district: { select: { code: true, name: true } },
+  leadOfficial: { select: { displayName: true } },
+  leadUnit: { select: { name: true } },
+  coUnits: { select: { unitId: true } },
+} satisfies Prisma.ProblemInclude;
+
+export const problemWithMeasuresInclude = {
+  ...problemInclude,
+  measures: { orderBy: { seq: "asc" }, include: { ownerUnit: { select: { name: true } } } },
+} satisfies Prisma.ProblemInclude;
+
+type ProblemRow = Prisma.ProblemGetPayload<{ include: typeof problemInclude }>;
+type ProblemWithMeasures = Prisma.ProblemGetPayload<{ include: typeof problemWithMeasuresInclude }>;
+
+export function toProblemDto(p: ProblemRow | ProblemWithMeasures, now: Date = new Date()): ProblemDto {
+  const today = bureauToday(now);
+  const dto: ProblemDto = {
+    id: p.id,
+    code: p.code,
+    title: p.title,
+    description: p.description,
+    source: p.source,
+    round: p.round,
+    category: p.category,
+    districtCode: p.district.code,
+    districtName: p.district.name,
+    locationText: p.locationText,
+    lat: p.lat === null ? null : Number(p.lat),
+    lng: p.lng === null ? null : Number(p.lng),
+    status: p.status,
+    deadlineBand: p.deadlineBand,
+    deadline: p.deadline ? formatCalendarDate(p.deadline) : null,
+    leadOfficialId: p.leadOfficialId,
+    leadOfficialName: p.leadOfficial?.displayName ?? null,
+    leadUnitId: p.leadUnitId,
+    leadUnitName: p.leadUnit.name,
+    coUnitIds: p.coUnits.map((c) => c.unitId).sort(),
+    acceptanceUnitId: p.acceptanceUnitId,
+    responsiblePerson: p.responsiblePerson,
+    responsiblePhone: p.responsiblePhone,
+    target: p.target,
+    progress: p.progress,
+    overdue: isOverdue(p, today),
+    overdueDays: overdueDays(p, today),
+    relapse: p.relapse,
+    version: p.version,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+  if ("measures" in p) {
+    dto.measures = p.measures.map((m) => ({
+      id: m.id,
+      seq: m.seq,
+      description: m.description,
+      ownerUnitId: m.ownerUnitId,
+      ownerUnitName: m.ownerUnit?.name ?? null,
+      ownerPerson: m.ownerPerson,
+      milestone: m.milestone ? formatCalendarDate(m.milestone) : null,
+      status: m.status,
+      percent: m.percent,
+      version: m.version,
+    }));
+  }
+  return dto;
+}
+
+/** The fields kept in the audit log for a problem (what a reviewer compares). */
+export function auditSnapshot(p: ProblemRow) {
+  const dto = toProblemDto(p);
+  const { id: _id, createdAt: _c, updatedAt: _u, overdue: _o, overdueDays: _d, measures: _m, districtName: _dn, leadOfficialName: _ln, leadUnitName: _lu, ...rest } = dto;
+  return rest;
+}

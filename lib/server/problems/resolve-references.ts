@@ -1,0 +1,43 @@
+import type { Tx } from "../../db";
+import { Invalid, type FieldErrors } from "../../errors";
+import { localizeMessage, type Locale } from "../../schemas/parse";
+
+type RefInput = {
+  districtCode?: string;
+  leadUnitId?: string;
+  coUnitIds?: string[];
+  acceptanceUnitId?: string | null;
+  leadOfficialId?: string | null;
+};
+
+/** Checks that every referenced district, unit and lead official exists; returns the district id. */
+export async function resolveReferences(tx: Tx, input: RefInput, locale: Locale = "en"): Promise<{ districtId?: string }> {
+  const fields: FieldErrors = {};
+  const fail = (field: string, key: string) => {
+    fields[field] = [localizeMessage(`v.${key}`, locale)];
+  };
+  let districtId: string | undefined;
+  if (input.districtCode !== undefined) {
+    const district = await tx.district.findUnique({ where: { code: input.districtCode }, select: { id: true } });
+    if (district) districtId = district.id;
+    else fail("districtCode", "unknownDistrict");
+  }
+  const unitIds = [input.leadUnitId, input.acceptanceUnitId, ...(input.coUnitIds ?? [])].filter((x): x is string => !!x);
+  if (unitIds.length) {
+    const found = new Set(
+      (await tx.unit.findMany({ where: { id: { in: unitIds }, active: true }, select: { id: true } })).map((u) => u.id),
+    );
+    if (input.leadUnitId && !found.has(input.leadUnitId)) fail("leadUnitId", "unknownUnit");
+    if (input.acceptanceUnitId && !found.has(input.acceptanceUnitId)) fail("acceptanceUnitId", "unknownUnit");
+    if (input.coUnitIds?.some((id) => !found.has(id))) fail("coUnitIds", "unknownUnit");
+  }
+  if (input.leadOfficialId) {
+    const leader = await tx.user.findFirst({
+      where: { id: input.leadOfficialId, role: "LEADER", active: true },
+      select: { id: true },
+    });
+    if (!leader) fail("leadOfficialId", "unknownLeadOfficial");
+  }
+  if (Object.keys(fields).length) throw new Invalid(fields);
+  return { districtId };
+}

@@ -1,0 +1,102 @@
+import { db } from "../../db";
+import { parseCalendarDate } from "../../domain/calendar";
+import { Conflict, Forbidden, Invalid, NotFound } from "../../errors";
+import { authorize, type Actor } from "../../permissions";
+import { localizeMessage, parseInput, type Locale } from "../../schemas/parse";
+import { problemUpdateSchema, type ProblemDto } from "../../schemas/problem";
+import { diffFields, writeAudit } from "../audit/write-audit";
+import { isUuid } from "./get-problem";
+import { auditSnapshot, problemWithMeasuresInclude, toProblemDto } from "./problem-dto";
+import { resolveReferences } from "./resolve-references";
+import { problemScope } from "./scope";
+import { deadlineProblem } from "../../domain/problem-rules";
+
+/** What a division head may change on their own division's problems; the rest is the ledger keeper's. */
+const DIVISION_HEAD_FIELDS = new Set(["target", "responsiblePerson", "responsiblePhone", "locationText", "lat", "lng", "coUnitIds"]);
+
+/**
+ * Edits a ledger row with optimistic locking: the caller sends the version they saw; a stale
+ * version → 409 carrying the current record, so the UI can show both and lose nothing.
+ */
+export async function updateProblem(
+  actor: Actor,
+  id: string,
+  raw: unknown,
+  opts: { locale?: Locale; requestId?: string } = {},
+): Promise<ProblemDto> {
+  authorize(actor, "problem.update");
+  const locale = opts.locale ?? "en";
+  const input = parseInput(problemUpdateSchema, raw, locale);
+  if (!isUuid(id)) throw new NotFound("Problem not found");
+  const { version, ...changes } = input;
+  const changed = Object.keys(changes).filter((k) => changes[k as keyof typeof changes] !== undefined);
+  if (changed.length === 0) throw new Invalid({ _: [localizeMessage("v.nothingToChange", locale)] });
+
+  return db.$transaction(async (tx) => {
+    const current = await tx.problem.findFirst({ where: { AND: [{ id }, problemScope(actor)] }, include: problemWithMeasuresInclude });
+    if (!current) throw new NotFound("Problem not found");
+    if (actor.role === "DIVISION_HEAD") {
+      if (current.leadUnitId !== actor.unitId) throw new Forbidden("Only the lead division may edit this problem");
+      const notAllowed = changed.filter((f) => !DIVISION_HEAD_FIELDS.has(f));
+      if (notAllowed.length) throw new Forbidden(`Division heads may not change: ${notAllowed.join(", ")}`);
+    }
+    if (current.status === "CLOSED") throw new Forbidden("A closed problem is read-only; a look-back reopens it");
+    if (current.version !== version) {
+      throw new Conflict("This problem was changed by someone else; review the current record", toProblemDto(current));
+    }
+    const band = changes.deadlineBand ?? current.deadlineBand;
+    const deadline =
+      changes.deadline !== undefined ? (changes.deadline ? parseCalendarDate(changes.deadline) : null) : current.deadline;
+    const deadlineIssue = deadlineProblem(band, deadline);
+    if (deadlineIssue) throw new Invalid({ deadline: [localizeMessage(`v.${deadlineIssue}`, locale)] });
+    if ((changes.lat === undefined) !== (changes.lng === undefined)) {
+      throw new Invalid({ lat: [localizeMessage("v.latLngPair", locale)] });
+    }
+    const { districtId } = await resolveReferences(tx, changes, locale);
+
+    // The version check and the write are one statement, so two editors of the same version cannot both win.
+    const updated = await tx.problem.updateMany({
+      where: { id, version },
+      data: {
+        ...(changes.code !== undefined && { code: changes.code }),
+        ...(changes.title !== undefined && { title: changes.title }),
+        ...(changes.description !== undefined && { description: changes.description }),
+        ...(changes.source !== undefined && { source: changes.source }),
+        ...(changes.round !== undefined && { round: changes.round }),
+        ...(changes.category !== undefined && { category: changes.category }),
+        ...(districtId !== undefined && { districtId }),
+        ...(changes.locationText !== undefined && { locationText: changes.locationText }),
+        ...(changes.lat !== undefined && { lat: changes.lat, lng: changes.lng }),
+        ...(changes.leadOfficialId !== undefined && { leadOfficialId: changes.leadOfficialId }),
+        ...(changes.leadUnitId !== undefined && { leadUnitId: changes.leadUnitId }),
+        ...(changes.acceptanceUnitId !== undefined && { acceptanceUnitId: changes.acceptanceUnitId }),
+        ...(changes.responsiblePerson !== undefined && { responsiblePerson: changes.responsiblePerson }),
+        ...(changes.responsiblePhone !== undefined && { responsiblePhone: changes.responsiblePhone }),
+        ...(changes.target !== undefined && { target: changes.target }),
+        ...(changes.deadlineBand !== undefined && { deadlineBand: changes.deadlineBand }),
+        ...(changes.deadline !== undefined && { deadline }),
+        version: { increment: 1 },
+      },
+    });
+    if (updated.count !== 1) {
+      const latest = await tx.problem.findUniqueOrThrow({ where: { id }, include: problemWithMeasuresInclude });
+      throw new Conflict("This problem was changed by someone else; review the current record", toProblemDto(latest));
+    }
+    if (changes.coUnitIds !== undefined) {
+      await tx.problemCoUnit.deleteMany({ where: { problemId: id } });
+      await tx.problemCoUnit.createMany({ data: changes.coUnitIds.map((unitId) => ({ problemId: id, unitId })) });
+    }
+    const after = await tx.problem.findUniqueOrThrow({ where: { id }, include: problemWithMeasuresInclude });
+    const diff = diffFields(auditSnapshot(current), auditSnapshot(after));
+    await writeAudit(tx, {
+      actorId: actor.id,
+      entityType: "Problem",
+      entityId: id,
+      action: "update",
+      before: diff.before,
+      after: diff.after,
+      requestId: opts.requestId,
+    });
+    return toProblemDto(after);
+  });
+}

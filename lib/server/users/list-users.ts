@@ -1,0 +1,48 @@
+import type { Prisma } from "@prisma/client";
+import { db } from "../../db";
+import { authorize, type Actor } from "../../permissions";
+import { parseInput, type Locale } from "../../schemas/parse";
+import { userListQuerySchema, type UserDto } from "../../schemas/user";
+
+export const userSelect = {
+  id: true,
+  username: true,
+  displayName: true,
+  role: true,
+  unitId: true,
+  active: true,
+  locale: true,
+  version: true,
+  unit: { select: { name: true } },
+  district: { select: { code: true } },
+} satisfies Prisma.UserSelect;
+
+export function toUserDto(u: Prisma.UserGetPayload<{ select: typeof userSelect }>): UserDto {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    unitId: u.unitId,
+    unitName: u.unit?.name ?? null,
+    districtCode: u.district?.code ?? null,
+    active: u.active,
+  };
+}
+
+/** People, optionally of one role (e.g. LEADER to pick a lead official). Admins also see deactivated accounts. */
+export async function listUsers(actor: Actor, rawQuery: unknown, opts: { locale?: Locale } = {}): Promise<UserDto[]> {
+  authorize(actor, "user.read");
+  const query = parseInput(userListQuerySchema, rawQuery, opts.locale);
+  const rows = await db.user.findMany({
+    where: { ...(query.role && { role: query.role }), ...(actor.role !== "ADMIN" && { active: true }) },
+    orderBy: [{ role: "asc" }, { username: "asc" }],
+    select: userSelect,
+  });
+  return rows.map(toUserDto);
+}
+
+export async function getMe(actor: Actor): Promise<UserDto & { locale: string }> {
+  const u = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: userSelect });
+  return { ...toUserDto(u), locale: u.locale };
+}

@@ -1,0 +1,101 @@
+/**
+ * `npm start` (production server) and `npm run dev` (`--dev`): database (DATABASE_URL or the
+ * embedded PostgreSQL under .data/pg), migrations, demo data on an empty database, a build when
+ * the sources changed, then Next.js on PORT (default 3000).
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { resolveDatabaseUrl } from "./db/database-url";
+import { runPrisma } from "./db/prisma-cli";
+
+const dev = process.argv.includes("--dev");
+const port = process.env.PORT ?? "3000";
+const root = process.cwd();
+
+function authSecret(): string {
+  const fromEnv = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
+  if (fromEnv) return fromEnv;
+  const file = path.join(root, ".data", "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+const SOURCE_DIRS = ["app", "components", "lib", "messages", "public", "prisma"];
+const SOURCE_FILES = ["next.config.ts", "package.json", "postcss.config.mjs", "tsconfig.json"];
+
+function newestSourceMtime(): number {
+  let newest = 0;
+  const visit = (p: string) => {
+    if (!existsSync(p)) return;
+    const s = statSync(p);
+    if (s.isDirectory()) for (const e of readdirSync(p)) visit(path.join(p, e));
+    else newest = Math.max(newest, s.mtimeMs);
+  };
+  for (const d of SOURCE_DIRS) visit(path.join(root, d));
+  for (const f of SOURCE_FILES) visit(path.join(root, f));
+  return newest;
+}
+
+function needsBuild(): boolean {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  return !existsSync(buildId) || statSync(buildId).mtimeMs < newestSourceMtime();
+}
+
+const { url, embedded } = await resolveDatabaseUrl();
+console.log(embedded ? `Database: embedded PostgreSQL (data in .data/pg)` : "Database: DATABASE_URL");
+runPrisma(["migrate", "deploy"], url, { capture: true });
+console.log("Database schema is up to date.");
+
+if (process.env.SEED_DEMO !== "0") {
+  const { getDb } = await import("../lib/db");
+  const { isDatabaseEmpty, seedDemo } = await import("../prisma/seed");
+  const db = getDb();
+  if (await isDatabaseEmpty(db)) {
+    console.log("Empty database: loading the demo data…");
+    const r = await seedDemo(db, { log: (s) => console.log(`  ${s}`) });
+    console.log(`Demo data loaded: ${r.problems} problems, ${r.users} accounts.`);
+  }
+  await db.$disconnect();
+}
+
+const env = {
+  ...process.env,
+  DATABASE_URL: url,
+  AUTH_SECRET: authSecret(),
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  PORT: port,
+};
+const nextBin = path.join(root, "node_modules", ".bin", "next");
+if (!dev && needsBuild()) {
+  console.log("Building the app (first start or sources changed)…");
+  const build = spawnSync(nextBin, ["build"], { env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
+  if (build.status !== 0) {
+    await embedded?.stop();
+    process.exit(build.status ?? 1);
+  }
+}
+
+const server = spawn(nextBin, [dev ? "dev" : "start", "-p", port], { env, stdio: ["ignore", "pipe", "inherit"] });
+server.stdout.on("data", (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  if (/Ready|ready/.test(chunk.toString())) {
+    console.log(`\nRectify is running on http://localhost:${port}`);
+    console.log("Demo accounts (password Rectify@2026): admin, leader, coordinator, division, field-jiangyin, field-yixing, viewer\n");
+  }
+});
+let stopping = false;
+const stop = async (code: number) => {
+  if (stopping) return;
+  stopping = true;
+  server.kill("SIGTERM");
+  await embedded?.stop().catch(() => {});
+  process.exit(code);
+};
+process.on("SIGINT", () => void stop(0));
+process.on("SIGTERM", () => void stop(0));
+server.on("exit", (code) => void stop(code ?? 0));
