@@ -12,7 +12,12 @@ export type EmbeddedDb = { url: string; stop: () => Promise<void> };
 const USER = "postgres";
 const PASSWORD = "postgres";
 
-export async function startEmbeddedDb(opts: { name: string; port: number; database: string; fresh?: boolean }): Promise<EmbeddedDb> {
+export async function startEmbeddedDb(opts: {
+  name: string;
+  port: number;
+  database: string;
+  fresh?: boolean;
+}): Promise<EmbeddedDb> {
   const dataDir = path.resolve(process.cwd(), ".data", opts.name);
   mkdirSync(path.dirname(dataDir), { recursive: true });
   const pgServer = new EmbeddedPostgres({

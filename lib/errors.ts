@@ -48,7 +48,10 @@ export class Invalid extends AppError {
   }
 }
 export class TooManyRequests extends AppError {
-  constructor(readonly retryAfterSeconds: number, message = "Too many attempts; try again later") {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = "Too many attempts; try again later",
+  ) {
     super("TOO_MANY_REQUESTS", 429, message, undefined, { retryAfterSeconds });
   }
 }
@@ -62,7 +65,7 @@ export function zodFieldErrors(issues: readonly { path: readonly PropertyKey[]; 
   const out: FieldErrors = {};
   for (const issue of issues) {
     const key = issue.path.length ? issue.path.map(String).join(".") : "_";
-    (out[key] ??= []).push(issue.message);
+    out[key] = [...(out[key] ?? []), issue.message];
   }
   return out;
 }

@@ -5,7 +5,7 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { resolveDatabaseUrl } from "./db/database-url";
 import { runPrisma } from "./db/prisma-cli";
@@ -85,7 +85,9 @@ server.stdout.on("data", (chunk: Buffer) => {
   process.stdout.write(chunk);
   if (/Ready|ready/.test(chunk.toString())) {
     console.log(`\nRectify is running on http://localhost:${port}`);
-    console.log("Demo accounts (password Rectify@2026): admin, leader, coordinator, division, field-jiangyin, field-yixing, viewer\n");
+    console.log(
+      "Demo accounts (password Rectify@2026): admin, leader, coordinator, division, field-jiangyin, field-yixing, viewer\n",
+    );
   }
 });
 let stopping = false;

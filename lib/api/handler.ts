@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { NextResponse, type NextRequest } from "next/server";
-import { actorFromToken } from "../auth/sessions";
+import { type NextRequest, NextResponse } from "next/server";
 import { getCookieActor } from "../auth/next-auth";
+import { actorFromToken } from "../auth/sessions";
 import { AppError, BadRequest, Forbidden, isAppError, TooManyRequests, Unauthorized } from "../errors";
 import type { Actor } from "../permissions";
 import type { Locale } from "../schemas/parse";
@@ -89,7 +89,11 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>, opts: {
       if (!actor) throw new Unauthorized();
       if (!bearer && !SAFE_METHODS.has(req.method)) assertSameOrigin(req);
       const params = (await context.params) ?? ({} as P);
-      return finish(await handler({ req, actor, params, requestId, locale: localeOf(req), bearer }), requestId, opts.status ?? 200);
+      return finish(
+        await handler({ req, actor, params, requestId, locale: localeOf(req), bearer }),
+        requestId,
+        opts.status ?? 200,
+      );
     } catch (e) {
       return finish(errorResponse(e, requestId), requestId, 500);
     }

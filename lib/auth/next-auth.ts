@@ -6,8 +6,8 @@ import { isAppError, TooManyRequests } from "../errors";
 import type { Actor } from "../permissions";
 import { signIn } from "../server/auth/sign-in";
 import { signOutSessionId } from "../server/auth/sign-out";
-import { actorFromSessionId, SESSION_TTL_SECONDS } from "./sessions";
 import { clientIp } from "./request-meta";
+import { actorFromSessionId, SESSION_TTL_SECONDS } from "./sessions";
 
 declare module "next-auth" {
   interface Session {

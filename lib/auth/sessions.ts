@@ -40,7 +40,16 @@ const actorSelect = {
   expiresAt: true,
   kind: true,
   user: {
-    select: { id: true, username: true, displayName: true, role: true, unitId: true, districtId: true, locale: true, active: true },
+    select: {
+      id: true,
+      username: true,
+      displayName: true,
+      role: true,
+      unitId: true,
+      districtId: true,
+      locale: true,
+      active: true,
+    },
   },
 } as const;
 

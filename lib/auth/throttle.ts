@@ -25,7 +25,10 @@ export async function recordFailure(key: string, now = new Date()): Promise<void
     RETURNING "failures"`;
   const failures = rows[0]?.failures ?? 1;
   if (failures >= MAX_FAILURES) {
-    await db.loginThrottle.update({ where: { key }, data: { lockedUntil: new Date(now.getTime() + LOCK_SECONDS * 1000), failures: 0 } });
+    await db.loginThrottle.update({
+      where: { key },
+      data: { lockedUntil: new Date(now.getTime() + LOCK_SECONDS * 1000), failures: 0 },
+    });
   }
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { Invalid, zodFieldErrors } from "../errors";
 import en from "../../messages/en.json";
 import zhCN from "../../messages/zh-CN.json";
+import { Invalid, zodFieldErrors } from "../errors";
 
 export type Locale = "zh-CN" | "en";
 export const LOCALES: readonly Locale[] = ["zh-CN", "en"];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEADLINE_BANDS, PROBLEM_CATEGORIES, PROBLEM_SOURCES, PROBLEM_STATUSES, MEASURE_STATUSES } from "../domain/enums";
+import { DEADLINE_BANDS, MEASURE_STATUSES, PROBLEM_CATEGORIES, PROBLEM_SOURCES, PROBLEM_STATUSES } from "../domain/enums";
 import { calendarDate, optionalText, pageQuery, requiredText, uuid } from "./common";
 
 export const sourceEnum = z.enum(PROBLEM_SOURCES);
@@ -17,7 +17,10 @@ const phone = z.preprocess(
 );
 
 const coordinate = (min: number, max: number) =>
-  z.preprocess((v) => (v === "" || v === null ? undefined : typeof v === "string" ? Number(v) : v), z.number().min(min).max(max).optional());
+  z.preprocess(
+    (v) => (v === "" || v === null ? undefined : typeof v === "string" ? Number(v) : v),
+    z.number().min(min).max(max).optional(),
+  );
 
 const coUnitIds = z
   .array(uuid)
@@ -107,7 +110,13 @@ const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
 
 export const problemListQuerySchema = z
   .strictObject({
-    districtCode: z.preprocess(emptyToUndefined, z.string().regex(/^\d{6}$/).optional()),
+    districtCode: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^\d{6}$/)
+        .optional(),
+    ),
     status: z.preprocess(emptyToUndefined, statusEnum.optional()),
     source: z.preprocess(emptyToUndefined, sourceEnum.optional()),
     category: z.preprocess(emptyToUndefined, categoryEnum.optional()),

@@ -14,9 +14,7 @@ export type AuditInput = {
 /** JSON-safe copy: Dates → ISO strings, Decimals/BigInts → numbers/strings. */
 function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   if (value === undefined || value === null) return undefined;
-  return JSON.parse(
-    JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v)),
-  ) as Prisma.InputJsonValue;
+  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v))) as Prisma.InputJsonValue;
 }
 
 /** Appends one audit row inside the caller's transaction, so it commits with the change or not at all. */

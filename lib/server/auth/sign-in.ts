@@ -1,10 +1,10 @@
 import type { SessionKind } from "@prisma/client";
-import { db } from "../../db";
-import { Unauthorized } from "../../errors";
 import { dummyPasswordHash, verifyPassword } from "../../auth/password";
 import { createSession, type NewSession } from "../../auth/sessions";
 import { assertNotThrottled, recordFailure, recordSuccess, throttleKey } from "../../auth/throttle";
-import { parseInput, type Locale } from "../../schemas/parse";
+import { db } from "../../db";
+import { Unauthorized } from "../../errors";
+import { type Locale, parseInput } from "../../schemas/parse";
 import { signInSchema } from "../../schemas/session";
 import { writeAudit } from "../audit/write-audit";
 

@@ -1,5 +1,5 @@
-import { db } from "../../db";
 import { revokeSession } from "../../auth/sessions";
+import { db } from "../../db";
 import type { Actor } from "../../permissions";
 import { writeAudit } from "../audit/write-audit";
 

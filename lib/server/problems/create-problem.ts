@@ -2,9 +2,9 @@ import { Prisma } from "@prisma/client";
 import { db, type Tx } from "../../db";
 import { bureauToday, parseCalendarDate } from "../../domain/calendar";
 import { Invalid } from "../../errors";
-import { authorize, type Actor } from "../../permissions";
-import { localizeMessage, parseInput, type Locale } from "../../schemas/parse";
-import { problemCreateSchema, type ProblemDto } from "../../schemas/problem";
+import { type Actor, authorize } from "../../permissions";
+import { type Locale, localizeMessage, parseInput } from "../../schemas/parse";
+import { type ProblemDto, problemCreateSchema } from "../../schemas/problem";
 import { writeAudit } from "../audit/write-audit";
 import { auditSnapshot, problemWithMeasuresInclude, toProblemDto } from "./problem-dto";
 import { resolveReferences } from "./resolve-references";
@@ -22,11 +22,7 @@ async function nextProblemCode(tx: Tx, year: number): Promise<string> {
 }
 
 function isUniqueViolation(e: unknown, field: string): boolean {
-  return (
-    e instanceof Prisma.PrismaClientKnownRequestError &&
-    e.code === "P2002" &&
-    JSON.stringify(e.meta ?? {}).includes(field)
-  );
+  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002" && JSON.stringify(e.meta ?? {}).includes(field);
 }
 
 /** Registers a problem in the ledger (status REGISTERED) and writes its first audit row. */

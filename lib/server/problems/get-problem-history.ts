@@ -1,6 +1,6 @@
 import { db } from "../../db";
 import { NotFound } from "../../errors";
-import { authorize, type Actor } from "../../permissions";
+import { type Actor, authorize } from "../../permissions";
 import { isUuid } from "./get-problem";
 import { problemScope } from "./scope";
 

@@ -1,6 +1,6 @@
 import { db } from "../../db";
 import { NotFound } from "../../errors";
-import { authorize, type Actor } from "../../permissions";
+import { type Actor, authorize } from "../../permissions";
 import type { ProblemDto } from "../../schemas/problem";
 import { problemWithMeasuresInclude, toProblemDto } from "./problem-dto";
 import { problemScope } from "./scope";

@@ -1,9 +1,9 @@
 import type { Prisma } from "@prisma/client";
 import { db } from "../../db";
 import { bureauToday } from "../../domain/calendar";
-import { authorize, type Actor } from "../../permissions";
-import { parseInput, type Locale } from "../../schemas/parse";
-import { problemListQuerySchema, type ProblemDto, type ProblemListQuery } from "../../schemas/problem";
+import { type Actor, authorize } from "../../permissions";
+import { type Locale, parseInput } from "../../schemas/parse";
+import { type ProblemDto, type ProblemListQuery, problemListQuerySchema } from "../../schemas/problem";
 import { problemInclude, toProblemDto } from "./problem-dto";
 import { problemScope } from "./scope";
 
@@ -42,7 +42,13 @@ export function problemFilterWhere(q: ProblemListQuery, now: Date): Prisma.Probl
   if (q.q) {
     const contains = { contains: q.q, mode: "insensitive" as const };
     and.push({
-      OR: [{ code: contains }, { title: contains }, { description: contains }, { locationText: contains }, { responsiblePerson: contains }],
+      OR: [
+        { code: contains },
+        { title: contains },
+        { description: contains },
+        { locationText: contains },
+        { responsiblePerson: contains },
+      ],
     });
   }
   return { AND: and };
@@ -51,7 +57,11 @@ export function problemFilterWhere(q: ProblemListQuery, now: Date): Prisma.Probl
 export type ProblemPage = { items: ProblemDto[]; total: number; page: number; pageSize: number };
 
 /** The ledger: filtered, searched, sorted and paged, limited to what the caller may see. */
-export async function listProblems(actor: Actor, rawQuery: unknown, opts: { locale?: Locale; now?: Date } = {}): Promise<ProblemPage> {
+export async function listProblems(
+  actor: Actor,
+  rawQuery: unknown,
+  opts: { locale?: Locale; now?: Date } = {},
+): Promise<ProblemPage> {
   authorize(actor, "problem.read");
   const query = parseInput(problemListQuerySchema, rawQuery, opts.locale);
   const now = opts.now ?? new Date();

@@ -73,6 +73,17 @@ export function toProblemDto(p: ProblemRow | ProblemWithMeasures, now: Date = ne
 /** The fields kept in the audit log for a problem (what a reviewer compares). */
 export function auditSnapshot(p: ProblemRow) {
   const dto = toProblemDto(p);
-  const { id: _id, createdAt: _c, updatedAt: _u, overdue: _o, overdueDays: _d, measures: _m, districtName: _dn, leadOfficialName: _ln, leadUnitName: _lu, ...rest } = dto;
+  const {
+    id: _id,
+    createdAt: _c,
+    updatedAt: _u,
+    overdue: _o,
+    overdueDays: _d,
+    measures: _m,
+    districtName: _dn,
+    leadOfficialName: _ln,
+    leadUnitName: _lu,
+    ...rest
+  } = dto;
   return rest;
 }

@@ -1,6 +1,6 @@
 import type { Tx } from "../../db";
-import { Invalid, type FieldErrors } from "../../errors";
-import { localizeMessage, type Locale } from "../../schemas/parse";
+import { type FieldErrors, Invalid } from "../../errors";
+import { type Locale, localizeMessage } from "../../schemas/parse";
 
 type RefInput = {
   districtCode?: string;

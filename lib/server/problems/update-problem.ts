@@ -1,18 +1,26 @@
 import { db } from "../../db";
 import { parseCalendarDate } from "../../domain/calendar";
+import { deadlineProblem } from "../../domain/problem-rules";
 import { Conflict, Forbidden, Invalid, NotFound } from "../../errors";
-import { authorize, type Actor } from "../../permissions";
-import { localizeMessage, parseInput, type Locale } from "../../schemas/parse";
-import { problemUpdateSchema, type ProblemDto } from "../../schemas/problem";
+import { type Actor, authorize } from "../../permissions";
+import { type Locale, localizeMessage, parseInput } from "../../schemas/parse";
+import { type ProblemDto, problemUpdateSchema } from "../../schemas/problem";
 import { diffFields, writeAudit } from "../audit/write-audit";
 import { isUuid } from "./get-problem";
 import { auditSnapshot, problemWithMeasuresInclude, toProblemDto } from "./problem-dto";
 import { resolveReferences } from "./resolve-references";
 import { problemScope } from "./scope";
-import { deadlineProblem } from "../../domain/problem-rules";
 
 /** What a division head may change on their own division's problems; the rest is the ledger keeper's. */
-const DIVISION_HEAD_FIELDS = new Set(["target", "responsiblePerson", "responsiblePhone", "locationText", "lat", "lng", "coUnitIds"]);
+const DIVISION_HEAD_FIELDS = new Set([
+  "target",
+  "responsiblePerson",
+  "responsiblePhone",
+  "locationText",
+  "lat",
+  "lng",
+  "coUnitIds",
+]);
 
 /**
  * Edits a ledger row with optimistic locking: the caller sends the version they saw; a stale
@@ -33,7 +41,10 @@ export async function updateProblem(
   if (changed.length === 0) throw new Invalid({ _: [localizeMessage("v.nothingToChange", locale)] });
 
   return db.$transaction(async (tx) => {
-    const current = await tx.problem.findFirst({ where: { AND: [{ id }, problemScope(actor)] }, include: problemWithMeasuresInclude });
+    const current = await tx.problem.findFirst({
+      where: { AND: [{ id }, problemScope(actor)] },
+      include: problemWithMeasuresInclude,
+    });
     if (!current) throw new NotFound("Problem not found");
     if (actor.role === "DIVISION_HEAD") {
       if (current.leadUnitId !== actor.unitId) throw new Forbidden("Only the lead division may edit this problem");

@@ -1,5 +1,5 @@
 import { db } from "../../db";
-import { authorize, type Actor } from "../../permissions";
+import { type Actor, authorize } from "../../permissions";
 
 export type DistrictDto = { id: string; code: string; name: string; nameEn: string };
 

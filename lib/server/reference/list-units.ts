@@ -1,6 +1,6 @@
 import type { UnitKind } from "@prisma/client";
 import { db } from "../../db";
-import { authorize, type Actor } from "../../permissions";
+import { type Actor, authorize } from "../../permissions";
 
 export type UnitDto = {
   id: string;

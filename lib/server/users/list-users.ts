@@ -1,8 +1,8 @@
 import type { Prisma } from "@prisma/client";
 import { db } from "../../db";
-import { authorize, type Actor } from "../../permissions";
-import { parseInput, type Locale } from "../../schemas/parse";
-import { userListQuerySchema, type UserDto } from "../../schemas/user";
+import { type Actor, authorize } from "../../permissions";
+import { type Locale, parseInput } from "../../schemas/parse";
+import { type UserDto, userListQuerySchema } from "../../schemas/user";
 
 export const userSelect = {
   id: true,

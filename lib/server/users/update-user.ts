@@ -1,9 +1,9 @@
+import { revokeUserSessions } from "../../auth/sessions";
 import { db } from "../../db";
 import { Conflict, Forbidden, NotFound } from "../../errors";
-import { revokeUserSessions } from "../../auth/sessions";
-import { authorize, type Actor } from "../../permissions";
-import { parseInput, type Locale } from "../../schemas/parse";
-import { userUpdateSchema, type UserDto } from "../../schemas/user";
+import { type Actor, authorize } from "../../permissions";
+import { type Locale, parseInput } from "../../schemas/parse";
+import { type UserDto, userUpdateSchema } from "../../schemas/user";
 import { diffFields, writeAudit } from "../audit/write-audit";
 import { isUuid } from "../problems/get-problem";
 import { toUserDto, userSelect } from "./list-users";

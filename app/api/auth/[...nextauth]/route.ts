@@ -1,5 +1,5 @@
-import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
+import NextAuth from "next-auth";
 import { errorResponse } from "@/lib/api/handler";
 import { authOptions } from "@/lib/auth/next-auth";
 import { clientIp } from "@/lib/auth/request-meta";
@@ -13,7 +13,10 @@ export const GET = handler;
 /** Browser sign-in answers 429 + Retry-After while the account+address is locked, like the API. */
 export async function POST(req: NextRequest, ctx: Ctx): Promise<Response> {
   if (req.nextUrl.pathname.endsWith("/callback/credentials")) {
-    const form = await req.clone().formData().catch(() => null);
+    const form = await req
+      .clone()
+      .formData()
+      .catch(() => null);
     const username = form?.get("username");
     if (typeof username === "string" && username) {
       try {
