@@ -3,9 +3,11 @@ import { ROLES } from "../domain/enums";
 
 export const roleEnum = z.enum(ROLES);
 
-export const userListQuerySchema = z.strictObject({
-  role: z.preprocess((v) => (v === "" ? undefined : v), roleEnum.optional()),
-});
+export const userListQuerySchema = z
+  .strictObject({
+    role: z.preprocess((v) => (v === "" ? undefined : v), roleEnum.optional()),
+  })
+  .meta({ id: "UserListQuery" });
 
 export const userSchema = z
   .object({

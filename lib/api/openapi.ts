@@ -1,0 +1,212 @@
+import { z } from "zod";
+import { errorBodySchema } from "../schemas/common";
+import { auditEntrySchema, problemListQuerySchema, problemPageSchema, problemSchema } from "../schemas/problem";
+import { sessionTokenSchema, signInSchema } from "../schemas/session";
+import { meSchema, userListQuerySchema, userSchema, userUpdateSchema } from "../schemas/user";
+
+/**
+ * The OpenAPI 3.1 document, generated from the same zod schemas the routes validate with, so
+ * the description cannot drift from the behaviour.
+ */
+type JsonSchema = Record<string, unknown>;
+
+const ref = (schema: z.ZodType): JsonSchema => {
+  const id = z.globalRegistry.get(schema)?.id;
+  if (!id) throw new Error("schema without meta id");
+  return { $ref: `#/components/schemas/${id}` };
+};
+
+const json = (schema: JsonSchema) => ({ "application/json": { schema } });
+const errors = (...codes: number[]) =>
+  Object.fromEntries(
+    codes.map((c) => [
+      String(c),
+      { description: ERROR_TEXT[c] ?? "Error", content: json({ $ref: "#/components/schemas/Error" }) },
+    ]),
+  );
+const ERROR_TEXT: Record<number, string> = {
+  400: "Malformed request (bad JSON, wrong content type)",
+  401: "Not signed in, or the token was revoked or expired",
+  403: "Signed in but not allowed",
+  404: "Not found or outside your data scope",
+  409: "Stale version; `error.current` holds the current record",
+  422: "Validation failed; `error.fields` lists each field's messages",
+  429: "Too many failed sign-ins; see Retry-After",
+};
+
+/** A query schema's properties as OpenAPI parameters (the schema itself may be a $ref into $defs). */
+function queryParameters(schema: z.ZodType): JsonSchema[] {
+  const js = z.toJSONSchema(schema, { io: "output", unrepresentable: "any" }) as JsonSchema & {
+    $defs?: Record<string, { properties?: Record<string, JsonSchema> }>;
+    properties?: Record<string, JsonSchema>;
+  };
+  const id = z.globalRegistry.get(schema)?.id;
+  const properties = (id ? js.$defs?.[id]?.properties : js.properties) ?? {};
+  return Object.entries(properties).map(([name, propertySchema]) => ({
+    name,
+    in: "query",
+    required: false,
+    schema: propertySchema,
+  }));
+}
+
+const idParam = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
+const bearer = [{ bearer: [] }];
+const list = (item: JsonSchema) => ({
+  type: "object",
+  properties: { items: { type: "array", items: item } },
+  required: ["items"],
+});
+
+export function buildOpenApiDocument(serverUrl = "/"): JsonSchema {
+  // Touch the schemas so their ids are registered before the registry is converted.
+  void [errorBodySchema, auditEntrySchema, problemPageSchema, sessionTokenSchema, signInSchema, meSchema, userSchema];
+  const components = z.toJSONSchema(z.globalRegistry, {
+    target: "draft-2020-12",
+    io: "output",
+    unrepresentable: "any",
+    uri: (id) => `#/components/schemas/${id}`,
+  }) as { schemas: Record<string, JsonSchema> };
+  for (const s of Object.values(components.schemas)) {
+    delete s.$schema;
+    delete s.$id;
+  }
+
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Rectify API",
+      version: "1.0.0",
+      description:
+        "REST API of the rectification ledger. Sign in with POST /session, then send `Authorization: Bearer <token>`. " +
+        "Errors are `{error: {code, message, fields?}}`. Records outside your data scope answer 404.",
+    },
+    servers: [{ url: serverUrl }],
+    components: {
+      schemas: components.schemas,
+      securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+    },
+    security: bearer,
+    paths: {
+      "/api/v1/session": {
+        post: {
+          summary: "Sign in; returns a bearer token",
+          security: [],
+          requestBody: { required: true, content: json(ref(signInSchema)) },
+          responses: { "201": { description: "Token", content: json(ref(sessionTokenSchema)) }, ...errors(400, 401, 422, 429) },
+        },
+        delete: { summary: "Revoke the current token", responses: { "204": { description: "Revoked" }, ...errors(401) } },
+      },
+      "/api/v1/me": {
+        get: {
+          summary: "The signed-in user",
+          responses: { "200": { description: "Me", content: json(ref(meSchema)) }, ...errors(401) },
+        },
+      },
+      "/api/v1/districts": {
+        get: {
+          summary: "Districts in administrative-code order",
+          responses: {
+            "200": {
+              description: "Districts",
+              content: json(
+                list({
+                  type: "object",
+                  properties: {
+                    id: { type: "string", format: "uuid" },
+                    code: { type: "string" },
+                    name: { type: "string" },
+                    nameEn: { type: "string" },
+                  },
+                }),
+              ),
+            },
+            ...errors(401),
+          },
+        },
+      },
+      "/api/v1/units": {
+        get: {
+          summary: "Active units (bureau, divisions, agencies, affiliated units, district governments)",
+          responses: {
+            "200": {
+              description: "Units",
+              content: json(
+                list({
+                  type: "object",
+                  properties: {
+                    id: { type: "string", format: "uuid" },
+                    code: { type: "string" },
+                    name: { type: "string" },
+                    nameEn: { type: "string" },
+                    kind: { type: "string", enum: ["BUREAU", "DIVISION", "AGENCY", "AFFILIATED", "DISTRICT_GOVERNMENT"] },
+                    parentId: { type: ["string", "null"] },
+                    districtCode: { type: ["string", "null"] },
+                  },
+                }),
+              ),
+            },
+            ...errors(401),
+          },
+        },
+      },
+      "/api/v1/users": {
+        get: {
+          summary: "People, optionally of one role",
+          parameters: queryParameters(userListQuerySchema),
+          responses: { "200": { description: "Users", content: json(list(ref(userSchema))) }, ...errors(401, 422) },
+        },
+      },
+      "/api/v1/users/{id}": {
+        patch: {
+          summary:
+            "Change role, active flag or language (administrators); ends the person's sessions on role change or deactivation",
+          parameters: [idParam],
+          requestBody: { required: true, content: json(ref(userUpdateSchema)) },
+          responses: {
+            "200": { description: "Updated", content: json(ref(userSchema)) },
+            ...errors(400, 401, 403, 404, 409, 422),
+          },
+        },
+      },
+      "/api/v1/problems": {
+        get: {
+          summary: "The ledger: filtered, searched, sorted, paged (within your data scope)",
+          parameters: queryParameters(problemListQuerySchema),
+          responses: { "200": { description: "A page of problems", content: json(ref(problemPageSchema)) }, ...errors(401, 422) },
+        },
+        post: {
+          summary: "Register a problem",
+          requestBody: { required: true, content: json({ $ref: "#/components/schemas/ProblemCreate" }) },
+          responses: { "201": { description: "Created", content: json(ref(problemSchema)) }, ...errors(400, 401, 403, 422) },
+        },
+      },
+      "/api/v1/problems/{id}": {
+        get: {
+          summary: "One problem with its measures",
+          parameters: [idParam],
+          responses: { "200": { description: "Problem", content: json(ref(problemSchema)) }, ...errors(401, 404) },
+        },
+        patch: {
+          summary: "Edit a problem; send the version you saw",
+          parameters: [idParam],
+          requestBody: { required: true, content: json({ $ref: "#/components/schemas/ProblemUpdate" }) },
+          responses: {
+            "200": { description: "Updated", content: json(ref(problemSchema)) },
+            ...errors(400, 401, 403, 404, 409, 422),
+          },
+        },
+      },
+      "/api/v1/problems/{id}/history": {
+        get: {
+          summary: "Audit trail of the problem and its measures, newest first",
+          parameters: [idParam],
+          responses: { "200": { description: "History", content: json(list(ref(auditEntrySchema))) }, ...errors(401, 404) },
+        },
+      },
+      "/api/v1/openapi.json": {
+        get: { summary: "This document", security: [], responses: { "200": { description: "OpenAPI 3.1 document" } } },
+      },
+    },
+  };
+}
