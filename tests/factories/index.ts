@@ -1,0 +1,165 @@
+import { randomInt, randomUUID } from "node:crypto";
+import type { District, Measure, Prisma, PrismaClient, Problem, ProblemCoUnit, Unit, User } from "@prisma/client";
+import { hashPassword } from "../../lib/auth/password";
+
+/**
+ * Row factories shared by the tests and the demo seed. Every field has a default that is unique
+ * across parallel test files (random suffix); every override replaces its default.
+ */
+export type Db = PrismaClient | Prisma.TransactionClient;
+
+export const DEMO_PASSWORD = "Rectify@2026";
+
+const DAY_MS = 86_400_000;
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+export function uniqueSuffix(): string {
+  return randomUUID().slice(0, 8);
+}
+
+/** The Asia/Shanghai calendar day of `now` plus `offsetDays`, as a Date at UTC midnight (how DATE columns are passed). */
+export function calendarDay(offsetDays = 0, now: Date = new Date()): Date {
+  const day = Math.floor((now.getTime() + SHANGHAI_OFFSET_MS) / DAY_MS) + offsetDays;
+  return new Date(day * DAY_MS);
+}
+
+/** A problem's progress: the rounded mean of its measures' percents, 0 when it has none. */
+export function progressOf(measures: readonly { percent?: number | null }[]): number {
+  if (measures.length === 0) return 0;
+  return Math.round(measures.reduce((sum, m) => sum + (m.percent ?? 0), 0) / measures.length);
+}
+
+function statusForPercent(percent: number): "NOT_STARTED" | "IN_PROGRESS" | "DONE" {
+  if (percent >= 100) return "DONE";
+  return percent > 0 ? "IN_PROGRESS" : "NOT_STARTED";
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "P2002";
+}
+
+// Hashing costs ~50 ms; tests creating many users with the default password share one hash.
+let demoHash: Promise<string> | null = null;
+export function demoPasswordHash(): Promise<string> {
+  demoHash ??= hashPassword(DEMO_PASSWORD);
+  return demoHash;
+}
+
+export async function createDistrict(db: Db, overrides: Partial<Prisma.DistrictUncheckedCreateInput> = {}): Promise<District> {
+  // Real codes are six digits (validated by the API); random 9xxxxx codes may collide, so retry.
+  for (let attempt = 0; ; attempt++) {
+    const code = overrides.code ?? String(randomInt(900_000, 1_000_000));
+    try {
+      return await db.district.create({
+        data: { name: `测试区${code}`, nameEn: `Test district ${code}`, sortOrder: 900, ...overrides, code },
+      });
+    } catch (e) {
+      if (overrides.code !== undefined || attempt >= 8 || !isUniqueViolation(e)) throw e;
+    }
+  }
+}
+
+export async function createUnit(db: Db, overrides: Partial<Prisma.UnitUncheckedCreateInput> = {}): Promise<Unit> {
+  const s = uniqueSuffix();
+  return db.unit.create({
+    data: { code: `T-${s}`, name: `测试单位${s}`, nameEn: `Test unit ${s}`, kind: "DIVISION", ...overrides },
+  });
+}
+
+export type UserOverrides = Partial<Prisma.UserUncheckedCreateInput> & { password?: string };
+
+export async function createUser(db: Db, overrides: UserOverrides = {}): Promise<User> {
+  const { password, passwordHash, ...rest } = overrides;
+  const s = uniqueSuffix();
+  const hash =
+    passwordHash ??
+    (password === undefined || password === DEMO_PASSWORD ? await demoPasswordHash() : await hashPassword(password));
+  return db.user.create({
+    data: {
+      username: `user-${s}`,
+      displayName: `测试用户${s}`,
+      role: "VIEWER",
+      ...rest,
+      passwordHash: hash,
+    },
+  });
+}
+
+export type MeasureSeed = Partial<Prisma.MeasureCreateManyProblemInput>;
+
+export type ProblemOverrides = Partial<Omit<Prisma.ProblemUncheckedCreateInput, "coUnits" | "measures">> & {
+  coUnitIds?: string[];
+  measures?: MeasureSeed[];
+};
+
+export type CreatedProblem = Problem & { measures: Measure[]; coUnits: ProblemCoUnit[] };
+
+/**
+ * A problem with its co-units and measures. Missing district / lead unit are created on the fly;
+ * `progress` is derived from the measures unless given.
+ */
+export async function createProblem(db: Db, overrides: ProblemOverrides = {}): Promise<CreatedProblem> {
+  const { coUnitIds = [], measures = [], ...rest } = overrides;
+  const s = uniqueSuffix();
+  const districtId = rest.districtId ?? (await createDistrict(db)).id;
+  const leadUnitId = rest.leadUnitId ?? (await createUnit(db)).id;
+  const band = rest.deadlineBand ?? "SHORT";
+  const deadline = "deadline" in rest ? rest.deadline : band === "ONGOING" ? null : calendarDay(180);
+  const measureRows = measures.map((m, i) => {
+    const percent = m.percent ?? (m.status === "DONE" ? 100 : 0);
+    return {
+      description: `测试措施${i + 1}`,
+      status: statusForPercent(percent),
+      ...m,
+      seq: m.seq ?? i + 1,
+      percent,
+    };
+  });
+  return db.problem.create({
+    data: {
+      code: `WX-T-${s}`,
+      title: `测试问题${s}`,
+      description: `测试用交办原文${s}`,
+      source: "SELF_CHECK",
+      category: "WATER",
+      progress: progressOf(measureRows),
+      ...rest,
+      districtId,
+      leadUnitId,
+      deadlineBand: band,
+      deadline,
+      coUnits: { createMany: { data: coUnitIds.map((unitId) => ({ unitId })) } },
+      measures: { createMany: { data: measureRows } },
+    },
+    include: { measures: { orderBy: { seq: "asc" } }, coUnits: true },
+  });
+}
+
+/**
+ * A measure (a problem is created when `problemId` is missing). `seq` defaults to the next free
+ * number; the problem's stored progress is re-derived unless `syncProgress` is false.
+ */
+export async function createMeasure(
+  db: Db,
+  overrides: Partial<Prisma.MeasureUncheckedCreateInput> = {},
+  opts: { syncProgress?: boolean } = {},
+): Promise<Measure> {
+  const problemId = overrides.problemId ?? (await createProblem(db)).id;
+  const seq = overrides.seq ?? ((await db.measure.aggregate({ where: { problemId }, _max: { seq: true } }))._max.seq ?? 0) + 1;
+  const percent = overrides.percent ?? (overrides.status === "DONE" ? 100 : 0);
+  const measure = await db.measure.create({
+    data: {
+      description: `测试措施${seq}`,
+      status: statusForPercent(percent),
+      ...overrides,
+      problemId,
+      seq,
+      percent,
+    },
+  });
+  if (opts.syncProgress !== false) {
+    const all = await db.measure.findMany({ where: { problemId }, select: { percent: true } });
+    await db.problem.update({ where: { id: problemId }, data: { progress: progressOf(all) } });
+  }
+  return measure;
+}
