@@ -62,7 +62,8 @@ export function isAppError(e: unknown): e is AppError {
 
 /** zod issues → `{ "field.path": [messages] }` ("_" for the root). */
 export function zodFieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrors {
-  const out: FieldErrors = {};
+  // No prototype: an unknown field literally named "__proto__" is reported like any other.
+  const out: FieldErrors = Object.create(null);
   for (const issue of issues) {
     const key = issue.path.length ? issue.path.map(String).join(".") : "_";
     out[key] = [...(out[key] ?? []), issue.message];

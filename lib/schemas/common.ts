@@ -1,15 +1,23 @@
 import { z } from "zod";
 import { parseCalendarDate } from "../domain/calendar";
 
+/** Text PostgreSQL can store: no NUL character and no unpaired UTF-16 surrogate (either would be a 500). */
+export function isStorableText(s: string): boolean {
+  return !s.includes("\u0000") && s.isWellFormed();
+}
+
 /** Optional trimmed text: "" → undefined, so HTML forms and JSON behave alike. */
 export const optionalText = (max: number) =>
   z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v),
-    z.string().max(max, "v.tooLong").optional(),
+    z.string().max(max, "v.tooLong").refine(isStorableText, "v.invalidText").optional(),
   );
 
 export const requiredText = (max: number) =>
-  z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().min(1, "v.required").max(max, "v.tooLong"));
+  z.preprocess(
+    (v) => (typeof v === "string" ? v.trim() : v),
+    z.string().min(1, "v.required").max(max, "v.tooLong").refine(isStorableText, "v.invalidText"),
+  );
 
 export const calendarDate = z
   .string()

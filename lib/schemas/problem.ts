@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEADLINE_BANDS, MEASURE_STATUSES, PROBLEM_CATEGORIES, PROBLEM_SOURCES, PROBLEM_STATUSES } from "../domain/enums";
-import { calendarDate, optionalText, pageQuery, requiredText, uuid } from "./common";
+import { calendarDate, isStorableText, optionalText, pageQuery, requiredText, uuid } from "./common";
 
 export const sourceEnum = z.enum(PROBLEM_SOURCES);
 export const categoryEnum = z.enum(PROBLEM_CATEGORIES);
@@ -83,7 +83,8 @@ export type ProblemCreateInput = z.output<typeof problemCreateSchema>;
 
 export const problemUpdateSchema = z
   .strictObject({
-    ...Object.fromEntries(Object.entries(problemFields).map(([k, s]) => [k, (s as z.ZodType).optional()])),
+    // coUnitIds without its create-time default: an edit that omits it must leave the co-units alone.
+    ...Object.fromEntries(Object.entries({ ...problemFields, coUnitIds }).map(([k, s]) => [k, (s as z.ZodType).optional()])),
     version: z.coerce.number().int().min(1),
   } as { [K in keyof typeof problemFields]: z.ZodOptional<(typeof problemFields)[K]> } & { version: z.ZodCoercedNumber })
   .superRefine((v, ctx) => checkPairs(v as Parameters<typeof checkPairs>[0], ctx, true))
@@ -124,7 +125,7 @@ export const problemListQuerySchema = z
     leadUnitId: z.preprocess(emptyToUndefined, uuid.optional()),
     deadlineBand: z.preprocess(emptyToUndefined, bandEnum.optional()),
     overdue: z.preprocess(emptyToUndefined, boolText.optional()),
-    q: z.preprocess(emptyToUndefined, z.string().trim().max(100, "v.tooLong").optional()),
+    q: z.preprocess(emptyToUndefined, z.string().trim().max(100, "v.tooLong").refine(isStorableText, "v.invalidText").optional()),
     sort: z.preprocess(emptyToUndefined, z.enum(PROBLEM_SORTS).default("deadline")),
     ...pageQuery,
   })

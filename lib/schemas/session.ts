@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { isStorableText } from "./common";
 
 export const signInSchema = z
   .strictObject({
-    username: z.string().trim().min(1, "v.required").max(100, "v.tooLong"),
+    username: z.string().trim().min(1, "v.required").max(100, "v.tooLong").refine(isStorableText, "v.invalidText"),
     // No trimming or truncation: the password is checked exactly as typed (max 128).
     password: z.string().min(1, "v.required").max(128, "v.tooLong"),
   })

@@ -30,7 +30,8 @@ export const userUpdateSchema = z
     role: roleEnum.optional(),
     active: z.boolean().optional(),
     locale: z.enum(["zh-CN", "en"]).optional(),
-    version: z.number().int().min(1),
+    // Capped at the INT4 column's range: a larger number must be a 422, not a database error.
+    version: z.number().int().min(1).max(2_147_483_647),
   })
   .meta({ id: "UserUpdate" });
 

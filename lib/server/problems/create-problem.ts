@@ -21,7 +21,7 @@ async function nextProblemCode(tx: Tx, year: number): Promise<string> {
   return `${prefix}${String(seq + 1).padStart(4, "0")}`;
 }
 
-function isUniqueViolation(e: unknown, field: string): boolean {
+export function isUniqueViolation(e: unknown, field: string): boolean {
   return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002" && JSON.stringify(e.meta ?? {}).includes(field);
 }
 

@@ -40,7 +40,8 @@ export function problemFilterWhere(q: ProblemListQuery, now: Date): Prisma.Probl
     and.push(q.overdue ? overdue : { NOT: overdue });
   }
   if (q.q) {
-    const contains = { contains: q.q, mode: "insensitive" as const };
+    // Prisma passes the text into LIKE as is; escape its wildcards so "%" or "_" find themselves.
+    const contains = { contains: q.q.replace(/[\\%_]/g, "\\$&"), mode: "insensitive" as const };
     and.push({
       OR: [
         { code: contains },

@@ -6,6 +6,7 @@ import { type Actor, authorize } from "../../permissions";
 import { type Locale, localizeMessage, parseInput } from "../../schemas/parse";
 import { type ProblemDto, problemUpdateSchema } from "../../schemas/problem";
 import { diffFields, writeAudit } from "../audit/write-audit";
+import { isUniqueViolation } from "./create-problem";
 import { isUuid } from "./get-problem";
 import { auditSnapshot, problemWithMeasuresInclude, toProblemDto } from "./problem-dto";
 import { resolveReferences } from "./resolve-references";
@@ -40,7 +41,7 @@ export async function updateProblem(
   const changed = Object.keys(changes).filter((k) => changes[k as keyof typeof changes] !== undefined);
   if (changed.length === 0) throw new Invalid({ _: [localizeMessage("v.nothingToChange", locale)] });
 
-  return db.$transaction(async (tx) => {
+  const edit = db.$transaction(async (tx) => {
     const current = await tx.problem.findFirst({
       where: { AND: [{ id }, problemScope(actor)] },
       include: problemWithMeasuresInclude,
@@ -109,5 +110,10 @@ export async function updateProblem(
       requestId: opts.requestId,
     });
     return toProblemDto(after);
+  });
+  return edit.catch((e: unknown) => {
+    // A new code already taken by another problem is the caller's mistake, not a server error.
+    if (isUniqueViolation(e, "code")) throw new Invalid({ code: [localizeMessage("v.duplicateCode", locale)] });
+    throw e;
   });
 }

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { addDays, bureauToday, daysBetween, formatCalendarDate, parseCalendarDate } from "@/lib/domain/calendar";
+
+describe("parseCalendarDate", () => {
+  it("reads a calendar day as UTC midnight", () => {
+    expect(parseCalendarDate("2026-12-31")?.toISOString()).toBe("2026-12-31T00:00:00.000Z");
+    expect(parseCalendarDate("2028-02-29")?.toISOString()).toBe("2028-02-29T00:00:00.000Z");
+  });
+
+  it.each([
+    ["2026-02-30", "no 30 February"],
+    ["2026-02-29", "2026 is not a leap year"],
+    ["2100-02-29", "century years are not leap years"],
+    ["2026-04-31", "April has 30 days"],
+    ["2026-13-01", "no month 13"],
+    ["2026-00-10", "no month 0"],
+    ["2026-01-00", "no day 0"],
+    ["2026-1-5", "digits must be padded"],
+    ["26-01-05", "four-digit year"],
+    ["2026/01/05", "slashes"],
+    ["2026-01-05T00:00:00Z", "a timestamp is not a date"],
+    [" 2026-01-05", "leading space"],
+    ["", "empty"],
+    ["二〇二六年一月五日", "Chinese numerals"],
+  ])("rejects %s (%s)", (text) => {
+    expect(parseCalendarDate(text)).toBeNull();
+  });
+});
+
+describe("formatCalendarDate", () => {
+  it("round-trips with parseCalendarDate", () => {
+    for (const text of ["2026-01-01", "2026-12-31", "2028-02-29", "1999-07-04"]) {
+      expect(formatCalendarDate(parseCalendarDate(text) as Date)).toBe(text);
+    }
+  });
+});
+
+describe("bureauToday", () => {
+  it("is still the previous day just before midnight in Shanghai (15:59:59 UTC)", () => {
+    expect(formatCalendarDate(bureauToday(new Date("2026-03-01T15:59:59.999Z")))).toBe("2026-03-01");
+  });
+
+  it("turns to the next day at midnight in Shanghai (16:00 UTC), while UTC is still on the old day", () => {
+    expect(formatCalendarDate(bureauToday(new Date("2026-03-01T16:00:00.000Z")))).toBe("2026-03-02");
+  });
+
+  it("crosses the year boundary on Shanghai time", () => {
+    expect(formatCalendarDate(bureauToday(new Date("2026-12-31T16:30:00Z")))).toBe("2027-01-01");
+    expect(formatCalendarDate(bureauToday(new Date("2026-12-31T15:30:00Z")))).toBe("2026-12-31");
+  });
+
+  it("returns a Date at UTC midnight, comparable with stored deadlines", () => {
+    const today = bureauToday(new Date("2026-06-15T23:00:00Z"));
+    expect(today.toISOString()).toBe("2026-06-16T00:00:00.000Z");
+  });
+});
+
+describe("addDays and daysBetween", () => {
+  it("count whole calendar days, across month and year ends", () => {
+    const d = parseCalendarDate("2026-12-30") as Date;
+    expect(formatCalendarDate(addDays(d, 3))).toBe("2027-01-02");
+    expect(formatCalendarDate(addDays(d, -30))).toBe("2026-11-30");
+    expect(daysBetween(d, parseCalendarDate("2027-01-02") as Date)).toBe(3);
+    expect(daysBetween(parseCalendarDate("2027-01-02") as Date, d)).toBe(-3);
+    expect(daysBetween(parseCalendarDate("2028-02-28") as Date, parseCalendarDate("2028-03-01") as Date)).toBe(2);
+  });
+});

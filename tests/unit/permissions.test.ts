@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { ROLES, type RoleName } from "@/lib/domain/enums";
+import { Forbidden } from "@/lib/errors";
+import { type Actor, authorize, can, PERMISSIONS, type Permission } from "@/lib/permissions";
+
+/** The expected table, spelled out independently of lib/permissions.ts. */
+const EXPECTED: Record<Permission, RoleName[]> = {
+  "problem.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "problem.create": ["COORDINATOR"],
+  "problem.update": ["COORDINATOR", "DIVISION_HEAD"],
+  "measure.update": ["COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER"],
+  "reference.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "user.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "user.manage": ["ADMIN"],
+};
+
+const actorOf = (role: RoleName): Actor => ({
+  id: "00000000-0000-4000-8000-000000000001",
+  username: "u",
+  displayName: "U",
+  role,
+  unitId: null,
+  districtId: null,
+  locale: "zh-CN",
+  sessionId: "00000000-0000-4000-8000-000000000002",
+});
+
+describe("permission table", () => {
+  it("has exactly the expected permissions", () => {
+    expect(Object.keys(PERMISSIONS).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  const cells = (Object.keys(EXPECTED) as Permission[]).flatMap((permission) =>
+    ROLES.map((role) => ({ permission, role, allowed: EXPECTED[permission].includes(role) })),
+  );
+
+  it.each(cells)("$role × $permission → $allowed", ({ permission, role, allowed }) => {
+    expect(can(actorOf(role), permission)).toBe(allowed);
+    if (allowed) expect(() => authorize(actorOf(role), permission)).not.toThrow();
+    else expect(() => authorize(actorOf(role), permission)).toThrow(Forbidden);
+  });
+
+  it("a viewer may never write", () => {
+    const writes = (Object.keys(EXPECTED) as Permission[]).filter((p) => !p.endsWith(".read"));
+    expect(writes.filter((p) => can(actorOf("VIEWER"), p))).toEqual([]);
+  });
+
+  it("without a signed-in person nothing is allowed", () => {
+    for (const permission of Object.keys(EXPECTED) as Permission[]) {
+      expect(can(null, permission)).toBe(false);
+      expect(can(undefined, permission)).toBe(false);
+    }
+  });
+});
