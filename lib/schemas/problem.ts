@@ -16,10 +16,11 @@ const phone = z.preprocess(
     .optional(),
 );
 
+/** A coordinate; "" or null clears it (an edit may remove a wrong location). */
 const coordinate = (min: number, max: number) =>
   z.preprocess(
-    (v) => (v === "" || v === null ? undefined : typeof v === "string" ? Number(v) : v),
-    z.number().min(min).max(max).optional(),
+    (v) => (v === "" || v === null ? null : typeof v === "string" ? Number(v) : v),
+    z.number().min(min).max(max).nullable().optional(),
   );
 
 const coUnitIds = z
@@ -58,12 +59,15 @@ const problemFields = {
 };
 
 function checkPairs(
-  v: { lat?: number; lng?: number; deadlineBand?: string; deadline?: string | null },
+  v: { lat?: number | null; lng?: number | null; deadlineBand?: string; deadline?: string | null },
   ctx: z.RefinementCtx,
   partial: boolean,
 ) {
-  if ((v.lat === undefined) !== (v.lng === undefined)) {
-    ctx.addIssue({ code: "custom", path: [v.lat === undefined ? "lat" : "lng"], message: "v.latLngPair" });
+  // Both or neither: a point needs both coordinates, and clearing one clears the other.
+  const latMissing = v.lat === undefined || v.lat === null;
+  const lngMissing = v.lng === undefined || v.lng === null;
+  if (latMissing !== lngMissing || (v.lat === undefined) !== (v.lng === undefined)) {
+    ctx.addIssue({ code: "custom", path: [latMissing ? "lat" : "lng"], message: "v.latLngPair" });
   }
   if (!partial && v.deadlineBand) {
     if (v.deadlineBand === "ONGOING" && v.deadline) {

@@ -68,7 +68,8 @@ describe("problemCreateSchema", () => {
     expect(v.round).toBeUndefined();
     expect(v.responsiblePhone).toBeUndefined();
     expect(v.leadOfficialId).toBeNull();
-    expect(v.lat).toBeUndefined();
+    expect(v.lat).toBeNull();
+    expect(v.lng).toBeNull();
   });
 
   it("reads coordinates typed into a form as numbers", () => {
@@ -134,6 +135,18 @@ describe("problemUpdateSchema", () => {
 
   it("requires the version", () => {
     expect(Object.keys(failedFields(problemUpdateSchema, { target: "x" }))).toEqual(["version"]);
+  });
+
+  it("clears a location when both coordinates are sent as null", () => {
+    expect(problemUpdateSchema.parse({ lat: null, lng: null, version: 2 })).toEqual({ lat: null, lng: null, version: 2 });
+  });
+
+  it.each([
+    [{ lat: 31.5, lng: null }, "lng"],
+    [{ lat: null, lng: 120.3 }, "lat"],
+    [{ lat: null }, "lat"],
+  ])("refuses half a location %j", (coords, field) => {
+    expect(Object.keys(failedFields(problemUpdateSchema, { ...coords, version: 2 }))).toEqual([field]);
   });
 
   it.each([0, -1, 1.5, "abc"])("rejects version %j", (version) => {
