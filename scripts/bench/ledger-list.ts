@@ -98,8 +98,8 @@ const cases: Case[] = [
   {
     name: "text search (Chinese) ",
     query: { q: "扬尘", pageSize: "50" },
-    sql: `${SELECT} WHERE p.title ILIKE '%扬尘%' OR p.description ILIKE '%扬尘%' OR p.code ILIKE '%扬尘%' OR p."locationText" ILIKE '%扬尘%' OR p."responsiblePerson" ILIKE '%扬尘%' ORDER BY p.deadline ASC NULLS LAST, p.code LIMIT 50`,
-    count: `SELECT count(*) FROM "Problem" p WHERE p.title ILIKE '%扬尘%' OR p.description ILIKE '%扬尘%' OR p.code ILIKE '%扬尘%' OR p."locationText" ILIKE '%扬尘%' OR p."responsiblePerson" ILIKE '%扬尘%'`,
+    sql: `${SELECT} WHERE p.title LIKE '%扬尘%' OR p.description LIKE '%扬尘%' OR p.code LIKE '%扬尘%' OR p."locationText" LIKE '%扬尘%' OR p."responsiblePerson" LIKE '%扬尘%' ORDER BY p.deadline ASC NULLS LAST, p.code LIMIT 50`,
+    count: `SELECT count(*) FROM "Problem" p WHERE p.title LIKE '%扬尘%' OR p.description LIKE '%扬尘%' OR p.code LIKE '%扬尘%' OR p."locationText" LIKE '%扬尘%' OR p."responsiblePerson" LIKE '%扬尘%'`,
     params: [],
   },
 ];
