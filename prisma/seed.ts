@@ -1380,7 +1380,9 @@ export function planDemoLedger(today: Date): PlannedProblem[] {
     const year = new Date((todayDay + createdDay) * DAY_MS).getUTCFullYear();
 
     // Template, place and wording; retry a few times for a title not used yet.
-    const candidates = TEMPLATES[category].flatMap((t) => (t.districts ? (t.districts.includes(d.code) ? [t, t, t, t] : []) : [t]));
+    const candidates = TEMPLATES[category].flatMap((t) =>
+      t.districts ? (t.districts.includes(d.code) ? [t, t, t, t] : []) : [t],
+    );
     let tpl = candidates[0] as Template;
     let ctx: Ctx = { d, town: "", river: "", company: "", year, r };
     let title = "";

@@ -109,7 +109,9 @@ function pct(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
 }
 
-console.log(`\n${"case".padEnd(44)} ${"app p50".padStart(8)} ${"app p95".padStart(8)} ${"sql p50".padStart(8)} ${"sql p95".padStart(8)}  ratio(p95)`);
+console.log(
+  `\n${"case".padEnd(44)} ${"app p50".padStart(8)} ${"app p95".padStart(8)} ${"sql p50".padStart(8)} ${"sql p95".padStart(8)}  ratio(p95)`,
+);
 for (const c of cases) {
   const app: number[] = [];
   const raw: number[] = [];
@@ -126,7 +128,9 @@ for (const c of cases) {
     }
   }
   const f = (n: number) => `${n.toFixed(1)}ms`.padStart(8);
-  console.log(`${c.name.padEnd(44)} ${f(pct(app, 50))} ${f(pct(app, 95))} ${f(pct(raw, 50))} ${f(pct(raw, 95))}  ${(pct(app, 95) / pct(raw, 95)).toFixed(2)}×`);
+  console.log(
+    `${c.name.padEnd(44)} ${f(pct(app, 50))} ${f(pct(app, 95))} ${f(pct(raw, 50))} ${f(pct(raw, 95))}  ${(pct(app, 95) / pct(raw, 95)).toFixed(2)}×`,
+  );
 }
 
 await client.end();

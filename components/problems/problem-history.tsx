@@ -1,0 +1,72 @@
+import { useTranslations } from "next-intl";
+import { formatBureauDateTime } from "@/lib/i18n/labels";
+import type { HistoryEntry } from "@/lib/server/problems/get-problem-history";
+import { fieldLabel, formatFieldValue, type ReferenceNames, type ValueContext } from "./field-values";
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** The audit trail, newest first: when, who, what, and each changed field as before → after. */
+export function ProblemHistory({ entries, names }: { entries: HistoryEntry[]; names: ReferenceNames }) {
+  const t = useTranslations("problem.history");
+  const tp = useTranslations("problem");
+  const enums = useTranslations("enums");
+  const common = useTranslations("common");
+  const ctx: ValueContext = { enums, common, names };
+  if (entries.length === 0) return <p className="text-slate-600 text-sm">{t("empty")}</p>;
+
+  const actionLabel = (action: string) => (t.has(`actions.${action}`) ? t(`actions.${action}`) : action);
+
+  return (
+    <ol className="space-y-3" data-testid="problem-history">
+      {entries.map((entry) => {
+        const before = asRecord(entry.before);
+        const after = asRecord(entry.after);
+        const isMeasure = entry.entityType === "Measure";
+        const fields = entry.action === "create" ? [] : [...new Set([...Object.keys(before), ...Object.keys(after)])];
+        const seq = after.seq ?? before.seq;
+        return (
+          <li key={entry.id} className="rounded-md border border-slate-200 bg-white p-3">
+            <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm">
+              <time dateTime={entry.at} className="text-slate-500 text-xs tabular-nums">
+                {formatBureauDateTime(entry.at)}
+              </time>
+              <span className="font-medium text-slate-900">{entry.actorName ?? t("system")}</span>
+              <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-700 text-xs">
+                {isMeasure ? `${t("measurePrefix")}${seq !== undefined ? ` ${String(seq)}` : ""} · ` : ""}
+                {actionLabel(entry.action)}
+              </span>
+            </div>
+            {entry.action === "create" ? (
+              <p className="mt-1 whitespace-pre-wrap text-slate-600 text-sm">
+                {isMeasure && typeof after.description === "string" ? after.description : t("registered")}
+              </p>
+            ) : fields.length === 0 ? (
+              <p className="mt-1 text-slate-500 text-xs">{t("noFieldChanges")}</p>
+            ) : (
+              <dl className="mt-2 space-y-1 text-sm">
+                {fields.map((field) => (
+                  <div key={field} className="grid gap-x-3 sm:grid-cols-[10rem_1fr]">
+                    <dt className="text-slate-500">{fieldLabel(field, tp, entry.entityType)}</dt>
+                    <dd className="break-words">
+                      <del className="text-slate-500 decoration-slate-400">
+                        {formatFieldValue(field, before[field], ctx, entry.entityType)}
+                      </del>
+                      <span aria-hidden className="mx-1.5 text-slate-400">
+                        →
+                      </span>
+                      <ins className="font-medium text-slate-900 no-underline">
+                        {formatFieldValue(field, after[field], ctx, entry.entityType)}
+                      </ins>
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,118 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useEffect, useId, useState } from "react";
+import { LogoutButton } from "./logout-button";
+
+export type NavItem = { href: string; label: string };
+
+function isActive(pathname: string, href: string): boolean {
+  if (href === "/problems")
+    return pathname === "/problems" || (pathname.startsWith("/problems/") && pathname !== "/problems/new");
+  return pathname === href;
+}
+
+/**
+ * The top bar: product, navigation, who is signed in, language, sign-out. On phones the last four
+ * fold into a menu so the page content starts right under a thin bar.
+ */
+export function AppHeader({
+  appName,
+  nav,
+  userName,
+  roleLabel,
+  localeSwitch,
+}: {
+  appName: string;
+  nav: NavItem[];
+  userName: string;
+  roleLabel: string;
+  localeSwitch: React.ReactNode;
+}) {
+  const t = useTranslations("nav");
+  const pathname = usePathname();
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+
+  // A new page closes the phone menu.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation only.
+  useEffect(() => setOpen(false), [pathname]);
+
+  const links = (vertical: boolean) =>
+    nav.map((item) => {
+      const active = isActive(pathname, item.href);
+      return (
+        <Link
+          key={item.href}
+          href={item.href}
+          aria-current={active ? "page" : undefined}
+          className={
+            vertical
+              ? `block rounded-md px-3 py-2.5 text-base ${active ? "bg-blue-50 font-semibold text-blue-800" : "text-slate-800 hover:bg-slate-100"}`
+              : `rounded-md px-3 py-2 text-sm ${active ? "bg-white/15 font-semibold text-white" : "text-blue-100 hover:bg-white/10 hover:text-white"}`
+          }
+        >
+          {item.label}
+        </Link>
+      );
+    });
+
+  return (
+    <header className="sticky top-0 z-30 border-blue-950 border-b bg-blue-900 text-white shadow">
+      <div className="mx-auto flex h-14 max-w-screen-2xl items-center gap-4 px-3 sm:px-6">
+        <Link href="/problems" className="flex shrink-0 items-center gap-2 font-semibold text-base tracking-wide">
+          <span aria-hidden className="flex h-7 w-7 items-center justify-center rounded bg-white font-bold text-blue-900 text-sm">
+            {appName.slice(0, 1)}
+          </span>
+          <span>{appName}</span>
+        </Link>
+        <nav aria-label={t("main")} className="hidden items-center gap-1 md:flex">
+          {links(false)}
+        </nav>
+        <div className="ml-auto hidden items-center gap-3 md:flex">
+          <p className="text-right text-sm leading-tight">
+            <span className="sr-only">{t("signedInAs")}: </span>
+            <span className="font-medium">{userName}</span>
+            <span className="block text-blue-200 text-xs">{roleLabel}</span>
+          </p>
+          {localeSwitch}
+          <LogoutButton />
+        </div>
+        <button
+          type="button"
+          className="ml-auto inline-flex min-h-10 min-w-10 items-center justify-center rounded-md text-white hover:bg-white/10 md:hidden"
+          aria-expanded={open}
+          aria-controls={menuId}
+          onClick={() => setOpen((o) => !o)}
+        >
+          <span className="sr-only">{open ? t("closeMenu") : t("menu")}</span>
+          <svg aria-hidden viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth={2}>
+            {open ? <path d="M6 6l12 12M18 6L6 18" /> : <path d="M4 7h16M4 12h16M4 17h16" />}
+          </svg>
+        </button>
+      </div>
+      <div
+        id={menuId}
+        hidden={!open}
+        className="border-slate-200 border-t bg-white px-3 pt-2 pb-4 text-slate-900 shadow-lg md:hidden"
+      >
+        <nav aria-label={t("main")} className="space-y-1">
+          {links(true)}
+        </nav>
+        <div className="mt-3 flex flex-wrap items-center justify-between gap-3 border-slate-200 border-t pt-3">
+          <p className="text-sm leading-tight">
+            <span className="sr-only">{t("signedInAs")}: </span>
+            <span className="font-medium">{userName}</span>
+            <span className="ml-2 text-slate-500 text-xs">{roleLabel}</span>
+          </p>
+          <div className="flex items-center gap-2">
+            {localeSwitch}
+            <LogoutButton />
+          </div>
+        </div>
+      </div>
+    </header>
+  );
+}

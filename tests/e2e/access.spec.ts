@@ -1,0 +1,99 @@
+import { expect, ledgerProblemIds, login, signedInContext, test } from "./helpers";
+
+test("a field officer cannot register problems and gets 404 for a problem outside their district", async ({ page, browser }) => {
+  const leader = await signedInContext(browser, "leader");
+  await leader.page.goto("/problems?districtCode=320282");
+  const [yixingId] = await ledgerProblemIds(leader.page);
+  expect(yixingId).toBeTruthy();
+  await leader.context.close();
+
+  await login(page, "field-jiangyin");
+  await expect(page.getByRole("link", { name: "新增问题" })).toHaveCount(0);
+  await page.goto("/problems/new");
+  await expect(page.getByRole("heading", { name: "无权访问" })).toBeVisible();
+  await expect(page.getByLabel("标题")).toHaveCount(0);
+
+  const response = await page.goto(`/problems/${yixingId}`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByTestId("not-found")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "问题不存在" })).toBeVisible();
+
+  const edit = await page.goto(`/problems/${yixingId}/edit`);
+  expect(edit?.status()).toBe(404);
+});
+
+test("a read-only viewer sees problems but no edit button", async ({ page }) => {
+  await login(page, "viewer");
+  const [id] = await ledgerProblemIds(page);
+  await page.goto(`/problems/${id}`);
+  await expect(page.getByTestId("problem-title")).toBeVisible();
+  await expect(page.getByRole("link", { name: "编辑" })).toHaveCount(0);
+  await page.goto(`/problems/${id}/edit`);
+  await expect(page.getByRole("heading", { name: "无权访问" })).toBeVisible();
+});
+
+test("after logout the ledger is gone: back button, revisit and the old cookie all lead to the login page", async ({
+  page,
+  context,
+  browser,
+}) => {
+  await login(page, "viewer");
+  const cookies = await context.cookies();
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await page.waitForURL("**/login**");
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByRole("heading", { name: "登录" })).toBeVisible();
+
+  await page.goto("/problems");
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByLabel("用户名")).toBeVisible();
+
+  // The session was ended on the server: replaying the old cookie does not sign anyone in.
+  const replay = await browser.newContext();
+  await replay.addCookies(cookies);
+  const replayPage = await replay.newPage();
+  await replayPage.goto("/problems");
+  await expect(replayPage).toHaveURL(/\/login/);
+  await replay.close();
+});
+
+test("the login page refuses a wrong password and then goes to its callback URL", async ({ page }) => {
+  await page.goto(`/login?callbackUrl=${encodeURIComponent("/problems?status=CLOSED")}`);
+  await page.getByLabel("用户名").fill("viewer");
+  await page.getByLabel("密码").fill("wrong-password");
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await expect(page.locator("#login-error")).toHaveText("用户名或密码错误");
+  await expect(page.getByLabel("用户名")).toHaveAttribute("aria-invalid", "true");
+  await page.getByLabel("密码").fill("Rectify@2026");
+  await page.getByLabel("密码").press("Enter");
+  await page.waitForURL(/\/problems\?status=CLOSED$/);
+  await expect(page.getByLabel("状态")).toHaveValue("CLOSED");
+});
+
+test("a callback URL pointing to another site is ignored after login", async ({ page }) => {
+  await page.goto(`/login?callbackUrl=${encodeURIComponent("//example.com/problems")}`);
+  await page.getByLabel("用户名").fill("viewer");
+  await page.getByLabel("密码").fill("Rectify@2026");
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await page.waitForURL((url) => url.pathname === "/problems");
+  expect(new URL(page.url()).host).toBe("127.0.0.1:3100");
+});
+
+test("after ten failed attempts the login form says how many minutes to wait", async ({ page }) => {
+  await page.goto("/login");
+  const username = `ghost-${Date.now()}`;
+  await page.getByLabel("用户名").fill(username);
+  const error = page.locator("#login-error");
+  for (let attempt = 1; attempt <= 10; attempt++) {
+    await page.getByLabel("密码").fill(`wrong-${attempt}`);
+    await page.getByRole("button", { name: "登录", exact: true }).click();
+    await expect(error).toHaveText("用户名或密码错误");
+    await expect(page.getByRole("button", { name: "登录", exact: true })).toBeEnabled();
+  }
+  await page.getByLabel("密码").fill("Rectify@2026");
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await expect(error).toHaveText(/^登录失败次数过多，请 \d+ 分钟后再试$/);
+  await expect(page).toHaveURL(/\/login/);
+});

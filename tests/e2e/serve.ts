@@ -1,0 +1,39 @@
+/**
+ * The e2e web server: a fresh embedded PostgreSQL (dropped and recreated every run, so the demo
+ * data is exactly the seed), then `scripts/start.ts` (migrate, seed, build if needed, next start)
+ * on port 3100. Stops the database when the server exits or Playwright stops it.
+ */
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { startEmbeddedDb } from "../../lib/embedded-db";
+
+const PORT = "3100";
+const db = await startEmbeddedDb({ name: "pg-e2e", port: 54331, database: "rectify_e2e", fresh: true });
+
+const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
+const server = spawn(tsx, ["scripts/start.ts"], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    DATABASE_URL: db.url,
+    PORT,
+    NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
+  },
+});
+
+let stopping = false;
+async function stop(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    await db.stop().catch(() => {});
+  }
+  process.exit(code);
+}
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.on(signal, () => {
+    if (server.exitCode === null) server.kill(signal);
+    else void stop(0);
+  });
+}
+server.on("exit", (code) => void stop(code ?? 0));
