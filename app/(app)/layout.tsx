@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { AppHeader, type NavItem } from "@/components/shell/app-header";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
@@ -6,7 +7,9 @@ import { setLocaleAction } from "./locale-actions";
 import { requireActor } from "./session";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const actor = await requireActor();
+  // The proxy hands over the requested path, so a deep link survives the trip through the login page.
+  const requested = (await headers()).get("x-request-path");
+  const actor = await requireActor(requested?.startsWith("/") && !requested.startsWith("//") ? requested : undefined);
   const t = await getTranslations();
   const nav: NavItem[] = [{ href: "/problems", label: t("nav.ledger") }];
   if (can(actor, "problem.create")) nav.push({ href: "/problems/new", label: t("nav.newProblem") });

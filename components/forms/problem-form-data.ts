@@ -28,21 +28,8 @@ export type NumberField = (typeof NUMBER_FIELDS)[number];
 export type FormField = TextField | NumberField | "coUnitIds";
 export const FORM_FIELDS: readonly FormField[] = [...TEXT_FIELDS, ...NUMBER_FIELDS, "coUnitIds"];
 
-/** Choices a new problem must have; an empty one is reported as "required", not as an enum/format error. */
-export const REQUIRED_CHOICES: readonly string[] = ["source", "category", "districtCode", "leadUnitId", "deadlineBand"];
-
-/**
- * Optional fields the update schema reads "" as "not sent", so an edit cannot empty them; the
- * action says so instead of silently keeping the old value.
- */
-export const NOT_CLEARABLE_ON_EDIT: readonly string[] = [
-  "code",
-  "round",
-  "locationText",
-  "responsiblePerson",
-  "responsiblePhone",
-  "target",
-];
+/** The ledger code identifies the problem: an edit may change it but never empty it. */
+export const NOT_CLEARABLE_ON_EDIT: readonly string[] = ["code"];
 
 /** Marks that co-units were sent even when none is ticked (FormData has no empty list). */
 export const CO_UNITS_SENT = "coUnitIds:sent";
@@ -63,25 +50,21 @@ export type SaveResult =
 export type ProblemFormValues = Record<TextField | NumberField, string> & { coUnitIds: string[] };
 
 /**
- * FormData → the object the use case parses. Text goes as typed (the schema trims and turns ""
- * into "absent"/null); coordinates become numbers (or null to clear); co-units come from repeated keys.
+ * FormData → the object the use case parses. Text goes as typed (the schema trims; "" is
+ * "absent" on create and "cleared" on edit); coordinates become numbers (or null to clear); co-units come from repeated keys.
  */
 export function problemInputFromForm(
   form: FormData,
   mode: "create" | "update",
-): { input: Record<string, unknown>; cleared: string[]; empty: string[] } {
+): { input: Record<string, unknown>; cleared: string[] } {
   const input: Record<string, unknown> = {};
   const cleared: string[] = [];
-  const empty: string[] = [];
   for (const key of TEXT_FIELDS) {
     if (!form.has(key)) continue;
     const value = String(form.get(key) ?? "");
-    if (value.trim() === "") {
-      empty.push(key);
-      if (mode === "update" && NOT_CLEARABLE_ON_EDIT.includes(key)) {
-        cleared.push(key);
-        continue;
-      }
+    if (value.trim() === "" && mode === "update" && NOT_CLEARABLE_ON_EDIT.includes(key)) {
+      cleared.push(key);
+      continue;
     }
     input[key] = value;
   }
@@ -100,5 +83,5 @@ export function problemInputFromForm(
     input.coUnitIds = form.getAll("coUnitIds").map(String);
   }
   if (mode === "update") input.version = Number(form.get("version"));
-  return { input, cleared, empty };
+  return { input, cleared };
 }

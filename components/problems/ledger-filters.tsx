@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import { DEADLINE_BANDS, PROBLEM_CATEGORIES, PROBLEM_SOURCES, PROBLEM_STATUSES } from "@/lib/domain/enums";
-import { FILTER_KEYS, LEDGER_SORTS, PAGE_SIZES } from "./ledger-query";
+import { DEFAULT_PROBLEM_SORT, FILTER_KEYS, LEDGER_SORTS, PAGE_SIZES } from "./ledger-query";
 
 export type FilterOption = { value: string; label: string };
 export type UnitGroup = { label: string; units: FilterOption[] };
@@ -42,7 +42,7 @@ export function LedgerFilters({
     for (const [key, value] of new FormData(e.currentTarget)) {
       if (typeof value === "string" && value.trim() !== "") params.set(key, value.trim());
     }
-    if (params.get("sort") === "deadline") params.delete("sort");
+    if (params.get("sort") === DEFAULT_PROBLEM_SORT) params.delete("sort");
     if (params.get("pageSize") === "20") params.delete("pageSize");
     const qs = params.toString();
     router.push(qs ? `/problems?${qs}` : "/problems");
@@ -154,7 +154,7 @@ export function LedgerFilters({
             <select
               id="f-sort"
               name="sort"
-              defaultValue={values.sort ?? "deadline"}
+              defaultValue={values.sort ?? DEFAULT_PROBLEM_SORT}
               className="field-input"
               onChange={() => formRef.current?.requestSubmit()}
             >

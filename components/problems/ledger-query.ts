@@ -10,18 +10,5 @@ export const FILTER_KEYS = [
   "leadOfficialId",
   "leadUnitId",
 ] as const;
-export const LEDGER_SORTS = [
-  "deadline",
-  "-deadline",
-  "-updatedAt",
-  "updatedAt",
-  "-createdAt",
-  "createdAt",
-  "code",
-  "-code",
-  "progress",
-  "-progress",
-  "district",
-  "-district",
-] as const;
+export { DEFAULT_PROBLEM_SORT, PROBLEM_SORTS as LEDGER_SORTS } from "@/lib/schemas/problem";
 export const PAGE_SIZES = [20, 50, 100] as const;

@@ -13,6 +13,19 @@ export const optionalText = (max: number) =>
     z.string().max(max, "v.tooLong").refine(isStorableText, "v.invalidText").optional(),
   );
 
+/** Text an edit may empty: "" → null (cleared), absent → not sent. */
+export const clearableText = (max: number) =>
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? null : typeof v === "string" ? v.trim() : v),
+    z.string().max(max, "v.tooLong").refine(isStorableText, "v.invalidText").nullable().optional(),
+  );
+
+/** Empty or missing → "required"; anything else wrong → the given message key. */
+export const requiredOr =
+  (key: string) =>
+  (issue: { input?: unknown }): string =>
+    issue.input === undefined || issue.input === null || issue.input === "" ? "v.required" : key;
+
 export const requiredText = (max: number) =>
   z.preprocess(
     (v) => (typeof v === "string" ? v.trim() : v),

@@ -1,26 +1,29 @@
 import { z } from "zod";
 import { DEADLINE_BANDS, MEASURE_STATUSES, PROBLEM_CATEGORIES, PROBLEM_SOURCES, PROBLEM_STATUSES } from "../domain/enums";
-import { calendarDate, isStorableText, optionalText, pageQuery, requiredText, uuid } from "./common";
+import { calendarDate, clearableText, isStorableText, optionalText, pageQuery, requiredOr, requiredText, uuid } from "./common";
 
-export const sourceEnum = z.enum(PROBLEM_SOURCES);
-export const categoryEnum = z.enum(PROBLEM_CATEGORIES);
-export const bandEnum = z.enum(DEADLINE_BANDS);
+const choice = { error: requiredOr("v.invalidOption") };
+export const sourceEnum = z.enum(PROBLEM_SOURCES, choice);
+export const categoryEnum = z.enum(PROBLEM_CATEGORIES, choice);
+export const bandEnum = z.enum(DEADLINE_BANDS, choice);
 export const statusEnum = z.enum(PROBLEM_STATUSES);
 export const measureStatusEnum = z.enum(MEASURE_STATUSES);
 
+const PHONE = /^[0-9+\-() ]{5,20}$/;
 const phone = z.preprocess(
   (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v),
-  z
-    .string()
-    .regex(/^[0-9+\-() ]{5,20}$/, "v.phone")
-    .optional(),
+  z.string().regex(PHONE, "v.phone").optional(),
+);
+const clearablePhone = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? null : typeof v === "string" ? v.trim() : v),
+  z.string().regex(PHONE, "v.phone").nullable().optional(),
 );
 
 /** A coordinate; "" or null clears it (an edit may remove a wrong location). */
 const coordinate = (min: number, max: number) =>
   z.preprocess(
     (v) => (v === "" || v === null ? null : typeof v === "string" ? Number(v) : v),
-    z.number().min(min).max(max).nullable().optional(),
+    z.number({ error: "v.invalidNumber" }).min(min).max(max).nullable().optional(),
   );
 
 const coUnitIds = z
@@ -43,12 +46,12 @@ const problemFields = {
   source: sourceEnum,
   round: optionalText(100),
   category: categoryEnum,
-  districtCode: z.string().regex(/^\d{6}$/),
+  districtCode: z.string({ error: requiredOr("v.unknownDistrict") }).regex(/^\d{6}$/, { error: requiredOr("v.unknownDistrict") }),
   locationText: optionalText(300),
   lat: coordinate(-90, 90),
   lng: coordinate(-180, 180),
   leadOfficialId: z.preprocess((v) => (v === "" ? null : v), uuid.nullable().optional()),
-  leadUnitId: uuid,
+  leadUnitId: z.uuid({ error: requiredOr("v.unknownUnit") }),
   coUnitIds: coUnitIds.default([]),
   acceptanceUnitId: z.preprocess((v) => (v === "" ? null : v), uuid.nullable().optional()),
   responsiblePerson: optionalText(50),
@@ -85,17 +88,34 @@ export const problemCreateSchema = z
   .meta({ id: "ProblemCreate" });
 export type ProblemCreateInput = z.output<typeof problemCreateSchema>;
 
+/**
+ * An edit: any subset of the fields plus the version the editor saw. Optional text may be emptied
+ * ("" → null); co-units have no default, so an edit that omits them leaves them alone.
+ */
+const updateFields = {
+  ...problemFields,
+  coUnitIds,
+  round: clearableText(100),
+  locationText: clearableText(300),
+  responsiblePerson: clearableText(50),
+  responsiblePhone: clearablePhone,
+  target: clearableText(2000),
+};
+
 export const problemUpdateSchema = z
   .strictObject({
-    // coUnitIds without its create-time default: an edit that omits it must leave the co-units alone.
-    ...Object.fromEntries(Object.entries({ ...problemFields, coUnitIds }).map(([k, s]) => [k, (s as z.ZodType).optional()])),
-    version: z.coerce.number().int().min(1),
-  } as { [K in keyof typeof problemFields]: z.ZodOptional<(typeof problemFields)[K]> } & { version: z.ZodCoercedNumber })
-  .superRefine((v, ctx) => checkPairs(v as Parameters<typeof checkPairs>[0], ctx, true))
+    ...(Object.fromEntries(Object.entries(updateFields).map(([k, s]) => [k, (s as z.ZodType).optional()])) as {
+      [K in keyof typeof updateFields]: z.ZodOptional<(typeof updateFields)[K]>;
+    }),
+    version: z.coerce.number().int().min(1).max(2_147_483_647),
+  })
+  .superRefine((v, ctx) => checkPairs(v, ctx, true))
   .meta({ id: "ProblemUpdate" });
 export type ProblemUpdateInput = z.output<typeof problemUpdateSchema>;
 
+/** Sort keys in the order the ledger offers them; "urgency" (open first, earliest deadline first) is the default. */
 export const PROBLEM_SORTS = [
+  "urgency",
   "deadline",
   "-deadline",
   "code",
@@ -109,6 +129,8 @@ export const PROBLEM_SORTS = [
   "district",
   "-district",
 ] as const;
+
+export const DEFAULT_PROBLEM_SORT = "urgency";
 
 const boolText = z.enum(["true", "false"]).transform((v) => v === "true");
 const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
@@ -130,7 +152,7 @@ export const problemListQuerySchema = z
     deadlineBand: z.preprocess(emptyToUndefined, bandEnum.optional()),
     overdue: z.preprocess(emptyToUndefined, boolText.optional()),
     q: z.preprocess(emptyToUndefined, z.string().trim().max(100, "v.tooLong").refine(isStorableText, "v.invalidText").optional()),
-    sort: z.preprocess(emptyToUndefined, z.enum(PROBLEM_SORTS).default("deadline")),
+    sort: z.preprocess(emptyToUndefined, z.enum(PROBLEM_SORTS).default(DEFAULT_PROBLEM_SORT)),
     ...pageQuery,
   })
   .meta({ id: "ProblemListQuery" });

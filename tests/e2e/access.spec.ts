@@ -97,3 +97,37 @@ test("after ten failed attempts the login form says how many minutes to wait", a
   await expect(error).toHaveText(/^登录失败次数过多，请 \d+ 分钟后再试$/);
   await expect(page).toHaveURL(/\/login/);
 });
+
+test("a deep link opened while signed out comes back after login", async ({ page, browser }) => {
+  const leader = await signedInContext(browser, "leader");
+  const [id] = await ledgerProblemIds(leader.page);
+  await leader.context.close();
+
+  await page.goto(`/problems/${id}`);
+  await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+  await page.getByLabel("用户名").fill("viewer");
+  await page.getByLabel("密码").fill("Rectify@2026");
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await page.waitForURL(`**/problems/${id}`);
+  await expect(page.getByTestId("problem-title")).toBeVisible();
+});
+
+test("the browser session works for the API, but a cross-site write with that cookie is refused", async ({ page }) => {
+  await login(page, "coordinator");
+  const me = await page.request.get("/api/v1/me");
+  expect(me.status()).toBe(200);
+  expect((await me.json()).username).toBe("coordinator");
+
+  const [id] = await ledgerProblemIds(page);
+  const current = await (await page.request.get(`/api/v1/problems/${id}`)).json();
+  for (const origin of ["https://evil.example", "null"]) {
+    const r = await page.request.patch(`/api/v1/problems/${id}`, {
+      headers: { origin, "content-type": "application/json" },
+      data: { target: "被篡改的目标", version: current.version },
+    });
+    expect(r.status(), `Origin: ${origin}`).toBe(403);
+  }
+  const after = await (await page.request.get(`/api/v1/problems/${id}`)).json();
+  expect(after.version).toBe(current.version);
+  expect(after.target).toBe(current.target);
+});

@@ -123,6 +123,8 @@ export async function createProblem(db: Db, overrides: ProblemOverrides = {}): P
       source: "SELF_CHECK",
       category: "WATER",
       progress: progressOf(measureRows),
+      // A closed problem has a closing time, as in the ledger; an open one never does.
+      closedAt: rest.status === "CLOSED" ? new Date() : null,
       ...rest,
       districtId,
       leadUnitId,

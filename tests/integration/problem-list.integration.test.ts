@@ -185,6 +185,7 @@ describe("search", () => {
 describe("sort and pagination", () => {
   it.each<[string, Key[]]>([
     // Deadlines ascending, problems without one last.
+    ["urgency", ["pending", "overdue", "dueToday", "ongoing", "closedLate"]],
     ["deadline", ["closedLate", "pending", "overdue", "dueToday", "ongoing"]],
     ["-deadline", ["dueToday", "overdue", "pending", "closedLate", "ongoing"]],
     ["code", ["overdue", "dueToday", "closedLate", "ongoing", "pending"]],
@@ -216,10 +217,10 @@ describe("sort and pagination", () => {
     expect(beyond).toMatchObject({ total: 5, items: [] });
   });
 
-  it("defaults to 20 per page, sorted by deadline", async () => {
+  it("defaults to 20 per page, by urgency: open problems by deadline (ongoing last), closed ones after", async () => {
     const r = await list(ours());
     expect(r).toMatchObject({ page: 1, pageSize: 20, total: 5 });
-    expect(keysOf(r)[0]).toBe("closedLate");
+    expect(keysOf(r)).toEqual(["pending", "overdue", "dueToday", "ongoing", "closedLate"]);
   });
 });
 

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { getLocale, getTranslations } from "next-intl/server";
-import { problemInputFromForm, REQUIRED_CHOICES, type SaveResult } from "@/components/forms/problem-form-data";
+import { problemInputFromForm, type SaveResult } from "@/components/forms/problem-form-data";
 import { getCookieActor } from "@/lib/auth/next-auth";
 import { type FieldErrors, isAppError, Unauthorized } from "@/lib/errors";
 import { isLocale } from "@/lib/i18n/labels";
@@ -28,14 +28,12 @@ function byFormField(fields: FieldErrors): FieldErrors {
 }
 
 /** Every failure becomes a value the form can show; nothing raw reaches the browser. */
-async function failure(e: unknown, empty: string[]): Promise<SaveResult> {
+async function failure(e: unknown): Promise<SaveResult> {
   const t = await getTranslations("form");
-  const tv = await getTranslations("validation");
   if (isAppError(e)) {
     switch (e.code) {
       case "VALIDATION_FAILED": {
         const fields = byFormField(e.fields ?? {});
-        for (const key of REQUIRED_CHOICES) if (fields[key] && empty.includes(key)) fields[key] = [tv("required")];
         const { _: general, ...perField } = fields;
         return { ok: false, fields: perField, message: general?.join(" ") ?? null };
       }
@@ -55,25 +53,21 @@ async function failure(e: unknown, empty: string[]): Promise<SaveResult> {
 }
 
 export async function createProblemAction(form: FormData): Promise<SaveResult> {
-  let empty: string[] = [];
   try {
     const parsed = problemInputFromForm(form, "create");
-    empty = parsed.empty;
     const actor = await getCookieActor();
     if (!actor) throw new Unauthorized();
     const created = await createProblem(actor, parsed.input, { locale: await requestLocale() });
     revalidatePath("/problems", "layout");
     return { ok: true, id: created.id };
   } catch (e) {
-    return failure(e, empty);
+    return failure(e);
   }
 }
 
 export async function updateProblemAction(id: string, form: FormData): Promise<SaveResult> {
-  let empty: string[] = [];
   try {
     const parsed = problemInputFromForm(form, "update");
-    empty = parsed.empty;
     if (parsed.cleared.length) {
       const t = await getTranslations("form");
       return { ok: false, fields: Object.fromEntries(parsed.cleared.map((f) => [f, [t("cannotClear")]])), message: null };
@@ -84,6 +78,6 @@ export async function updateProblemAction(id: string, form: FormData): Promise<S
     revalidatePath("/problems", "layout");
     return { ok: true, id: updated.id };
   } catch (e) {
-    return failure(e, empty);
+    return failure(e);
   }
 }

@@ -8,6 +8,8 @@ import { problemInclude, toProblemDto } from "./problem-dto";
 import { problemScope } from "./scope";
 
 const SORTS: Record<string, Prisma.ProblemOrderByWithRelationInput[]> = {
+  // Open problems first (no closing time), the most pressing deadline on top; closed ones after, latest first.
+  urgency: [{ closedAt: { sort: "desc", nulls: "first" } }, { deadline: { sort: "asc", nulls: "last" } }],
   deadline: [{ deadline: { sort: "asc", nulls: "last" } }],
   "-deadline": [{ deadline: { sort: "desc", nulls: "last" } }],
   code: [{ code: "asc" }],

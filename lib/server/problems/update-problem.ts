@@ -1,5 +1,6 @@
 import { db } from "../../db";
 import { parseCalendarDate } from "../../domain/calendar";
+import { disallowedFields, editAccess } from "../../domain/problem-edit";
 import { deadlineProblem } from "../../domain/problem-rules";
 import { Conflict, Forbidden, Invalid, NotFound } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
@@ -11,17 +12,6 @@ import { isUuid } from "./get-problem";
 import { auditSnapshot, problemWithMeasuresInclude, toProblemDto } from "./problem-dto";
 import { resolveReferences } from "./resolve-references";
 import { problemScope } from "./scope";
-
-/** What a division head may change on their own division's problems; the rest is the ledger keeper's. */
-const DIVISION_HEAD_FIELDS = new Set([
-  "target",
-  "responsiblePerson",
-  "responsiblePhone",
-  "locationText",
-  "lat",
-  "lng",
-  "coUnitIds",
-]);
 
 /**
  * Edits a ledger row with optimistic locking: the caller sends the version they saw; a stale
@@ -47,12 +37,16 @@ export async function updateProblem(
       include: problemWithMeasuresInclude,
     });
     if (!current) throw new NotFound("Problem not found");
-    if (actor.role === "DIVISION_HEAD") {
-      if (current.leadUnitId !== actor.unitId) throw new Forbidden("Only the lead division may edit this problem");
-      const notAllowed = changed.filter((f) => !DIVISION_HEAD_FIELDS.has(f));
-      if (notAllowed.length) throw new Forbidden(`Division heads may not change: ${notAllowed.join(", ")}`);
+    const access = editAccess(actor, current, true);
+    if (access.kind === "none") {
+      throw new Forbidden(
+        access.reason === "closed"
+          ? "A closed problem is read-only; a look-back reopens it"
+          : "Only the lead division may edit this problem",
+      );
     }
-    if (current.status === "CLOSED") throw new Forbidden("A closed problem is read-only; a look-back reopens it");
+    const notAllowed = disallowedFields(access, changed);
+    if (notAllowed.length) throw new Forbidden(`You may not change: ${notAllowed.join(", ")}`);
     if (current.version !== version) {
       throw new Conflict("This problem was changed by someone else; review the current record", toProblemDto(current));
     }

@@ -211,3 +211,50 @@ describe("problemListQuerySchema", () => {
     expect(Object.keys(failedFields(problemListQuerySchema, query))).toEqual([path]);
   });
 });
+
+describe("empty and cleared fields", () => {
+  it.each(["source", "category", "deadlineBand", "districtCode", "leadUnitId"])(
+    "an empty %s on a new problem is reported as required",
+    (field) => {
+      const fields = failedFields(problemCreateSchema, { ...good, [field]: "" });
+      expect(fields[field]).toEqual(["Required"]);
+    },
+  );
+
+  it("a wrong choice is reported as such, not as required", () => {
+    expect(failedFields(problemCreateSchema, { ...good, source: "RUMOUR" }).source).toEqual(["Choose one of the options"]);
+  });
+
+  it("a coordinate that is not a number says so", () => {
+    expect(failedFields(problemCreateSchema, { ...good, lat: "north" }).lat).toEqual(["Enter a number"]);
+  });
+
+  it('an edit empties optional text with "" (stored as null) and leaves unsent fields alone', () => {
+    const v = problemUpdateSchema.parse({
+      round: "",
+      locationText: " ",
+      responsiblePerson: "",
+      responsiblePhone: "",
+      target: "",
+      version: 4,
+    });
+    expect(v).toEqual({
+      round: null,
+      locationText: null,
+      responsiblePerson: null,
+      responsiblePhone: null,
+      target: null,
+      version: 4,
+    });
+  });
+
+  it("a new problem reads the same empty text as absent", () => {
+    const v = problemCreateSchema.parse({ ...good, round: "", target: "" });
+    expect(v.round).toBeUndefined();
+    expect(v.target).toBeUndefined();
+  });
+
+  it("an edit still refuses an empty title", () => {
+    expect(Object.keys(failedFields(problemUpdateSchema, { title: " ", version: 2 }))).toEqual(["title"]);
+  });
+});
