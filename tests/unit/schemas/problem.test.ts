@@ -169,7 +169,7 @@ describe("problemUpdateSchema", () => {
 
 describe("problemListQuerySchema", () => {
   it("applies defaults to an empty query", () => {
-    expect(problemListQuerySchema.parse({})).toEqual({ sort: "deadline", page: 1, pageSize: 20 });
+    expect(problemListQuerySchema.parse({})).toEqual({ sort: "urgency", page: 1, pageSize: 20 });
   });
 
   it("coerces query-string text to numbers and booleans and drops empty filters", () => {
