@@ -3,60 +3,14 @@ import { errorBodySchema } from "../schemas/common";
 import { auditEntrySchema, problemListQuerySchema, problemPageSchema, problemSchema } from "../schemas/problem";
 import { sessionTokenSchema, signInSchema } from "../schemas/session";
 import { meSchema, userListQuerySchema, userSchema, userUpdateSchema } from "../schemas/user";
+import { AREA_PATHS } from "./openapi-paths";
+import { errors, idParam, type JsonSchema, json, list, queryParameters, ref } from "./openapi-paths/helpers";
 
 /**
  * The OpenAPI 3.1 document, generated from the same zod schemas the routes validate with, so
  * the description cannot drift from the behaviour.
  */
-type JsonSchema = Record<string, unknown>;
-
-const ref = (schema: z.ZodType): JsonSchema => {
-  const id = z.globalRegistry.get(schema)?.id;
-  if (!id) throw new Error("schema without meta id");
-  return { $ref: `#/components/schemas/${id}` };
-};
-
-const json = (schema: JsonSchema) => ({ "application/json": { schema } });
-const errors = (...codes: number[]) =>
-  Object.fromEntries(
-    codes.map((c) => [
-      String(c),
-      { description: ERROR_TEXT[c] ?? "Error", content: json({ $ref: "#/components/schemas/Error" }) },
-    ]),
-  );
-const ERROR_TEXT: Record<number, string> = {
-  400: "Malformed request (bad JSON, wrong content type)",
-  401: "Not signed in, or the token was revoked or expired",
-  403: "Signed in but not allowed",
-  404: "Not found or outside your data scope",
-  409: "Stale version; `error.current` holds the current record",
-  422: "Validation failed; `error.fields` lists each field's messages",
-  429: "Too many failed sign-ins; see Retry-After",
-};
-
-/** A query schema's properties as OpenAPI parameters (the schema itself may be a $ref into $defs). */
-function queryParameters(schema: z.ZodType): JsonSchema[] {
-  const js = z.toJSONSchema(schema, { io: "output", unrepresentable: "any" }) as JsonSchema & {
-    $defs?: Record<string, { properties?: Record<string, JsonSchema> }>;
-    properties?: Record<string, JsonSchema>;
-  };
-  const id = z.globalRegistry.get(schema)?.id;
-  const properties = (id ? js.$defs?.[id]?.properties : js.properties) ?? {};
-  return Object.entries(properties).map(([name, propertySchema]) => ({
-    name,
-    in: "query",
-    required: false,
-    schema: propertySchema,
-  }));
-}
-
-const idParam = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 const bearer = [{ bearer: [] }];
-const list = (item: JsonSchema) => ({
-  type: "object",
-  properties: { items: { type: "array", items: item } },
-  required: ["items"],
-});
 
 export function buildOpenApiDocument(serverUrl = "/"): JsonSchema {
   // Touch the schemas so their ids are registered before the registry is converted.
@@ -204,6 +158,7 @@ export function buildOpenApiDocument(serverUrl = "/"): JsonSchema {
           responses: { "200": { description: "History", content: json(list(ref(auditEntrySchema))) }, ...errors(401, 404) },
         },
       },
+      ...Object.assign({}, ...AREA_PATHS.map((area) => area())),
       "/api/v1/openapi.json": {
         get: { summary: "This document", security: [], responses: { "200": { description: "OpenAPI 3.1 document" } } },
       },

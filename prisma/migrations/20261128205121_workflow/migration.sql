@@ -245,7 +245,7 @@ ALTER TABLE "Notification" ADD CONSTRAINT "Notification_problemId_fkey" FOREIGN 
 ALTER TABLE "NotificationDelivery" ADD CONSTRAINT "NotificationDelivery_notificationId_fkey" FOREIGN KEY ("notificationId") REFERENCES "Notification"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 
--- Backfill: the first deadline is the current one; assigned problems started when registered.
+-- Backfill: the first deadline is the current one, and assigned problems started when registered.
 UPDATE "Problem" SET "originalDeadline" = "deadline" WHERE "originalDeadline" IS NULL;
 UPDATE "Problem" SET "assignedAt" = "createdAt" WHERE "assignedAt" IS NULL AND "status" <> 'REGISTERED';
 UPDATE "Problem" SET "colour" = 'BLUE' WHERE "status" = 'CLOSED';
