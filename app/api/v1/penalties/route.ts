@@ -1,0 +1,4 @@
+import { apiRoute, queryObject } from "@/lib/api/handler";
+import { getPenalties } from "@/lib/server/indicators/get-penalties";
+
+export const GET = apiRoute(({ actor, req, locale }) => getPenalties(actor, queryObject(req), { locale }));

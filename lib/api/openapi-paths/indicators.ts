@@ -1,0 +1,40 @@
+import { importResultSchema, penaltyQuerySchema, rankingQuerySchema, rankingSchema } from "../../schemas/indicator";
+import { errors, json, queryParameters, ref } from "./helpers";
+
+export function indicatorPaths(): Record<string, unknown> {
+  return {
+    "/api/v1/indicators/import": {
+      post: {
+        summary:
+          "Import indicator values (CSV UTF-8 or XLSX: unit_code,unit_name,period,cumulative,indicator,value); any bad row → 422 and nothing imported",
+        requestBody: {
+          required: true,
+          content: {
+            "multipart/form-data": {
+              schema: { type: "object", properties: { file: { type: "string", format: "binary" } }, required: ["file"] },
+            },
+          },
+        },
+        responses: {
+          "200": { description: "Imported", content: json(ref(importResultSchema)) },
+          "422": { description: "Every bad row, nothing imported", content: json(ref(importResultSchema)) },
+          ...errors(400, 401, 403),
+        },
+      },
+    },
+    "/api/v1/rankings": {
+      get: {
+        summary: "Rank the province's cities or the city's districts on an indicator and period, with target-line badges",
+        parameters: queryParameters(rankingQuerySchema),
+        responses: { "200": { description: "Ranking", content: json(ref(rankingSchema)) }, ...errors(401, 422) },
+      },
+    },
+    "/api/v1/penalties": {
+      get: {
+        summary: "Penalty hits per district for a month (cumulative months of the year), with fees and evidence",
+        parameters: queryParameters(penaltyQuerySchema),
+        responses: { "200": { description: "Penalties" }, ...errors(401, 422) },
+      },
+    },
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * Reading an indicator file: CSV text into cells, and the whole table validated before anything
+ * is written, every bad row listed (row number, column, reason). Pure.
+ */
+import { INDICATOR_CODES, INDICATORS, type IndicatorCodeName } from "./indicators";
+
+export const IMPORT_COLUMNS = ["unit_code", "unit_name", "period", "cumulative", "indicator", "value"] as const;
+export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+
+/** Files beyond this are refused whole: more than ten years of every unit and indicator. */
+export const MAX_IMPORT_ROWS = 60_000;
+
+export type ImportRow = {
+  unitCode: string;
+  unitName: string;
+  year: number;
+  month: number;
+  cumulative: boolean;
+  indicator: IndicatorCodeName;
+  /** As published, normalised only by trimming. */
+  valueText: string;
+};
+
+/** `row` is the 1-based line of the file (the header is row 1); `column` null means the whole row. */
+export type RowError = { row: number; column: ImportColumn | null; reason: string };
+
+/** RFC 4180 CSV: quoted fields with "" escapes, commas and newlines inside quotes, CRLF or LF, optional BOM. */
+export function parseCsv(text: string): string[][] {
+  const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  let i = 0;
+  while (i < input.length) {
+    const c = input[i] as string;
+    if (quoted) {
+      if (c === '"') {
+        if (input[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+      } else field += c;
+      i++;
+      continue;
+    }
+    if (c === '"' && field === "") quoted = true;
+    else if (c === ",") {
+      row.push(field);
+      field = "";
+    } else if (c === "\n" || c === "\r") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+      if (c === "\r" && input[i + 1] === "\n") i++;
+    } else field += c;
+    i++;
+  }
+  if (field !== "" || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows.filter((r) => r.some((cell) => cell.trim() !== ""));
+}
+
+const UNIT_CODE = /^\d{6}$/;
+const PERIOD = /^(\d{4})-(\d{2})$/;
+const DECIMAL = /^-?\d+(\.\d{1,4})?$/;
+const FORMULA_START = /^[=+@\t\r]/;
+
+/** Validates a table whose first row is the header; returns the good rows only when there is no error at all. */
+export function validateImportTable(table: readonly (readonly string[])[]): { rows: ImportRow[]; errors: RowError[] } {
+  const errors: RowError[] = [];
+  const [header, ...body] = table;
+  if (!header) return { rows: [], errors: [{ row: 1, column: null, reason: "empty file" }] };
+  const names = header.map((h) => h.trim().toLowerCase());
+  const index = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, names.indexOf(c)])) as Record<ImportColumn, number>;
+  const missing = IMPORT_COLUMNS.filter((c) => index[c] < 0);
+  if (missing.length) {
+    return { rows: [], errors: missing.map((c) => ({ row: 1, column: c, reason: "missing column" })) };
+  }
+  if (body.length === 0) return { rows: [], errors: [{ row: 2, column: null, reason: "no data rows" }] };
+  if (body.length > MAX_IMPORT_ROWS) {
+    return { rows: [], errors: [{ row: MAX_IMPORT_ROWS + 2, column: null, reason: `more than ${MAX_IMPORT_ROWS} rows` }] };
+  }
+
+  const rows: ImportRow[] = [];
+  const seen = new Map<string, number>();
+  body.forEach((cells, i) => {
+    const rowNo = i + 2;
+    const cell = (c: ImportColumn) => (cells[index[c]] ?? "").trim();
+    const fail = (column: ImportColumn | null, reason: string) => errors.push({ row: rowNo, column, reason });
+    const before = errors.length;
+
+    const unitCode = cell("unit_code");
+    if (!UNIT_CODE.test(unitCode)) fail("unit_code", "must be a six-digit administrative code");
+    const unitName = cell("unit_name");
+    if (!unitName) fail("unit_name", "required");
+    else if (unitName.length > 50) fail("unit_name", "longer than 50 characters");
+    else if (FORMULA_START.test(unitName)) fail("unit_name", "must not start with =, +, @ or a control character");
+
+    const period = PERIOD.exec(cell("period"));
+    const year = period ? Number(period[1]) : 0;
+    const month = period ? Number(period[2]) : 0;
+    if (!period || month < 1 || month > 12 || year < 2000 || year > 2100) fail("period", "must be YYYY-MM");
+
+    const cumulativeText = cell("cumulative").toLowerCase();
+    if (cumulativeText !== "true" && cumulativeText !== "false") fail("cumulative", "must be true or false");
+
+    const indicator = cell("indicator").toUpperCase();
+    const known = (INDICATOR_CODES as readonly string[]).includes(indicator);
+    if (!known) fail("indicator", `unknown indicator (one of ${INDICATOR_CODES.join(", ")})`);
+
+    const valueText = cell("value");
+    if (!DECIMAL.test(valueText)) fail("value", "must be a number with at most 4 decimals");
+    else if (known) {
+      const meta = INDICATORS[indicator as IndicatorCodeName];
+      const n = Number(valueText);
+      if (n < meta.min || n > meta.max) fail("value", `must be between ${meta.min} and ${meta.max}`);
+    }
+
+    if (errors.length > before) return;
+    const key = `${unitCode}|${indicator}|${year}-${month}|${cumulativeText}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      fail(null, `duplicate of row ${first} (same unit, indicator, period and cumulative)`);
+      return;
+    }
+    seen.set(key, rowNo);
+    rows.push({
+      unitCode,
+      unitName,
+      year,
+      month,
+      cumulative: cumulativeText === "true",
+      indicator: indicator as IndicatorCodeName,
+      valueText,
+    });
+  });
+  return errors.length ? { rows: [], errors } : { rows, errors };
+}
+
+/** A cell written to a spreadsheet export: text that a spreadsheet would run as a formula is quoted. */
+export function escapeSpreadsheetCell(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}

@@ -1,0 +1,141 @@
+import { createHash } from "node:crypto";
+import ExcelJS from "exceljs";
+import { db } from "../../db";
+import { type ImportRow, parseCsv, type RowError, validateImportTable } from "../../domain/indicator-import";
+import { levelOfCode, parentOfCode } from "../../domain/indicators";
+import { type Actor, authorize } from "../../permissions";
+import { writeAudit } from "../audit/write-audit";
+
+/** Files above this size are refused before parsing. */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+const BATCH = 2000;
+
+export type ImportResult = { imported: number; replaced: number; errors: RowError[] };
+
+const XLSX_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+function isXlsx(bytes: Uint8Array): boolean {
+  return XLSX_MAGIC.every((b, i) => bytes[i] === b);
+}
+
+/** A spreadsheet cell as the text a person sees; formulas are kept as their formula text, never evaluated. */
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "object") {
+    if (value instanceof Date) return value.toISOString().slice(0, 7);
+    if ("formula" in value && typeof value.formula === "string") return `=${value.formula}`;
+    if ("richText" in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join("");
+    if ("text" in value && typeof value.text === "string") return value.text;
+    return "";
+  }
+  return String(value);
+}
+
+async function readTable(bytes: Uint8Array): Promise<{ table: string[][] } | { error: RowError }> {
+  if (isXlsx(bytes)) {
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    } catch {
+      return { error: { row: 0, column: null, reason: "not a readable XLSX workbook" } };
+    }
+    const sheet = workbook.worksheets[0];
+    if (!sheet) return { error: { row: 0, column: null, reason: "the workbook has no sheet" } };
+    const table: string[][] = [];
+    sheet.eachRow({ includeEmpty: false }, (row) => {
+      const values = row.values as ExcelJS.CellValue[];
+      table.push(values.slice(1).map(cellText));
+    });
+    return { table };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { error: { row: 0, column: null, reason: "not UTF-8 text: save the file as CSV UTF-8 (GBK is not accepted)" } };
+  }
+  if (text.includes("\u0000")) return { error: { row: 0, column: null, reason: "binary content is not a CSV file" } };
+  return { table: parseCsv(text) };
+}
+
+/**
+ * Imports indicator values from CSV or XLSX. The whole file is validated first: any bad row →
+ * nothing imported and every bad row listed. A good file is written in one transaction, replacing
+ * earlier values of the same unit, indicator, period and cumulative flag; new units are created
+ * with the name the file gives them.
+ */
+export async function importIndicators(
+  actor: Actor,
+  file: { name: string; bytes: Uint8Array },
+  opts: { requestId?: string } = {},
+): Promise<ImportResult> {
+  authorize(actor, "indicator.import");
+  if (file.bytes.byteLength === 0) return { imported: 0, replaced: 0, errors: [{ row: 0, column: null, reason: "empty file" }] };
+  if (file.bytes.byteLength > MAX_IMPORT_BYTES) {
+    return { imported: 0, replaced: 0, errors: [{ row: 0, column: null, reason: `file larger than ${MAX_IMPORT_BYTES} bytes` }] };
+  }
+  const read = await readTable(file.bytes);
+  if ("error" in read) return { imported: 0, replaced: 0, errors: [read.error] };
+  const { rows, errors } = validateImportTable(read.table);
+  if (errors.length) return { imported: 0, replaced: 0, errors };
+
+  const sha256 = createHash("sha256").update(file.bytes).digest("hex");
+  return db.$transaction(
+    async (tx) => {
+      await tx.statUnit.createMany({
+        data: uniqueUnits(rows).map((u) => ({
+          code: u.unitCode,
+          name: u.unitName,
+          level: levelOfCode(u.unitCode),
+          parentCode: parentOfCode(u.unitCode),
+        })),
+        skipDuplicates: true,
+      });
+      const record = await tx.indicatorImport.create({
+        data: {
+          fileName: file.name.slice(0, 200),
+          sha256,
+          rowCount: rows.length,
+          imported: 0,
+          replaced: 0,
+          importedById: actor.id,
+        },
+      });
+      let imported = 0;
+      let replaced = 0;
+      for (let i = 0; i < rows.length; i += BATCH) {
+        const batch = rows.slice(i, i + BATCH);
+        const result = await tx.$queryRaw<{ inserted: boolean }[]>`
+          INSERT INTO "IndicatorValue" ("unitCode", "indicator", "year", "month", "cumulative", "valueText", "value", "importId", "updatedAt")
+          SELECT u, i::"IndicatorCode", y, m, c, t, t::numeric, ${record.id}::uuid, now()
+          FROM unnest(${batch.map((r) => r.unitCode)}::text[], ${batch.map((r) => r.indicator)}::text[],
+                      ${batch.map((r) => r.year)}::int[], ${batch.map((r) => r.month)}::int[],
+                      ${batch.map((r) => r.cumulative)}::boolean[], ${batch.map((r) => r.valueText)}::text[]) AS x(u, i, y, m, c, t)
+          ON CONFLICT ("unitCode", "indicator", "year", "month", "cumulative")
+          DO UPDATE SET "valueText" = EXCLUDED."valueText", "value" = EXCLUDED."value", "importId" = EXCLUDED."importId", "updatedAt" = now()
+          RETURNING (xmax = 0) AS inserted`;
+        for (const r of result) {
+          if (r.inserted) imported++;
+          else replaced++;
+        }
+      }
+      await tx.indicatorImport.update({ where: { id: record.id }, data: { imported, replaced } });
+      await writeAudit(tx, {
+        actorId: actor.id,
+        entityType: "IndicatorImport",
+        entityId: record.id,
+        action: "import",
+        after: { fileName: record.fileName, sha256, rows: rows.length, imported, replaced },
+        requestId: opts.requestId,
+      });
+      return { imported, replaced, errors: [] };
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+}
+
+function uniqueUnits(rows: readonly ImportRow[]): ImportRow[] {
+  const byCode = new Map<string, ImportRow>();
+  for (const r of rows) if (!byCode.has(r.unitCode)) byCode.set(r.unitCode, r);
+  return [...byCode.values()];
+}

@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import { escapeSpreadsheetCell, MAX_IMPORT_ROWS, parseCsv, validateImportTable } from "@/lib/domain/indicator-import";
+import { levelOfCode, parentOfCode } from "@/lib/domain/indicators";
+
+const HEADER = ["unit_code", "unit_name", "period", "cumulative", "indicator", "value"];
+
+describe("parseCsv", () => {
+  it("reads quoted fields, escaped quotes, commas and newlines inside quotes, CRLF and a BOM", () => {
+    const text = '\uFEFFa,b,c\r\n"x, y","say ""hi""","two\nlines"\r\n1,2,3\n';
+    expect(parseCsv(text)).toEqual([
+      ["a", "b", "c"],
+      ["x, y", 'say "hi"', "two\nlines"],
+      ["1", "2", "3"],
+    ]);
+  });
+
+  it("skips blank lines and keeps a last line without a newline", () => {
+    expect(parseCsv("a,b\n\n  \n1,2")).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
+  });
+
+  it("keeps empty cells", () => {
+    expect(parseCsv("a,,c\n,,\n")).toEqual([["a", "", "c"]]);
+  });
+});
+
+describe("validateImportTable", () => {
+  const good = ["320200", "无锡市", "2026-09", "true", "PM25", "28"];
+
+  it("accepts a good table, in any column order and case of indicator", () => {
+    const header = ["value", "indicator", "cumulative", "period", "unit_name", "unit_code"];
+    const r = validateImportTable([header, ["85.1", "good_air_ratio", "FALSE", "2026-09", "江阴市", "320281"]]);
+    expect(r.errors).toEqual([]);
+    expect(r.rows).toEqual([
+      {
+        unitCode: "320281",
+        unitName: "江阴市",
+        year: 2026,
+        month: 9,
+        cumulative: false,
+        indicator: "GOOD_AIR_RATIO",
+        valueText: "85.1",
+      },
+    ]);
+  });
+
+  it("lists every bad cell with its row and column, and returns no rows when any is bad", () => {
+    const r = validateImportTable([
+      HEADER,
+      good,
+      ["32028", "", "2026-13", "yes", "PM10", "abc"],
+      ["320281", "=cmd|' /C calc'!A0", "2026-09", "true", "PM25", "1e3"],
+      ["320282", "宜兴市", "2026-09", "true", "GOOD_AIR_RATIO", "101"],
+    ]);
+    expect(r.rows).toEqual([]);
+    expect(r.errors).toEqual([
+      { row: 3, column: "unit_code", reason: "must be a six-digit administrative code" },
+      { row: 3, column: "unit_name", reason: "required" },
+      { row: 3, column: "period", reason: "must be YYYY-MM" },
+      { row: 3, column: "cumulative", reason: "must be true or false" },
+      { row: 3, column: "indicator", reason: expect.stringMatching(/^unknown indicator/) },
+      { row: 3, column: "value", reason: "must be a number with at most 4 decimals" },
+      { row: 4, column: "unit_name", reason: "must not start with =, +, @ or a control character" },
+      { row: 4, column: "value", reason: "must be a number with at most 4 decimals" },
+      { row: 5, column: "value", reason: "must be between 0 and 100" },
+    ]);
+  });
+
+  it("refuses a duplicate key within one file, naming the first row", () => {
+    const r = validateImportTable([HEADER, good, ["320281", "江阴市", "2026-09", "true", "PM25", "30"], good]);
+    expect(r.errors).toEqual([
+      { row: 4, column: null, reason: "duplicate of row 2 (same unit, indicator, period and cumulative)" },
+    ]);
+  });
+
+  it("the same key with another cumulative flag is not a duplicate", () => {
+    expect(validateImportTable([HEADER, good, ["320200", "无锡市", "2026-09", "false", "PM25", "26"]]).errors).toEqual([]);
+  });
+
+  it("names missing columns and refuses an empty file or a header alone", () => {
+    expect(validateImportTable([["unit_code", "value"]]).errors.map((e) => e.column)).toEqual([
+      "unit_name",
+      "period",
+      "cumulative",
+      "indicator",
+    ]);
+    expect(validateImportTable([]).errors).toEqual([{ row: 1, column: null, reason: "empty file" }]);
+    expect(validateImportTable([HEADER]).errors).toEqual([{ row: 2, column: null, reason: "no data rows" }]);
+  });
+
+  it(`refuses more than ${MAX_IMPORT_ROWS} rows whole`, () => {
+    const body = Array.from({ length: MAX_IMPORT_ROWS + 1 }, () => good);
+    expect(validateImportTable([HEADER, ...body]).errors).toEqual([
+      { row: MAX_IMPORT_ROWS + 2, column: null, reason: `more than ${MAX_IMPORT_ROWS} rows` },
+    ]);
+  });
+
+  it("accepts negative and four-decimal values but not five", () => {
+    expect(validateImportTable([HEADER, ["320200", "无锡市", "2026-09", "true", "AQCI", "3.1234"]]).errors).toEqual([]);
+    expect(validateImportTable([HEADER, ["320200", "无锡市", "2026-09", "true", "AQCI", "3.12345"]]).errors).toHaveLength(1);
+  });
+});
+
+describe("administrative codes", () => {
+  it.each([
+    ["320000", "PROVINCE", null],
+    ["320200", "CITY", "320000"],
+    ["320281", "DISTRICT", "320200"],
+    ["320299", "DISTRICT", "320200"],
+  ] as const)("%s is a %s under %s", (code, level, parent) => {
+    expect(levelOfCode(code)).toBe(level);
+    expect(parentOfCode(code)).toBe(parent);
+  });
+});
+
+describe("escapeSpreadsheetCell", () => {
+  it.each([
+    ["=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"],
+    ["+1", "'+1"],
+    ["-2", "'-2"],
+    ["@SUM(A1)", "'@SUM(A1)"],
+    ["江阴市", "江阴市"],
+  ])("%s → %s", (input, output) => {
+    expect(escapeSpreadsheetCell(input)).toBe(output);
+  });
+});
