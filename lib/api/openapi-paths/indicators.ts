@@ -29,6 +29,13 @@ export function indicatorPaths(): Record<string, unknown> {
         responses: { "200": { description: "Ranking", content: json(ref(rankingSchema)) }, ...errors(401, 422) },
       },
     },
+    "/api/v1/dashboard/summary": {
+      get: {
+        summary:
+          "Rectification performance (totals by status and colour, on-time closure rate, overdue count and days, extensions) overall and per district, lead division and lead official, within your scope",
+        responses: { "200": { description: "Summary" }, ...errors(401) },
+      },
+    },
     "/api/v1/penalties": {
       get: {
         summary: "Penalty hits per district for a month (cumulative months of the year), with fees and evidence",

@@ -1,0 +1,169 @@
+import { Prisma } from "@prisma/client";
+import { db } from "../../db";
+import { bureauToday } from "../../domain/calendar";
+import { type Actor, authorize } from "../../permissions";
+
+/** Rectification performance of one group (a district, a lead division, a lead official, or everything). */
+export type PerformanceRow = {
+  key: string | null;
+  name: string | null;
+  total: number;
+  open: number;
+  closed: number;
+  closedOnTime: number;
+  /** Closed on or before the deadline, as a share of the closed ones; null when none is closed. */
+  onTimeClosureRate: number | null;
+  overdue: number;
+  overdueDays: number;
+  red: number;
+  yellow: number;
+  green: number;
+  blue: number;
+  extensions: number;
+  byStatus: Record<string, number>;
+};
+
+export type DashboardSummary = {
+  totals: PerformanceRow;
+  byDistrict: PerformanceRow[];
+  byLeadUnit: PerformanceRow[];
+  byLeadOfficial: PerformanceRow[];
+};
+
+/** The caller's data scope as SQL on the alias `p` (the same rule as `problemScope`). */
+function scopeSql(actor: Actor): Prisma.Sql {
+  const coUnit = (unitId: string) =>
+    Prisma.sql`EXISTS (SELECT 1 FROM "ProblemCoUnit" c WHERE c."problemId" = p.id AND c."unitId" = ${unitId}::uuid)`;
+  switch (actor.role) {
+    case "ADMIN":
+    case "LEADER":
+    case "COORDINATOR":
+    case "VIEWER":
+      return Prisma.sql`TRUE`;
+    case "DIVISION_HEAD":
+      return actor.unitId ? Prisma.sql`(p."leadUnitId" = ${actor.unitId}::uuid OR ${coUnit(actor.unitId)})` : Prisma.sql`FALSE`;
+    case "FIELD_OFFICER": {
+      const parts: Prisma.Sql[] = [];
+      if (actor.unitId) parts.push(Prisma.sql`p."leadUnitId" = ${actor.unitId}::uuid`, coUnit(actor.unitId));
+      if (actor.districtId) parts.push(Prisma.sql`p."districtId" = ${actor.districtId}::uuid`);
+      return parts.length ? Prisma.sql`(${Prisma.join(parts, " OR ")})` : Prisma.sql`FALSE`;
+    }
+  }
+}
+
+type Raw = {
+  dim: string;
+  key: string | null;
+  status: string | null;
+  total: bigint;
+  closed: bigint;
+  closed_on_time: bigint;
+  overdue: bigint;
+  overdue_days: bigint | null;
+  red: bigint;
+  yellow: bigint;
+  green: bigint;
+  blue: bigint;
+  extensions: bigint | null;
+};
+
+/**
+ * Totals by status and colour, on-time closure, overdue count and days, and extensions — for the
+ * whole scope and per district, lead division and lead official — in one pass over the ledger.
+ */
+export async function getDashboardSummary(actor: Actor, opts: { now?: Date } = {}): Promise<DashboardSummary> {
+  authorize(actor, "indicator.read");
+  const today = bureauToday(opts.now ?? new Date());
+  const rows = await db.$queryRaw<Raw[]>`
+    SELECT
+      CASE WHEN GROUPING(p."districtId") = 0 THEN 'district'
+           WHEN GROUPING(p."leadUnitId") = 0 THEN 'unit'
+           WHEN GROUPING(p."leadOfficialId") = 0 THEN 'official'
+           ELSE 'all' END AS dim,
+      COALESCE(p."districtId", p."leadUnitId", p."leadOfficialId")::text AS key,
+      CASE WHEN GROUPING(p.status) = 0 THEN p.status::text END AS status,
+      count(*) AS total,
+      count(*) FILTER (WHERE p.status = 'CLOSED') AS closed,
+      count(*) FILTER (WHERE p.status = 'CLOSED' AND (p.deadline IS NULL OR (p."closedAt" AT TIME ZONE 'Asia/Shanghai')::date <= p.deadline)) AS closed_on_time,
+      count(*) FILTER (WHERE p.deadline < ${today}::date AND p.status NOT IN ('CLOSED', 'ONGOING')) AS overdue,
+      sum(${today}::date - p.deadline) FILTER (WHERE p.deadline < ${today}::date AND p.status NOT IN ('CLOSED', 'ONGOING')) AS overdue_days,
+      count(*) FILTER (WHERE p.colour = 'RED') AS red,
+      count(*) FILTER (WHERE p.colour = 'YELLOW') AS yellow,
+      count(*) FILTER (WHERE p.colour = 'GREEN') AS green,
+      count(*) FILTER (WHERE p.colour = 'BLUE') AS blue,
+      sum(p."extensionCount") AS extensions
+    FROM "Problem" p
+    WHERE ${scopeSql(actor)}
+    GROUP BY GROUPING SETS ((p."districtId"), (p."leadUnitId"), (p."leadOfficialId"), (), (p.status))`;
+
+  const [districts, units, officials] = await Promise.all([
+    db.district.findMany({ select: { id: true, name: true, code: true } }),
+    db.unit.findMany({ select: { id: true, name: true } }),
+    db.user.findMany({ where: { role: "LEADER" }, select: { id: true, displayName: true } }),
+  ]);
+  const names = new Map<string, string>([
+    ...districts.map((d) => [d.id, d.name] as const),
+    ...units.map((u) => [u.id, u.name] as const),
+    ...officials.map((o) => [o.id, o.displayName] as const),
+  ]);
+  const districtCode = new Map(districts.map((d) => [d.id, d.code]));
+
+  const toRow = (r: Raw): PerformanceRow => {
+    const closed = Number(r.closed);
+    const closedOnTime = Number(r.closed_on_time);
+    return {
+      key: r.key,
+      name: r.key ? (names.get(r.key) ?? null) : null,
+      total: Number(r.total),
+      open: Number(r.total) - closed,
+      closed,
+      closedOnTime,
+      onTimeClosureRate: closed ? Math.round((closedOnTime / closed) * 1000) / 1000 : null,
+      overdue: Number(r.overdue),
+      overdueDays: Number(r.overdue_days ?? 0),
+      red: Number(r.red),
+      yellow: Number(r.yellow),
+      green: Number(r.green),
+      blue: Number(r.blue),
+      extensions: Number(r.extensions ?? 0),
+      byStatus: {},
+    };
+  };
+  const all = rows.find((r) => r.dim === "all" && r.status === null);
+  const totals = all
+    ? toRow(all)
+    : toRow({
+        dim: "all",
+        key: null,
+        status: null,
+        total: 0n,
+        closed: 0n,
+        closed_on_time: 0n,
+        overdue: 0n,
+        overdue_days: 0n,
+        red: 0n,
+        yellow: 0n,
+        green: 0n,
+        blue: 0n,
+        extensions: 0n,
+      });
+  for (const r of rows) if (r.dim === "all" && r.status !== null) totals.byStatus[r.status] = Number(r.total);
+
+  const byWorst = (a: PerformanceRow, b: PerformanceRow) =>
+    b.red - a.red || b.overdue - a.overdue || (a.name ?? "").localeCompare(b.name ?? "");
+  return {
+    totals,
+    byDistrict: rows
+      .filter((r) => r.dim === "district")
+      .map(toRow)
+      .sort((a, b) => (districtCode.get(a.key ?? "") ?? "").localeCompare(districtCode.get(b.key ?? "") ?? "")),
+    byLeadUnit: rows
+      .filter((r) => r.dim === "unit")
+      .map(toRow)
+      .sort(byWorst),
+    byLeadOfficial: rows
+      .filter((r) => r.dim === "official" && r.key !== null)
+      .map(toRow)
+      .sort(byWorst),
+  };
+}
