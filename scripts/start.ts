@@ -60,6 +60,8 @@ if (process.env.SEED_DEMO !== "0") {
     const r = await seedDemo(db, { log: (s) => console.log(`  ${s}`) });
     console.log(`Demo data loaded: ${r.problems} problems, ${r.users} accounts.`);
   }
+  const { ensureDemoIndicators } = await import("../prisma/seed-indicators");
+  await ensureDemoIndicators(db, (s) => console.log(`  ${s}`));
   await db.$disconnect();
 }
 
@@ -73,7 +75,7 @@ const env = {
 const nextBin = path.join(root, "node_modules", ".bin", "next");
 if (!dev && needsBuild()) {
   console.log("Building the app (first start or sources changed)…");
-  const build = spawnSync(nextBin, ["build"], { env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
+  const build = spawnSync(nextBin, ["build"], { env: { ...env, NODE_ENV: "production", JOBS_DISABLED: "1" }, stdio: "inherit" });
   if (build.status !== 0) {
     await embedded?.stop();
     process.exit(build.status ?? 1);

@@ -1,6 +1,7 @@
 /** `npm run db:seed`: loads the demo data into an empty database (DATABASE_URL or the embedded one). */
 import { getDb } from "../../lib/db";
 import { isDatabaseEmpty, seedDemo } from "../../prisma/seed";
+import { ensureDemoIndicators } from "../../prisma/seed-indicators";
 import { DEMO_PASSWORD } from "../../tests/factories";
 import { resolveDatabaseUrl } from "./database-url";
 
@@ -15,8 +16,9 @@ try {
       `Seeded ${problems} problems and ${users} users in ${seconds} s. Every demo account's password is ${DEMO_PASSWORD}.`,
     );
   } else {
-    console.log("The database already has data; nothing was seeded.");
+    console.log("The database already has a ledger; it was left as it is.");
   }
+  await ensureDemoIndicators(db, (s) => console.log(`  ${s}`));
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);
   process.exitCode = 1;
