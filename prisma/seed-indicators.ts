@@ -4,9 +4,14 @@
  * a given `today`. Recorded as one import named as demo data so nobody mistakes it for real figures.
  */
 import type { IndicatorCode, PrismaClient } from "@prisma/client";
-import { INDICATOR_CODES, INDICATORS, type IndicatorCodeName, levelOfCode, PROVINCE_CODE } from "../lib/domain/indicators";
-
-export const DEMO_INDICATOR_FILE = "演示数据（非真实监测数据）demo data, not real monitoring figures";
+import {
+  DEMO_INDICATOR_FILE,
+  INDICATOR_CODES,
+  INDICATORS,
+  type IndicatorCodeName,
+  levelOfCode,
+  PROVINCE_CODE,
+} from "../lib/domain/indicators";
 
 export const JIANGSU_CITIES: readonly [string, string][] = [
   ["320100", "南京市"],

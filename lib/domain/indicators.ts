@@ -48,3 +48,6 @@ export function parentOfCode(code: string): string | null {
   if (level === "PROVINCE") return null;
   return level === "CITY" ? `${code.slice(0, 2)}0000` : `${code.slice(0, 4)}00`;
 }
+
+/** The file name the demo indicator data is recorded under, so every screen can say it is not real. */
+export const DEMO_INDICATOR_FILE = "演示数据（非真实监测数据）demo data, not real monitoring figures";

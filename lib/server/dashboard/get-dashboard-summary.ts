@@ -7,6 +7,8 @@ import { type Actor, authorize } from "../../permissions";
 export type PerformanceRow = {
   key: string | null;
   name: string | null;
+  /** The administrative code, for district rows (links to the ledger filter by district). */
+  code: string | null;
   total: number;
   open: number;
   closed: number;
@@ -114,6 +116,7 @@ export async function getDashboardSummary(actor: Actor, opts: { now?: Date } = {
     return {
       key: r.key,
       name: r.key ? (names.get(r.key) ?? null) : null,
+      code: r.dim === "district" && r.key ? (districtCode.get(r.key) ?? null) : null,
       total: Number(r.total),
       open: Number(r.total) - closed,
       closed,

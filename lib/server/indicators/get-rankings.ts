@@ -1,6 +1,6 @@
 import { db } from "../../db";
-import { HOME_CITY_CODE, INDICATORS, PROVINCE_CODE } from "../../domain/indicators";
-import { rankUnits } from "../../domain/ranking";
+import { HOME_CITY_CODE, INDICATORS, type IndicatorCodeName, PROVINCE_CODE } from "../../domain/indicators";
+import { type RankedUnit, rankUnits } from "../../domain/ranking";
 import { type Actor, authorize } from "../../permissions";
 import { rankingQuerySchema } from "../../schemas/indicator";
 import { type Locale, parseInput } from "../../schemas/parse";
@@ -8,33 +8,38 @@ import { computeDistrictPenalties } from "./get-penalties";
 
 const DEFAULT_BOTTOM_N = 5;
 
+export type RankingScope = "PROVINCE_CITIES" | "CITY_DISTRICTS";
+export type ScopeRanking = { provincialAverage: string | null; items: RankedUnit[] };
+
 /**
  * Ranks the province's cities or the city's districts on one indicator for one period, with the
  * target-line badges. For districts a penalty hit that month also counts as "named".
  */
-export async function getRankings(actor: Actor, raw: unknown, opts: { locale?: Locale; now?: Date } = {}) {
-  authorize(actor, "indicator.read");
-  const q = parseInput(rankingQuerySchema, raw, opts.locale);
-  const [year, month] = q.period.split("-").map(Number) as [number, number];
+export async function rankScope(
+  scope: RankingScope,
+  indicator: IndicatorCodeName,
+  year: number,
+  month: number,
+  cumulative: boolean,
+  now?: Date,
+): Promise<ScopeRanking> {
   const units = await db.statUnit.findMany({
     where:
-      q.scope === "PROVINCE_CITIES"
+      scope === "PROVINCE_CITIES"
         ? { level: "CITY", parentCode: PROVINCE_CODE }
         : { level: "DISTRICT", parentCode: HOME_CITY_CODE },
     select: { code: true, name: true },
   });
-  const key = { indicator: q.indicator, year, month, cumulative: q.cumulative };
   const values = await db.indicatorValue.findMany({
-    where: { ...key, unitCode: { in: [PROVINCE_CODE, ...units.map((u) => u.code)] } },
+    where: { indicator, year, month, cumulative, unitCode: { in: [PROVINCE_CODE, ...units.map((u) => u.code)] } },
     select: { unitCode: true, valueText: true },
   });
   const valueOf = new Map(values.map((v) => [v.unitCode, v.valueText]));
   const bottomRow = await db.setting.findUnique({ where: { key: "rankingBottomN" } });
   const bottomN = Number.isInteger(Number(bottomRow?.value)) && bottomRow ? Number(bottomRow.value) : DEFAULT_BOTTOM_N;
-
   const penaltyHits =
-    q.scope === "CITY_DISTRICTS"
-      ? new Set((await computeDistrictPenalties(year, month, opts.now)).filter((p) => p.hits.length).map((p) => p.districtCode))
+    scope === "CITY_DISTRICTS"
+      ? new Set((await computeDistrictPenalties(year, month, now)).filter((p) => p.hits.length).map((p) => p.districtCode))
       : new Set<string>();
   const provincialAverage = valueOf.get(PROVINCE_CODE) ?? null;
   const items = rankUnits(
@@ -44,7 +49,16 @@ export async function getRankings(actor: Actor, raw: unknown, opts: { locale?: L
       value: valueOf.get(u.code) ?? null,
       penaltyHit: penaltyHits.has(u.code),
     })),
-    { direction: INDICATORS[q.indicator].direction, provincialAverage, bottomN },
+    { direction: INDICATORS[indicator].direction, provincialAverage, bottomN },
   );
-  return { scope: q.scope, indicator: q.indicator, period: q.period, cumulative: q.cumulative, provincialAverage, items };
+  return { provincialAverage, items };
+}
+
+/** `GET /api/v1/rankings`. */
+export async function getRankings(actor: Actor, raw: unknown, opts: { locale?: Locale; now?: Date } = {}) {
+  authorize(actor, "indicator.read");
+  const q = parseInput(rankingQuerySchema, raw, opts.locale);
+  const [year, month] = q.period.split("-").map(Number) as [number, number];
+  const ranking = await rankScope(q.scope, q.indicator, year, month, q.cumulative, opts.now);
+  return { scope: q.scope, indicator: q.indicator, period: q.period, cumulative: q.cumulative, ...ranking };
 }

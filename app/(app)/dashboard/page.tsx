@@ -1,0 +1,338 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { TrendChart } from "@/components/charts/trend-chart";
+import { INDICATOR_CODES, INDICATORS, type IndicatorCodeName } from "@/lib/domain/indicators";
+import type { RankedUnit } from "@/lib/domain/ranking";
+import type { WhatIfResult } from "@/lib/domain/what-if";
+import type { PerformanceRow } from "@/lib/server/dashboard/get-dashboard-summary";
+import { getDashboardSummary } from "@/lib/server/dashboard/get-dashboard-summary";
+import { getCityStanding, getDistrictWhatIf, getTrend } from "@/lib/server/indicators/get-city-standing";
+import { computeDistrictPenalties } from "@/lib/server/indicators/get-penalties";
+import { rankScope } from "@/lib/server/indicators/get-rankings";
+import { isDemoIndicatorData } from "@/lib/server/indicators/is-demo-data";
+import { requireActor } from "../session";
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+function pickIndicator(value: unknown): IndicatorCodeName {
+  return (INDICATOR_CODES as readonly string[]).includes(String(value)) ? (value as IndicatorCodeName) : "PM25";
+}
+
+function Badge({ tone, children }: { tone: "good" | "bad" | "warn" | "muted"; children: React.ReactNode }) {
+  const cls = {
+    good: "bg-emerald-100 text-emerald-800 ring-emerald-300",
+    bad: "bg-red-100 text-red-800 ring-red-300",
+    warn: "bg-amber-100 text-amber-900 ring-amber-300",
+    muted: "bg-slate-100 text-slate-700 ring-slate-300",
+  }[tone];
+  return <span className={`inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium ring-1 ${cls}`}>{children}</span>;
+}
+
+export default async function DashboardPage({ searchParams }: { searchParams: Search }) {
+  const actor = await requireActor("/dashboard");
+  const t = await getTranslations("dashboard");
+  const params = await searchParams;
+  const indicator = pickIndicator(params.indicator);
+  const meta = INDICATORS[indicator];
+  const unitLabel = t(`units.${meta.unit}`);
+  const indicatorName = t(`indicators.${indicator}`);
+
+  const [standing, summary, demo] = await Promise.all([
+    getCityStanding(actor),
+    getDashboardSummary(actor),
+    isDemoIndicatorData(actor),
+  ]);
+  const period = standing.period;
+  const [trend, districts, penalties, whatIf] = period
+    ? await Promise.all([
+        getTrend(actor, indicator, true),
+        rankScope("CITY_DISTRICTS", indicator, period.year, period.month, true),
+        computeDistrictPenalties(period.year, period.month),
+        getDistrictWhatIf(actor, indicator, period),
+      ])
+    : [null, null, [], null];
+  const hits = penalties.filter((p) => p.hits.length);
+
+  const badges = (u: RankedUnit | null) =>
+    u ? (
+      <span className="flex flex-wrap gap-1">
+        {u.aboveProvincialAverage === true && <Badge tone="good">{t("badges.above")}</Badge>}
+        {u.aboveProvincialAverage === false && <Badge tone="bad">{t("badges.below")}</Badge>}
+        {u.topThree && <Badge tone="good">{t("badges.top3")}</Badge>}
+        {u.named && <Badge tone="bad">{t("badges.named")}</Badge>}
+        {u.tied && <Badge tone="muted">{t("badges.tied")}</Badge>}
+      </span>
+    ) : null;
+
+  const needText = (r: WhatIfResult | null, already?: boolean) => {
+    if (already) return <Badge tone="good">{t("already")}</Badge>;
+    if (!r) return "—";
+    if (r.kind === "ALREADY_DECIDED") return r.beatsTarget ? t("onTrack") : t("impossible");
+    if (!r.achievable) return <span className="text-red-700">{t("impossible")}</span>;
+    const need =
+      meta.direction === "LOWER_IS_BETTER"
+        ? t("needAtMost", { value: `${r.neededAverage} ${unitLabel}` })
+        : t("needAtLeast", { value: `${r.neededAverage} ${unitLabel}` });
+    return (
+      <span>
+        {need} {r.onTrack && <Badge tone="good">{t("onTrack")}</Badge>}
+      </span>
+    );
+  };
+
+  const perfTable = (title: string, rows: PerformanceRow[], filterKey: "districtCode" | "leadUnitId" | "leadOfficialId") => (
+    <div className="overflow-x-auto">
+      <h3 className="mb-2 font-semibold text-slate-700">{title}</h3>
+      <table className="w-full min-w-[36rem] text-sm">
+        <thead className="bg-slate-100 text-left text-slate-600">
+          <tr>
+            <th className="px-2 py-1.5">{t("cols.name")}</th>
+            <th className="px-2 py-1.5 text-right">{t("cols.total")}</th>
+            <th className="px-2 py-1.5 text-right">{t("cols.open")}</th>
+            <th className="px-2 py-1.5 text-right">{t("cols.overdue")}</th>
+            <th className="px-2 py-1.5 text-right">{t("cols.overdueDays")}</th>
+            <th className="px-2 py-1.5 text-right">{t("cols.red")}</th>
+            <th className="px-2 py-1.5 text-right">{t("cols.yellow")}</th>
+            <th className="px-2 py-1.5 text-right">{t("cols.onTime")}</th>
+            <th className="px-2 py-1.5 text-right">{t("cols.extensions")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const value = filterKey === "districtCode" ? (r.code ?? "") : (r.key ?? "");
+            const href = (extra = "") => `/problems?${filterKey}=${encodeURIComponent(value)}${extra}`;
+            return (
+              <tr key={r.key ?? "none"} className="border-b border-slate-100">
+                <td className="px-2 py-1.5">{r.name ?? "—"}</td>
+                <td className="px-2 py-1.5 text-right">
+                  <Link className="text-blue-700 hover:underline" href={href()}>
+                    {r.total}
+                  </Link>
+                </td>
+                <td className="px-2 py-1.5 text-right">{r.open}</td>
+                <td className="px-2 py-1.5 text-right">
+                  <Link
+                    className={r.overdue ? "font-semibold text-red-700 hover:underline" : "hover:underline"}
+                    href={href("&overdue=true")}
+                  >
+                    {r.overdue}
+                  </Link>
+                </td>
+                <td className="px-2 py-1.5 text-right">{r.overdueDays}</td>
+                <td className="px-2 py-1.5 text-right">
+                  {r.red ? <span className="font-semibold text-red-700">{r.red}</span> : 0}
+                </td>
+                <td className="px-2 py-1.5 text-right">{r.yellow}</td>
+                <td className="px-2 py-1.5 text-right">
+                  {r.onTimeClosureRate === null ? "—" : `${Math.round(r.onTimeClosureRate * 100)}%`}
+                </td>
+                <td className="px-2 py-1.5 text-right">{r.extensions}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+
+  return (
+    <div className="space-y-5">
+      <header className="flex flex-wrap items-end justify-between gap-2">
+        <div>
+          <h1 className="text-2xl font-bold">{t("title")}</h1>
+          <p className="text-sm text-slate-600">{t("targetLine")}</p>
+        </div>
+        <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+          {period && <span data-testid="dashboard-period">{t("period", { year: period.year, month: period.month })}</span>}
+          {demo && <Badge tone="warn">{t("demo")}</Badge>}
+        </div>
+      </header>
+
+      <p className="rounded bg-white px-3 py-2 text-sm shadow-sm ring-1 ring-slate-200">
+        <Link href="/problems" className="hover:underline">
+          {t("totals", {
+            total: summary.totals.total,
+            open: summary.totals.open,
+            overdue: summary.totals.overdue,
+            red: summary.totals.red,
+          })}
+        </Link>
+      </p>
+
+      {!period ? (
+        <p className="rounded bg-amber-50 p-4 text-amber-900 ring-1 ring-amber-200">{t("noData")}</p>
+      ) : (
+        <>
+          <section aria-label={t("title")} className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-4">
+            {standing.standings.map((s) => {
+              const m = INDICATORS[s.indicator];
+              const u = t(`units.${m.unit}`);
+              const better = s.gapYtd === null ? null : m.direction === "LOWER_IS_BETTER" ? s.gapYtd < 0 : s.gapYtd > 0;
+              return (
+                <Link
+                  key={s.indicator}
+                  href={`/dashboard?indicator=${s.indicator}`}
+                  data-testid={`standing-${s.indicator}`}
+                  className={`block rounded-lg bg-white p-3 shadow-sm ring-1 hover:ring-blue-400 ${s.indicator === indicator ? "ring-2 ring-blue-500" : "ring-slate-200"}`}
+                >
+                  <div className="text-sm text-slate-600">{t(`indicators.${s.indicator}`)}</div>
+                  <div className="mt-1 flex items-baseline gap-2">
+                    <span className="text-3xl font-bold tabular-nums">{s.ytd?.value ?? "—"}</span>
+                    <span className="text-sm text-slate-500">
+                      {u} · {t("ytd")}
+                    </span>
+                  </div>
+                  <div className="mt-1 text-sm font-medium" data-testid={`city-rank-${s.indicator}`}>
+                    {s.ytd?.rank ? t("rankOf", { rank: s.ytd.rank, total: s.cities }) : t("noRank")}
+                    {s.month?.rank ? (
+                      <span className="ml-2 text-xs text-slate-500">{t("monthRank", { rank: s.month.rank })}</span>
+                    ) : null}
+                  </div>
+                  {s.gapYtd !== null && (
+                    <div className={`text-sm ${better ? "text-emerald-700" : "text-red-700"}`}>
+                      {t("gap", { gap: `${s.gapYtd > 0 ? "+" : ""}${s.gapYtd}${u ? ` ${u}` : ""}` })}
+                    </div>
+                  )}
+                  <div className="mt-2">{badges(s.ytd)}</div>
+                </Link>
+              );
+            })}
+          </section>
+
+          {trend && (
+            <section className="rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200">
+              <h2 className="mb-1 font-semibold">{t("trendTitle", { indicator: indicatorName })}</h2>
+              <TrendChart
+                label={t("chartLabel", { indicator: indicatorName })}
+                unit={unitLabel}
+                periods={trend.periods}
+                series={[
+                  { name: t("city"), values: trend.city.map((v) => (v === null ? null : Number(v))), colour: "#1d4ed8" },
+                  {
+                    name: t("province"),
+                    values: trend.province.map((v) => (v === null ? null : Number(v))),
+                    colour: "#64748b",
+                    dashed: true,
+                  },
+                ]}
+              />
+            </section>
+          )}
+
+          <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
+            {districts && (
+              <section className="overflow-x-auto rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200">
+                <h2 className="mb-2 font-semibold">{t("districtTitle", { indicator: indicatorName })}</h2>
+                <table className="w-full text-sm" data-testid="district-ranking">
+                  <thead className="bg-slate-100 text-left text-slate-600">
+                    <tr>
+                      <th className="px-2 py-1.5">{t("rank")}</th>
+                      <th className="px-2 py-1.5">{t("district")}</th>
+                      <th className="px-2 py-1.5 text-right">{t("value")}</th>
+                      <th className="px-2 py-1.5">{t("status")}</th>
+                      <th className="px-2 py-1.5">{t("ledger")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {districts.items.map((d) => (
+                      <tr key={d.unitCode} className="border-b border-slate-100" data-testid={`district-${d.unitCode}`}>
+                        <td className="px-2 py-1.5 tabular-nums">{d.rank ?? "—"}</td>
+                        <td className="px-2 py-1.5">{d.unitName}</td>
+                        <td className="px-2 py-1.5 text-right tabular-nums">{d.value ?? t("noRank")}</td>
+                        <td className="px-2 py-1.5">{badges(d)}</td>
+                        <td className="px-2 py-1.5">
+                          <Link className="text-blue-700 hover:underline" href={`/problems?districtCode=${d.unitCode}`}>
+                            {t("ledger")}
+                          </Link>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </section>
+            )}
+
+            <section className="rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200" data-testid="penalties">
+              <h2 className="mb-2 font-semibold">{t("penaltiesTitle", { month: period.month })}</h2>
+              {hits.length === 0 ? (
+                <p className="text-sm text-slate-600">{t("noPenalties")}</p>
+              ) : (
+                <ul className="space-y-3">
+                  {hits.map((p) => (
+                    <li key={p.districtCode} className="rounded border border-red-200 bg-red-50 p-2">
+                      <div className="flex flex-wrap items-baseline justify-between gap-2">
+                        <Link
+                          className="font-semibold text-red-900 hover:underline"
+                          href={`/problems?districtCode=${p.districtCode}`}
+                        >
+                          {p.districtName}
+                        </Link>
+                        <span className="font-semibold text-red-800">{t("fee", { amount: p.totalFee / 10_000 })}</span>
+                      </div>
+                      <ul className="mt-1 list-disc pl-5 text-sm text-red-900">
+                        {p.hits.map((h) => (
+                          <li key={`${h.rule}-${"code" in h ? h.code : "sectionCode" in h ? h.sectionCode : ""}`}>
+                            {h.rule === "PM25" || h.rule === "GOOD_AIR"
+                              ? t(`rules.${h.rule}`, {
+                                  months: h.months
+                                    .map((m) => `${m.month}月 ${m.value}（上年 ${m.lastYear}，全市 ${m.cityAverage}）`)
+                                    .join("；"),
+                                })
+                              : h.rule === "SECTION"
+                                ? t("rules.SECTION", {
+                                    name: h.sectionName,
+                                    months: t("monthsList", { list: h.months.join("、") }),
+                                  })
+                                : t("rules.PROBLEM", { code: h.code })}
+                            {h.capped ? t("capped") : ""}
+                          </li>
+                        ))}
+                      </ul>
+                      <p className="mt-1 text-xs text-red-800">{t("otherMeasures")}</p>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          </div>
+
+          {whatIf && whatIf.items.length > 0 && (
+            <section className="overflow-x-auto rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200">
+              <h2 className="font-semibold">{t("whatIfTitle", { indicator: indicatorName })}</h2>
+              <p className="mb-2 text-xs text-slate-500">{t("whatIfNote")}</p>
+              <table className="w-full min-w-[32rem] text-sm" data-testid="what-if">
+                <thead className="bg-slate-100 text-left text-slate-600">
+                  <tr>
+                    <th className="px-2 py-1.5">{t("district")}</th>
+                    <th className="px-2 py-1.5 text-right">{t("value")}</th>
+                    <th className="px-2 py-1.5">{t("toAverage")}</th>
+                    <th className="px-2 py-1.5">{t("toTopThree")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {whatIf.items.map((w) => (
+                    <tr key={w.unitCode} className="border-b border-slate-100">
+                      <td className="px-2 py-1.5">{w.unitName}</td>
+                      <td className="px-2 py-1.5 text-right tabular-nums">{w.value}</td>
+                      <td className="px-2 py-1.5">{needText(w.toAverage)}</td>
+                      <td className="px-2 py-1.5">
+                        {needText(w.toTopThree, w.toTopThree === null && w.rank !== null && w.rank <= 3)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          )}
+        </>
+      )}
+
+      <section className="space-y-4 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200">
+        <h2 className="font-semibold">{t("rectTitle")}</h2>
+        {perfTable(t("byDistrict"), summary.byDistrict, "districtCode")}
+        {perfTable(t("byUnit"), summary.byLeadUnit, "leadUnitId")}
+        {perfTable(t("byOfficial"), summary.byLeadOfficial, "leadOfficialId")}
+      </section>
+    </div>
+  );
+}
