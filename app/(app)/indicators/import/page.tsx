@@ -1,0 +1,23 @@
+import { getTranslations } from "next-intl/server";
+import { IndicatorImportForm } from "@/components/dashboard/import-form";
+import { can } from "@/lib/permissions";
+import { requireActor } from "../../session";
+
+export default async function IndicatorImportPage() {
+  const actor = await requireActor("/indicators/import");
+  const t = await getTranslations("indicatorImport");
+  if (!can(actor, "indicator.import")) {
+    return (
+      <div className="rounded bg-white p-6 shadow-sm ring-1 ring-slate-200">
+        <h1 className="text-xl font-bold">{t("forbiddenTitle")}</h1>
+        <p className="mt-2 text-slate-600">{t("forbidden")}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <IndicatorImportForm />
+    </div>
+  );
+}
