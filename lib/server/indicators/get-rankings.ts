@@ -34,19 +34,19 @@ export async function rankScope(
     where: { indicator, year, month, cumulative, unitCode: { in: [PROVINCE_CODE, ...units.map((u) => u.code)] } },
     select: { unitCode: true, valueText: true },
   });
-  const valueOf = new Map(values.map((v) => [v.unitCode, v.valueText]));
+  const valueByUnit = new Map(values.map((v) => [v.unitCode, v.valueText]));
   const bottomRow = await db.setting.findUnique({ where: { key: "rankingBottomN" } });
   const bottomN = Number.isInteger(Number(bottomRow?.value)) && bottomRow ? Number(bottomRow.value) : DEFAULT_BOTTOM_N;
   const penaltyHits =
     scope === "CITY_DISTRICTS"
       ? new Set((await computeDistrictPenalties(year, month, now)).filter((p) => p.hits.length).map((p) => p.districtCode))
       : new Set<string>();
-  const provincialAverage = valueOf.get(PROVINCE_CODE) ?? null;
+  const provincialAverage = valueByUnit.get(PROVINCE_CODE) ?? null;
   const items = rankUnits(
     units.map((u) => ({
       unitCode: u.code,
       unitName: u.name,
-      value: valueOf.get(u.code) ?? null,
+      value: valueByUnit.get(u.code) ?? null,
       penaltyHit: penaltyHits.has(u.code),
     })),
     { direction: INDICATORS[indicator].direction, provincialAverage, bottomN },
