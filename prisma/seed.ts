@@ -11,6 +11,8 @@ import type {
 } from "@prisma/client";
 import { hashPassword } from "../lib/auth/password";
 import { createDistrict, createProblem, createUnit, createUser, type Db, DEMO_PASSWORD, progressOf } from "../tests/factories";
+import { seedDemoRectification } from "./seed-rectification";
+import { seedDemoWorkflow } from "./seed-workflow";
 
 /**
  * Demo data for the Wuxi bureau: districts, the unit tree, one user per role and a deterministic
@@ -211,9 +213,9 @@ const UNITS: readonly UnitDef[] = [
   ),
 ];
 
-type UserDef = { username: string; displayName: string; role: Role; unit: string; district?: string; phone: string };
+export type UserDef = { username: string; displayName: string; role: Role; unit: string; district?: string; phone: string };
 
-const USERS: readonly UserDef[] = [
+export const USERS: readonly UserDef[] = [
   { username: "admin", displayName: "周立新", role: "ADMIN", unit: "DIV-OFFICE", phone: "0510-81821001" },
   // 局长
   { username: "leader", displayName: "顾志远", role: "LEADER", unit: "BUREAU", phone: "0510-81821002" },
@@ -1644,6 +1646,14 @@ export async function seedDemo(
       }
       await tx.auditLog.createMany({ data: audit });
       log(`${ledger.length} problems, ${ledger.reduce((n, p) => n + p.measures.length, 0)} measures, ${audit.length} audit rows`);
+      const workflow = await seedDemoWorkflow(tx, ledger, {
+        userIds,
+        divisionHeads: new Map(USERS.filter((u) => u.role === "DIVISION_HEAD").map((u) => [u.unit, u.username])),
+        today,
+      });
+      log(`${workflow.plans} plan versions, ${workflow.transitions} workflow steps`);
+      const rectification = await seedDemoRectification(tx, { now: today });
+      log(`${rectification.reports} progress reports, ${rectification.extensions} extensions`);
       return { problems: ledger.length, users: userIds.size };
     },
     { maxWait: 10_000, timeout: 120_000 },

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { AppHeader, type NavItem } from "@/components/shell/app-header";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
 import { can } from "@/lib/permissions";
+import { countUnreadNotifications } from "@/lib/server/notifications/list-notifications";
 import { setLocaleAction } from "./locale-actions";
 import { requireActor } from "./session";
 
@@ -11,8 +12,15 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const requested = (await headers()).get("x-request-path");
   const actor = await requireActor(requested?.startsWith("/") && !requested.startsWith("//") ? requested : undefined);
   const t = await getTranslations();
-  const nav: NavItem[] = [{ href: "/problems", label: t("nav.ledger") }];
+  const nav: NavItem[] = [
+    { href: "/work", label: t("nav.work") },
+    { href: "/problems", label: t("nav.ledger") },
+    { href: "/timeline", label: t("nav.timeline") },
+    { href: "/dashboard", label: t("nav.dashboard") },
+  ];
   if (can(actor, "problem.create")) nav.push({ href: "/problems/new", label: t("nav.newProblem") });
+  if (can(actor, "indicator.import")) nav.push({ href: "/indicators/import", label: t("nav.importIndicators") });
+  const unread = can(actor, "notification.read") ? await countUnreadNotifications(actor) : null;
   return (
     <>
       <a
@@ -27,6 +35,15 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         userName={actor.displayName}
         roleLabel={t(`enums.role.${actor.role}`)}
         localeSwitch={<LocaleSwitch action={setLocaleAction} />}
+        bell={
+          unread === null
+            ? undefined
+            : {
+                href: "/notifications",
+                unread,
+                label: unread > 0 ? t("nav.notificationsUnread", { count: unread }) : t("nav.notifications"),
+              }
+        }
       />
       <main id="main" className="mx-auto max-w-screen-2xl px-3 py-4 sm:px-6 sm:py-6">
         {children}

@@ -10,7 +10,15 @@ export type ReferenceNames = {
 
 export type Translate = { (key: string): string; has(key: string): boolean };
 
-export type ValueContext = { enums: Translate; common: Translate; names: ReferenceNames };
+export type ValueContext = {
+  enums: Translate;
+  common: Translate;
+  names: ReferenceNames;
+  /** Workflow action labels (`workflow.actions`), for the workflow steps in the history. */
+  actions?: Translate;
+  /** Colour grade labels (`grade`). */
+  grades?: Translate;
+};
 
 const ENUM_FIELDS: Record<string, string> = {
   source: "source",
@@ -40,6 +48,8 @@ export function formatFieldValue(field: string, value: unknown, ctx: ValueContex
   if (field === "coUnitIds" && Array.isArray(value))
     return value.map((id) => ctx.names.units[String(id)] ?? String(id)).join("、");
   if (field === "percent" || field === "progress") return `${value}%`;
+  if (field === "workflowAction" && ctx.actions?.has(String(value))) return ctx.actions(String(value));
+  if (field === "colour" && ctx.grades?.has(String(value))) return ctx.grades(String(value));
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
 }
@@ -54,8 +64,12 @@ const MEASURE_LABELS: Record<string, string> = {
   percent: "measures.percent",
 };
 
-/** The label of a field, from the `problem` messages; unknown fields show their name. */
-export function fieldLabel(field: string, problemT: Translate, entityType = "Problem"): string {
+/**
+ * The label of a field, from the `problem` messages, else from `moreT` (the workflow's own fields:
+ * return count, colour, original deadline…); unknown fields show their name.
+ */
+export function fieldLabel(field: string, problemT: Translate, entityType = "Problem", moreT?: Translate): string {
   const key = entityType === "Measure" ? (MEASURE_LABELS[field] ?? `fields.${field}`) : `fields.${field}`;
-  return problemT.has(key) ? problemT(key) : field;
+  if (problemT.has(key)) return problemT(key);
+  return moreT?.has(field) ? moreT(field) : field;
 }

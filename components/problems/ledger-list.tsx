@@ -2,6 +2,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ProblemDto } from "@/lib/schemas/problem";
 import { DeadlineText, OverdueBadge, ProgressBar, RelapseBadge, StatusBadge } from "./badges";
+import { ColourBadge } from "./colour-badge";
 import type { ReferenceNames } from "./field-values";
 
 type Props = { items: ProblemDto[]; names: ReferenceNames; total: number; page: number };
@@ -10,6 +11,7 @@ type Props = { items: ProblemDto[]; names: ReferenceNames; total: number; page: 
 export function LedgerList({ items, names, total, page }: Props) {
   const t = useTranslations("ledger");
   const te = useTranslations("enums");
+  const tg = useTranslations("grade");
   const district = (p: ProblemDto) => names.districts[p.districtCode] ?? p.districtName;
   const leadUnit = (p: ProblemDto) => names.units[p.leadUnitId] ?? p.leadUnitName;
   const none = "—";
@@ -38,6 +40,9 @@ export function LedgerList({ items, names, total, page }: Props) {
               </th>
               <th scope="col" className="whitespace-nowrap px-2 py-2 font-medium">
                 {t("columns.status")}
+              </th>
+              <th scope="col" className="whitespace-nowrap px-2 py-2 font-medium">
+                {tg("label")}
               </th>
               <th scope="col" className="whitespace-nowrap px-2 py-2 font-medium">
                 {t("columns.leadOfficial")}
@@ -82,6 +87,9 @@ export function LedgerList({ items, names, total, page }: Props) {
                 <td className="whitespace-nowrap px-2 py-2" data-testid="cell-status">
                   <StatusBadge status={p.status} />
                 </td>
+                <td className="whitespace-nowrap px-2 py-2" data-testid="cell-colour">
+                  <ColourBadge colour={p.colour} />
+                </td>
                 <td className="whitespace-nowrap px-2 py-2">{p.leadOfficialName ?? none}</td>
                 <td className="min-w-28 px-2 py-2 text-xs" data-testid="cell-lead-unit">
                   {leadUnit(p)}
@@ -110,6 +118,7 @@ export function LedgerList({ items, names, total, page }: Props) {
                 <span className="font-mono text-slate-500 text-xs">{p.code}</span>
                 <span className="flex flex-wrap justify-end gap-1">
                   {p.overdue ? <OverdueBadge days={p.overdueDays} /> : null}
+                  <ColourBadge colour={p.colour} />
                   <StatusBadge status={p.status} />
                 </span>
               </div>

@@ -13,10 +13,15 @@ export function ProblemHistory({ entries, names }: { entries: HistoryEntry[]; na
   const tp = useTranslations("problem");
   const enums = useTranslations("enums");
   const common = useTranslations("common");
-  const ctx: ValueContext = { enums, common, names };
+  const actions = useTranslations("workflow.actions");
+  const grades = useTranslations("grade");
+  const more = useTranslations("problemWork.historyFields");
+  const moreActions = useTranslations("problemWork.historyActions");
+  const ctx: ValueContext = { enums, common, names, actions, grades };
   if (entries.length === 0) return <p className="text-slate-600 text-sm">{t("empty")}</p>;
 
-  const actionLabel = (action: string) => (t.has(`actions.${action}`) ? t(`actions.${action}`) : action);
+  const actionLabel = (action: string) =>
+    t.has(`actions.${action}`) ? t(`actions.${action}`) : moreActions.has(action) ? moreActions(action) : action;
 
   return (
     <ol className="space-y-3" data-testid="problem-history">
@@ -48,7 +53,7 @@ export function ProblemHistory({ entries, names }: { entries: HistoryEntry[]; na
               <dl className="mt-2 space-y-1 text-sm">
                 {fields.map((field) => (
                   <div key={field} className="grid gap-x-3 sm:grid-cols-[10rem_1fr]">
-                    <dt className="text-slate-500">{fieldLabel(field, tp, entry.entityType)}</dt>
+                    <dt className="text-slate-500">{fieldLabel(field, tp, entry.entityType, more)}</dt>
                     <dd className="break-words">
                       <del className="text-slate-500 decoration-slate-400">
                         {formatFieldValue(field, before[field], ctx, entry.entityType)}

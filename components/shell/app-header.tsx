@@ -8,6 +8,35 @@ import { LogoutButton } from "./logout-button";
 
 export type NavItem = { href: string; label: string };
 
+/** The notification bell: where it goes, how many are unread, and its accessible name (with the count). */
+export type BellProps = { href: string; unread: number; label: string };
+
+function Bell({ href, unread, label, active }: BellProps & { active: boolean }) {
+  return (
+    <Link
+      href={href}
+      aria-label={label}
+      aria-current={active ? "page" : undefined}
+      className={`relative inline-flex min-h-10 min-w-10 items-center justify-center rounded-md text-white hover:bg-white/10 ${active ? "bg-white/15" : ""}`}
+      data-testid="notification-bell"
+      data-unread={unread}
+    >
+      <svg aria-hidden viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth={2}>
+        <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+      </svg>
+      {unread > 0 ? (
+        <span
+          aria-hidden
+          className="absolute top-0.5 right-0.5 min-w-5 rounded-full bg-red-600 px-1 text-center font-semibold text-[11px] text-white leading-5 ring-2 ring-blue-900"
+        >
+          {unread > 99 ? "99+" : unread}
+        </span>
+      ) : null}
+    </Link>
+  );
+}
+
 function isActive(pathname: string, href: string): boolean {
   if (href === "/problems")
     return pathname === "/problems" || (pathname.startsWith("/problems/") && pathname !== "/problems/new");
@@ -24,12 +53,14 @@ export function AppHeader({
   userName,
   roleLabel,
   localeSwitch,
+  bell,
 }: {
   appName: string;
   nav: NavItem[];
   userName: string;
   roleLabel: string;
   localeSwitch: React.ReactNode;
+  bell?: BellProps;
 }) {
   const t = useTranslations("nav");
   const pathname = usePathname();
@@ -62,7 +93,7 @@ export function AppHeader({
   return (
     <header className="sticky top-0 z-30 border-blue-950 border-b bg-blue-900 text-white shadow">
       <div className="mx-auto flex h-14 max-w-screen-2xl items-center gap-4 px-3 sm:px-6">
-        <Link href="/problems" className="flex shrink-0 items-center gap-2 font-semibold text-base tracking-wide">
+        <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold text-base tracking-wide">
           <span aria-hidden className="flex h-7 w-7 items-center justify-center rounded bg-white font-bold text-blue-900 text-sm">
             {appName.slice(0, 1)}
           </span>
@@ -71,27 +102,30 @@ export function AppHeader({
         <nav aria-label={t("main")} className="hidden items-center gap-1 md:flex">
           {links(false)}
         </nav>
-        <div className="ml-auto hidden items-center gap-3 md:flex">
-          <p className="text-right text-sm leading-tight">
-            <span className="sr-only">{t("signedInAs")}: </span>
-            <span className="font-medium">{userName}</span>
-            <span className="block text-blue-200 text-xs">{roleLabel}</span>
-          </p>
-          {localeSwitch}
-          <LogoutButton />
+        <div className="ml-auto flex items-center gap-3">
+          {bell ? <Bell {...bell} active={pathname === bell.href} /> : null}
+          <div className="hidden items-center gap-3 md:flex">
+            <p className="text-right text-sm leading-tight">
+              <span className="sr-only">{t("signedInAs")}: </span>
+              <span className="font-medium">{userName}</span>
+              <span className="block text-blue-200 text-xs">{roleLabel}</span>
+            </p>
+            {localeSwitch}
+            <LogoutButton />
+          </div>
+          <button
+            type="button"
+            className="inline-flex min-h-10 min-w-10 items-center justify-center rounded-md text-white hover:bg-white/10 md:hidden"
+            aria-expanded={open}
+            aria-controls={menuId}
+            onClick={() => setOpen((o) => !o)}
+          >
+            <span className="sr-only">{open ? t("closeMenu") : t("menu")}</span>
+            <svg aria-hidden viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth={2}>
+              {open ? <path d="M6 6l12 12M18 6L6 18" /> : <path d="M4 7h16M4 12h16M4 17h16" />}
+            </svg>
+          </button>
         </div>
-        <button
-          type="button"
-          className="ml-auto inline-flex min-h-10 min-w-10 items-center justify-center rounded-md text-white hover:bg-white/10 md:hidden"
-          aria-expanded={open}
-          aria-controls={menuId}
-          onClick={() => setOpen((o) => !o)}
-        >
-          <span className="sr-only">{open ? t("closeMenu") : t("menu")}</span>
-          <svg aria-hidden viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth={2}>
-            {open ? <path d="M6 6l12 12M18 6L6 18" /> : <path d="M4 7h16M4 12h16M4 17h16" />}
-          </svg>
-        </button>
       </div>
       <div
         id={menuId}

@@ -1,5 +1,6 @@
 import { daysBetween } from "./calendar";
 import type { DeadlineBandName, ProblemStatusName } from "./enums";
+import { weightedProgress } from "./progress";
 
 /** Statuses that no longer run against a deadline. */
 const DEADLINE_FREE: readonly ProblemStatusName[] = ["CLOSED", "ONGOING"];
@@ -16,11 +17,9 @@ export function overdueDays(p: { deadline: Date | null; status: ProblemStatusNam
   return isOverdue(p, today) ? daysBetween(p.deadline as Date, today) : 0;
 }
 
-/** A problem's progress is the mean of its measures' percents, rounded; no measures → 0. */
+/** Progress of measures that all weigh alike: `weightedProgress` with weight 1 each. */
 export function progressFromMeasures(measures: readonly { percent: number }[]): number {
-  if (measures.length === 0) return 0;
-  const sum = measures.reduce((acc, m) => acc + Math.min(100, Math.max(0, m.percent)), 0);
-  return Math.round(sum / measures.length);
+  return weightedProgress(measures.map((m) => ({ percent: m.percent, weight: 1 })));
 }
 
 /**

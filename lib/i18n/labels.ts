@@ -24,7 +24,7 @@ export function formatBureauDateTime(iso: string): string {
 }
 
 /** Only same-site paths may be a post-login destination (no open redirect via `//host` or a scheme). */
-export function safeCallbackPath(raw: unknown, fallback = "/problems"): string {
+export function safeCallbackPath(raw: unknown, fallback = "/work"): string {
   if (typeof raw !== "string" || !raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return fallback;
   if (raw.startsWith("/login") || raw.startsWith("/api/")) return fallback;
   return raw;

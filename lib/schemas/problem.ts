@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { COLOURS } from "../domain/colour";
 import { DEADLINE_BANDS, MEASURE_STATUSES, PROBLEM_CATEGORIES, PROBLEM_SOURCES, PROBLEM_STATUSES } from "../domain/enums";
 import { calendarDate, clearableText, isStorableText, optionalText, pageQuery, requiredOr, requiredText, uuid } from "./common";
+import { workflowActionEnum } from "./workflow";
 
 const choice = { error: requiredOr("v.invalidOption") };
 export const sourceEnum = z.enum(PROBLEM_SOURCES, choice);
@@ -8,6 +10,8 @@ export const categoryEnum = z.enum(PROBLEM_CATEGORIES, choice);
 export const bandEnum = z.enum(DEADLINE_BANDS, choice);
 export const statusEnum = z.enum(PROBLEM_STATUSES);
 export const measureStatusEnum = z.enum(MEASURE_STATUSES);
+export const colourEnum = z.enum(COLOURS);
+export const escalationEnum = z.enum(["NONE", "REMINDED", "YELLOW", "RED"]);
 
 const PHONE = /^[0-9+\-() ]{5,20}$/;
 const phone = z.preprocess(
@@ -169,6 +173,8 @@ export const measureSchema = z
     milestone: z.string().nullable(),
     status: measureStatusEnum,
     percent: z.number().int(),
+    weight: z.number().int(),
+    completedAt: z.string().nullable().meta({ format: "date-time" }),
     version: z.number().int(),
   })
   .meta({ id: "Measure" });
@@ -201,6 +207,14 @@ export const problemSchema = z
     responsiblePhone: z.string().nullable(),
     target: z.string().nullable(),
     progress: z.number().int(),
+    /** Colour grade as last computed: BLUE closed, GREEN on pace, YELLOW behind pace or due soon, RED overdue or returned twice. */
+    colour: colourEnum,
+    /** Planned pace (序时进度): share of the time from assignment to deadline elapsed today; null before assignment or without a deadline. */
+    plannedPercent: z.number().int().nullable(),
+    originalDeadline: z.string().nullable().meta({ format: "date" }),
+    extensionCount: z.number().int(),
+    returnCount: z.number().int(),
+    escalation: escalationEnum,
     overdue: z.boolean(),
     overdueDays: z.number().int(),
     relapse: z.boolean(),
@@ -208,6 +222,8 @@ export const problemSchema = z
     createdAt: z.string().meta({ format: "date-time" }),
     updatedAt: z.string().meta({ format: "date-time" }),
     measures: z.array(measureSchema).optional(),
+    /** Workflow actions the caller may take now via POST /problems/{id}/transitions (single-problem responses only). */
+    allowedActions: z.array(workflowActionEnum).optional(),
   })
   .meta({ id: "Problem" });
 export type ProblemDto = z.output<typeof problemSchema>;

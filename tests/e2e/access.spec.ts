@@ -72,12 +72,12 @@ test("the login page refuses a wrong password and then goes to its callback URL"
   await expect(page.getByLabel("状态")).toHaveValue("CLOSED");
 });
 
-test("a callback URL pointing to another site is ignored after login", async ({ page }) => {
+test("a callback URL pointing to another site is ignored after login: the home page opens", async ({ page }) => {
   await page.goto(`/login?callbackUrl=${encodeURIComponent("//example.com/problems")}`);
   await page.getByLabel("用户名").fill("viewer");
   await page.getByLabel("密码").fill("Rectify@2026");
   await page.getByRole("button", { name: "登录", exact: true }).click();
-  await page.waitForURL((url) => url.pathname === "/problems");
+  await page.waitForURL((url) => url.pathname === "/work");
   expect(new URL(page.url()).host).toBe("127.0.0.1:3100");
 });
 

@@ -71,6 +71,9 @@ test("the inspection office imports a month; the leader sees the city's rank, di
   await expect(penalties).toContainText("PM2.5 同比上升且高于全市平均 5% 以上");
   await expect(lp.getByTestId("district-ranking").locator("tr", { hasText: "惠山区" })).toContainText("通报风险");
 
+  // The problems the city may be named for are listed, each one click from its page.
+  await expect(lp.getByTestId("at-risk").getByRole("link").first()).toBeVisible();
+
   // Every number leads to the rows behind it.
   await lp.getByTestId("district-ranking").locator("tr", { hasText: "惠山区" }).getByRole("link").click();
   await lp.waitForURL(/\/problems\?districtCode=320206/);

@@ -22,20 +22,27 @@ export { expect };
 
 export const DEMO_PASSWORD = "Rectify@2026";
 
-/** Signs in through the login form and waits for the ledger (or the page the login was sent from). */
-export async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto("/login");
+/**
+ * Signs in through the login form and waits for `landing` (by default the ledger; the login page
+ * is opened with it as its callback, as a deep link would).
+ */
+export async function login(page: Page, username: string, landing = "/problems"): Promise<void> {
+  await page.goto(`/login?callbackUrl=${encodeURIComponent(landing)}`);
   await page.getByLabel("用户名").fill(username);
-  await page.getByLabel("密码").fill(password);
+  await page.getByLabel("密码").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "登录", exact: true }).click();
-  await page.waitForURL((url) => url.pathname.startsWith("/problems"));
+  await page.waitForURL((url) => url.pathname.startsWith(landing.split("?")[0] ?? landing));
 }
 
-/** A separate browser (own cookies) signed in as `username`. */
-export async function signedInContext(browser: Browser, username: string): Promise<{ context: BrowserContext; page: Page }> {
+/** A separate browser (own cookies) signed in as `username`, on `landing`. */
+export async function signedInContext(
+  browser: Browser,
+  username: string,
+  landing = "/problems",
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await login(page, username);
+  await login(page, username, landing);
   return { context, page };
 }
 

@@ -1,6 +1,18 @@
 import { randomInt, randomUUID } from "node:crypto";
-import type { District, Measure, Prisma, PrismaClient, Problem, ProblemCoUnit, Unit, User } from "@prisma/client";
+import type {
+  District,
+  Extension,
+  Measure,
+  Prisma,
+  PrismaClient,
+  Problem,
+  ProblemCoUnit,
+  ProgressReport,
+  Unit,
+  User,
+} from "@prisma/client";
 import { hashPassword } from "../../lib/auth/password";
+import { weightedProgress } from "../../lib/domain/progress";
 
 /**
  * Row factories shared by the tests and the demo seed. Every field has a default that is unique
@@ -23,10 +35,9 @@ export function calendarDay(offsetDays = 0, now: Date = new Date()): Date {
   return new Date(day * DAY_MS);
 }
 
-/** A problem's progress: the rounded mean of its measures' percents, 0 when it has none. */
-export function progressOf(measures: readonly { percent?: number | null }[]): number {
-  if (measures.length === 0) return 0;
-  return Math.round(measures.reduce((sum, m) => sum + (m.percent ?? 0), 0) / measures.length);
+/** A problem's progress as the app derives it (`weightedProgress`); a missing percent is 0, a missing weight 1. */
+export function progressOf(measures: readonly { percent?: number | null; weight?: number | null }[]): number {
+  return weightedProgress(measures.map((m) => ({ percent: m.percent ?? 0, weight: m.weight ?? 1 })));
 }
 
 function statusForPercent(percent: number): "NOT_STARTED" | "IN_PROGRESS" | "DONE" {
@@ -160,8 +171,37 @@ export async function createMeasure(
     },
   });
   if (opts.syncProgress !== false) {
-    const all = await db.measure.findMany({ where: { problemId }, select: { percent: true } });
+    const all = await db.measure.findMany({ where: { problemId }, select: { percent: true, weight: true } });
     await db.problem.update({ where: { id: problemId }, data: { progress: progressOf(all) } });
   }
   return measure;
+}
+
+/** A progress report on a problem (the reporter's unit unless `unitId` is given). */
+export async function createProgressReport(
+  db: Db,
+  overrides: Partial<Prisma.ProgressReportUncheckedCreateInput> & { problemId: string; reporterId: string },
+): Promise<ProgressReport> {
+  const unitId =
+    "unitId" in overrides
+      ? overrides.unitId
+      : ((await db.user.findUnique({ where: { id: overrides.reporterId }, select: { unitId: true } }))?.unitId ?? null);
+  return db.progressReport.create({ data: { text: "按计划推进整改", percent: 0, ...overrides, unitId } });
+}
+
+/** A deadline extension request (pending unless `status` is given); the old deadline defaults to the problem's. */
+export async function createExtension(
+  db: Db,
+  overrides: Partial<Prisma.ExtensionUncheckedCreateInput> & { problemId: string; requestedById: string },
+): Promise<Extension> {
+  const problem = await db.problem.findUniqueOrThrow({ where: { id: overrides.problemId }, select: { deadline: true } });
+  const oldDeadline = overrides.oldDeadline ?? problem.deadline ?? calendarDay(0);
+  return db.extension.create({
+    data: {
+      newDeadline: new Date(new Date(oldDeadline).getTime() + 90 * DAY_MS),
+      reason: "受汛期影响，施工无法按期完成",
+      ...overrides,
+      oldDeadline,
+    },
+  });
 }

@@ -6,6 +6,7 @@ import type { RankedUnit } from "@/lib/domain/ranking";
 import type { WhatIfResult } from "@/lib/domain/what-if";
 import type { PerformanceRow } from "@/lib/server/dashboard/get-dashboard-summary";
 import { getDashboardSummary } from "@/lib/server/dashboard/get-dashboard-summary";
+import { listAtRisk } from "@/lib/server/escalation/list-at-risk";
 import { getCityStanding, getDistrictWhatIf, getTrend } from "@/lib/server/indicators/get-city-standing";
 import { computeDistrictPenalties } from "@/lib/server/indicators/get-penalties";
 import { rankScope } from "@/lib/server/indicators/get-rankings";
@@ -37,10 +38,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const unitLabel = t(`units.${meta.unit}`);
   const indicatorName = t(`indicators.${indicator}`);
 
-  const [standing, summary, demo] = await Promise.all([
+  const [standing, summary, demo, atRisk] = await Promise.all([
     getCityStanding(actor),
     getDashboardSummary(actor),
     isDemoIndicatorData(actor),
+    listAtRisk(actor, { pageSize: "20" }),
   ]);
   const period = standing.period;
   const [trend, districts, penalties, whatIf] = period
@@ -326,6 +328,50 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           )}
         </>
       )}
+
+      <section className="overflow-x-auto rounded-lg bg-white p-3 shadow-sm ring-1 ring-red-200" data-testid="at-risk">
+        <h2 className="mb-2 font-semibold text-red-900">{t("atRiskTitle", { total: atRisk.total })}</h2>
+        {atRisk.items.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("atRiskNone")}</p>
+        ) : (
+          <table className="w-full min-w-[40rem] text-sm">
+            <thead className="bg-red-50 text-left text-red-900">
+              <tr>
+                <th className="px-2 py-1.5">{t("atRiskCols.problem")}</th>
+                <th className="px-2 py-1.5">{t("atRiskCols.district")}</th>
+                <th className="px-2 py-1.5">{t("atRiskCols.lead")}</th>
+                <th className="px-2 py-1.5 text-right">{t("atRiskCols.overdue")}</th>
+                <th className="px-2 py-1.5 text-right">{t("atRiskCols.progress")}</th>
+                <th className="px-2 py-1.5">{t("atRiskCols.notice")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {atRisk.items.map((p) => (
+                <tr key={p.id} className="border-b border-red-50">
+                  <td className="px-2 py-1.5">
+                    <Link href={`/problems/${p.id}`} className="text-blue-700 hover:underline">
+                      <span className="font-mono text-xs">{p.code}</span> {p.title}
+                    </Link>
+                  </td>
+                  <td className="px-2 py-1.5">{p.districtName}</td>
+                  <td className="px-2 py-1.5">
+                    {p.leadOfficialName ?? "—"} · {p.leadUnitName}
+                  </td>
+                  <td className="px-2 py-1.5 text-right tabular-nums text-red-700">{p.overdueDays || "—"}</td>
+                  <td className="px-2 py-1.5 text-right tabular-nums">{p.progress}%</td>
+                  <td className="px-2 py-1.5">
+                    {p.escalation === "RED" ? (
+                      <Badge tone="bad">{t("redNotice")}</Badge>
+                    ) : (
+                      <Badge tone="warn">{t("redGrade")}</Badge>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
 
       <section className="space-y-4 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200">
         <h2 className="font-semibold">{t("rectTitle")}</h2>

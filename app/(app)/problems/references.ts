@@ -14,6 +14,8 @@ export type References = {
   units: UnitOption[];
   leaders: Option[];
   names: ReferenceNames;
+  /** District code → id (to compare with a person's district). */
+  districtIds: Record<string, string>;
 };
 
 /** Districts, units and lead officials for pickers and for turning ids into names, in the page's language. */
@@ -28,6 +30,7 @@ export async function loadReferences(actor: Actor, locale: Locale): Promise<Refe
     districts: districts.map((d) => ({ value: d.code, label: name(d) })),
     units: units.map((u) => ({ value: u.id, label: name(u), kind: u.kind })),
     leaders: leaders.map((u: UserDto) => ({ value: u.id, label: u.displayName })),
+    districtIds: Object.fromEntries(districts.map((d) => [d.code, d.id])),
     names: {
       districts: Object.fromEntries(districts.map((d) => [d.code, name(d)])),
       units: Object.fromEntries(units.map((u) => [u.id, name(u)])),

@@ -2,8 +2,22 @@
  * OpenAPI path groups by area. Each file exports a function returning its `paths` entries
  * (built with the helpers in ./helpers); add one line here per area.
  */
+import { extensionPaths } from "./extensions";
 import { indicatorPaths } from "./indicators";
+import { measurePaths } from "./measures";
+import { notificationPaths } from "./notifications";
+import { reportPaths } from "./reports";
+import { workPaths } from "./work";
+import { workflowPaths } from "./workflow";
 
 export type PathsBuilder = () => Record<string, unknown>;
 
-export const AREA_PATHS: PathsBuilder[] = [indicatorPaths];
+export const AREA_PATHS: PathsBuilder[] = [
+  indicatorPaths,
+  workPaths,
+  measurePaths,
+  reportPaths,
+  extensionPaths,
+  workflowPaths,
+  notificationPaths,
+];

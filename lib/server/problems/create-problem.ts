@@ -6,6 +6,7 @@ import { type Actor, authorize } from "../../permissions";
 import { type Locale, localizeMessage, parseInput } from "../../schemas/parse";
 import { type ProblemDto, problemCreateSchema } from "../../schemas/problem";
 import { writeAudit } from "../audit/write-audit";
+import { refreshDerived } from "../workflow/refresh-derived";
 import { auditSnapshot, problemWithMeasuresInclude, toProblemDto } from "./problem-dto";
 import { resolveReferences } from "./resolve-references";
 
@@ -64,6 +65,9 @@ export async function createProblem(
           },
           include: problemWithMeasuresInclude,
         });
+        // A deadline already past registers as RED.
+        const { colour } = await refreshDerived(tx, created.id);
+        created.colour = colour;
         await writeAudit(tx, {
           actorId: actor.id,
           entityType: "Problem",
@@ -72,7 +76,7 @@ export async function createProblem(
           after: auditSnapshot(created),
           requestId: opts.requestId,
         });
-        return toProblemDto(created);
+        return toProblemDto(created, undefined, { actor });
       });
     } catch (e) {
       if (isUniqueViolation(e, "code")) {

@@ -7,13 +7,13 @@ import { problemScope } from "./scope";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** One problem with its measures; out of scope or unknown → 404 alike. */
-export async function getProblem(actor: Actor, id: string): Promise<ProblemDto> {
+/** One problem with its measures and the workflow actions the caller may take; out of scope or unknown → 404 alike. */
+export async function getProblem(actor: Actor, id: string, opts: { now?: Date } = {}): Promise<ProblemDto> {
   authorize(actor, "problem.read");
   if (!UUID.test(id)) throw new NotFound("Problem not found");
   const row = await db.problem.findFirst({ where: { AND: [{ id }, problemScope(actor)] }, include: problemWithMeasuresInclude });
   if (!row) throw new NotFound("Problem not found");
-  return toProblemDto(row);
+  return toProblemDto(row, opts.now, { actor });
 }
 
 export function isUuid(id: string): boolean {

@@ -1,6 +1,8 @@
 import type { Prisma } from "@prisma/client";
 import { bureauToday, formatCalendarDate } from "../../domain/calendar";
+import { plannedPercent } from "../../domain/colour";
 import { isOverdue, overdueDays } from "../../domain/problem-rules";
+import { allowedActions, TRANSITION_ACTIONS, type WorkflowActor } from "../../domain/workflow";
 import type { ProblemDto } from "../../schemas/problem";
 
 export const problemInclude = {
@@ -18,7 +20,15 @@ export const problemWithMeasuresInclude = {
 type ProblemRow = Prisma.ProblemGetPayload<{ include: typeof problemInclude }>;
 type ProblemWithMeasures = Prisma.ProblemGetPayload<{ include: typeof problemWithMeasuresInclude }>;
 
-export function toProblemDto(p: ProblemRow | ProblemWithMeasures, now: Date = new Date()): ProblemDto {
+/**
+ * The API shape of a problem. With `actor` and the measures loaded, `allowedActions` lists the
+ * workflow actions that person may take now (plan decisions go through the plan, not listed here).
+ */
+export function toProblemDto(
+  p: ProblemRow | ProblemWithMeasures,
+  now: Date = new Date(),
+  opts: { actor?: WorkflowActor } = {},
+): ProblemDto {
   const today = bureauToday(now);
   const dto: ProblemDto = {
     id: p.id,
@@ -46,6 +56,12 @@ export function toProblemDto(p: ProblemRow | ProblemWithMeasures, now: Date = ne
     responsiblePhone: p.responsiblePhone,
     target: p.target,
     progress: p.progress,
+    colour: p.colour,
+    plannedPercent: p.status === "CLOSED" || p.status === "ONGOING" ? null : plannedPercent(p.assignedAt, p.deadline, today),
+    originalDeadline: p.originalDeadline ? formatCalendarDate(p.originalDeadline) : null,
+    extensionCount: p.extensionCount,
+    returnCount: p.returnCount,
+    escalation: p.escalation,
     overdue: isOverdue(p, today),
     overdueDays: overdueDays(p, today),
     relapse: p.relapse,
@@ -64,8 +80,13 @@ export function toProblemDto(p: ProblemRow | ProblemWithMeasures, now: Date = ne
       milestone: m.milestone ? formatCalendarDate(m.milestone) : null,
       status: m.status,
       percent: m.percent,
+      weight: m.weight,
+      completedAt: m.completedAt ? m.completedAt.toISOString() : null,
       version: m.version,
     }));
+    if (opts.actor) {
+      dto.allowedActions = allowedActions(p, opts.actor, { measures: p.measures, pendingPlan: false }, TRANSITION_ACTIONS);
+    }
   }
   return dto;
 }
@@ -79,6 +100,8 @@ export function auditSnapshot(p: ProblemRow) {
     updatedAt: _u,
     overdue: _o,
     overdueDays: _d,
+    plannedPercent: _pp,
+    allowedActions: _aa,
     measures: _m,
     districtName: _dn,
     leadOfficialName: _ln,

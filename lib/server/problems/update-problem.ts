@@ -7,6 +7,7 @@ import { type Actor, authorize } from "../../permissions";
 import { type Locale, localizeMessage, parseInput } from "../../schemas/parse";
 import { type ProblemDto, problemUpdateSchema } from "../../schemas/problem";
 import { diffFields, writeAudit } from "../audit/write-audit";
+import { refreshDerived } from "../workflow/refresh-derived";
 import { isUniqueViolation } from "./create-problem";
 import { isUuid } from "./get-problem";
 import { auditSnapshot, problemWithMeasuresInclude, toProblemDto } from "./problem-dto";
@@ -48,7 +49,10 @@ export async function updateProblem(
     const notAllowed = disallowedFields(access, changed);
     if (notAllowed.length) throw new Forbidden(`You may not change: ${notAllowed.join(", ")}`);
     if (current.version !== version) {
-      throw new Conflict("This problem was changed by someone else; review the current record", toProblemDto(current));
+      throw new Conflict(
+        "This problem was changed by someone else; review the current record",
+        toProblemDto(current, undefined, { actor }),
+      );
     }
     const band = changes.deadlineBand ?? current.deadlineBand;
     const deadline =
@@ -86,12 +90,17 @@ export async function updateProblem(
     });
     if (updated.count !== 1) {
       const latest = await tx.problem.findUniqueOrThrow({ where: { id }, include: problemWithMeasuresInclude });
-      throw new Conflict("This problem was changed by someone else; review the current record", toProblemDto(latest));
+      throw new Conflict(
+        "This problem was changed by someone else; review the current record",
+        toProblemDto(latest, undefined, { actor }),
+      );
     }
     if (changes.coUnitIds !== undefined) {
       await tx.problemCoUnit.deleteMany({ where: { problemId: id } });
       await tx.problemCoUnit.createMany({ data: changes.coUnitIds.map((unitId) => ({ problemId: id, unitId })) });
     }
+    // A new deadline (or band) changes the planned pace and maybe the colour.
+    await refreshDerived(tx, id);
     const after = await tx.problem.findUniqueOrThrow({ where: { id }, include: problemWithMeasuresInclude });
     const diff = diffFields(auditSnapshot(current), auditSnapshot(after));
     await writeAudit(tx, {
@@ -103,7 +112,7 @@ export async function updateProblem(
       after: diff.after,
       requestId: opts.requestId,
     });
-    return toProblemDto(after);
+    return toProblemDto(after, undefined, { actor });
   });
   return edit.catch((e: unknown) => {
     // A new code already taken by another problem is the caller's mistake, not a server error.

@@ -4,29 +4,81 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { OverdueBadge, ProgressBar, RelapseBadge, StatusBadge } from "@/components/problems/badges";
+import { ColourBadge } from "@/components/problems/colour-badge";
 import { editAccess } from "@/components/problems/edit-access";
 import { MeasuresTable } from "@/components/problems/measures-table";
 import { ProblemHistory } from "@/components/problems/problem-history";
+import { ExtensionDecision, ExtensionRequestForm } from "@/components/workflow/extension-forms";
+import { MeasuresEditor } from "@/components/workflow/measures-editor";
+import { ExtensionList, PaceMeter, ReportList, TransitionHistory } from "@/components/workflow/panels";
+import { PlanDecision, PlanSubmitForm } from "@/components/workflow/plan-forms";
+import { PlanPanel } from "@/components/workflow/plan-panel";
+import { ReportForm } from "@/components/workflow/report-form";
+import { WorkflowActions } from "@/components/workflow/workflow-actions";
+import { parseCalendarDate } from "@/lib/domain/calendar";
+import { extensionRequestRefusal, mayDecideExtension, mayRequestExtension } from "@/lib/domain/extension-rules";
+import { mayManageMeasures, mayUpdateMeasure, measuresEditable } from "@/lib/domain/measure-rules";
+import { reportable } from "@/lib/domain/reporting";
+import { planSubmitRefusal, WORKFLOW_RULES } from "@/lib/domain/workflow";
 import { isAppError } from "@/lib/errors";
 import { formatBureauDateTime } from "@/lib/i18n/labels";
-import type { Actor } from "@/lib/permissions";
+import { type Actor, can } from "@/lib/permissions";
+import type { ExtensionDto } from "@/lib/schemas/extension";
 import type { Locale } from "@/lib/schemas/parse";
 import type { ProblemDto } from "@/lib/schemas/problem";
+import type { ProgressReportPage } from "@/lib/schemas/report";
+import type { PlanDto, TransitionDto } from "@/lib/schemas/workflow";
+import { listProblemExtensions } from "@/lib/server/extensions/list-extensions";
+import { listPlans } from "@/lib/server/plans/list-plans";
 import { getProblem } from "@/lib/server/problems/get-problem";
 import { getProblemHistory, type HistoryEntry } from "@/lib/server/problems/get-problem-history";
+import { listProgressReports } from "@/lib/server/reports/list-progress-reports";
+import { listTransitions } from "@/lib/server/workflow/list-transitions";
 import { requireActor } from "../../session";
 import { loadReferences } from "../references";
+import {
+  addMeasureAction,
+  completeMeasureAction,
+  createReportAction,
+  decideExtensionAction,
+  decidePlanAction,
+  reorderMeasuresAction,
+  requestExtensionAction,
+  submitPlanAction,
+  transitionAction,
+  updateMeasureAction,
+} from "./actions";
 
 type Params = { params: Promise<{ id: string }> };
 
+type Loaded = {
+  problem: ProblemDto;
+  history: HistoryEntry[];
+  plans: PlanDto[];
+  transitions: TransitionDto[];
+  reports: ProgressReportPage;
+  extensions: ExtensionDto[];
+};
+
+/** How many progress reports the page lists (newest first). */
+const REPORTS_SHOWN = 20;
+
 /**
- * The problem and its history, or Next's 404 page when it is unknown or outside the person's scope.
- * Cached for the request: the page title and the page body read the same record once.
+ * The problem with its plan versions, workflow steps, progress reports, extensions and history, or
+ * Next's 404 page when it is unknown or outside the person's scope. Cached for the request: the
+ * page title and the page body read the same record once.
  */
-const loadProblem = cache(async (actor: Actor, id: string): Promise<{ problem: ProblemDto; history: HistoryEntry[] }> => {
+const loadProblem = cache(async (actor: Actor, id: string): Promise<Loaded> => {
   try {
-    const [problem, history] = await Promise.all([getProblem(actor, id), getProblemHistory(actor, id)]);
-    return { problem, history };
+    const [problem, history, plans, transitions, reports, extensions] = await Promise.all([
+      getProblem(actor, id),
+      getProblemHistory(actor, id),
+      listPlans(actor, id),
+      listTransitions(actor, id),
+      listProgressReports(actor, id, { pageSize: REPORTS_SHOWN }),
+      listProblemExtensions(actor, id),
+    ]);
+    return { problem, history, plans, transitions, reports, extensions: extensions.items };
   } catch (e) {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
@@ -65,7 +117,10 @@ export default async function ProblemPage({ params }: Params) {
   const { id } = await params;
   const actor = await requireActor(`/problems/${encodeURIComponent(id)}`);
   const locale = (await getLocale()) as Locale;
-  const [{ problem: p, history }, refs] = await Promise.all([loadProblem(actor, id), loadReferences(actor, locale)]);
+  const [{ problem: p, history, plans, transitions, reports, extensions }, refs] = await Promise.all([
+    loadProblem(actor, id),
+    loadReferences(actor, locale),
+  ]);
   const t = await getTranslations("problem");
   const tf = await getTranslations("problem.fields");
   const te = await getTranslations("enums");
@@ -74,6 +129,31 @@ export default async function ProblemPage({ params }: Params) {
   const none = tc("none");
   const unitName = (unitId: string | null) => (unitId ? (refs.names.units[unitId] ?? unitId) : none);
   const access = editAccess(actor, p);
+  const tw = await getTranslations("problemWork");
+  const ta = await getTranslations("workflow.actions");
+
+  // What this person may do here: the same domain rules the use cases apply again on save.
+  const offered = (p.allowedActions ?? []).map((action) => ({
+    action,
+    label: ta(action),
+    commentRequired: WORKFLOW_RULES[action].commentRequired,
+  }));
+  const pendingPlan = plans.some((plan) => plan.status === "SUBMITTED");
+  const mayWritePlan = can(actor, "plan.submit") && planSubmitRefusal(p, actor, { pendingPlan }) === null;
+  const measures = p.measures ?? [];
+  const measureProblem = { leadUnitId: p.leadUnitId, districtId: refs.districtIds[p.districtCode] ?? "" };
+  const editable = measuresEditable(p.status);
+  const canManage = editable && mayManageMeasures(actor, measureProblem, can(actor, "measure.manage"));
+  const updatable = editable
+    ? measures.filter((m) => mayUpdateMeasure(actor, measureProblem, m, can(actor, "measure.update"))).map((m) => m.id)
+    : [];
+  const mayReport = can(actor, "report.create") && reportable(p.status);
+  const deadline = p.deadline ? parseCalendarDate(p.deadline) : null;
+  const mayExtend =
+    mayRequestExtension(actor, p, can(actor, "extension.request")) &&
+    extensionRequestRefusal({ ...p, deadline }, extensions.filter((e) => e.status === "PENDING").length) === null;
+  const mayDecideExtensions = mayDecideExtension(actor, p, can(actor, "extension.decide"));
+  const unitChoices = refs.units.map((u) => ({ value: u.value, label: u.label }));
 
   return (
     <article className="space-y-4">
@@ -99,6 +179,7 @@ export default async function ProblemPage({ params }: Params) {
           </h1>
           <div className="mt-2 flex flex-wrap items-center gap-1.5">
             <StatusBadge status={p.status} />
+            <ColourBadge colour={p.colour} />
             {p.overdue ? <OverdueBadge days={p.overdueDays} /> : null}
             {p.relapse ? <RelapseBadge className="" /> : null}
             <span className="text-slate-500 text-xs">{t("versionValue", { version: p.version })}</span>
@@ -110,6 +191,29 @@ export default async function ProblemPage({ params }: Params) {
           </Link>
         ) : null}
       </header>
+
+      <Section id="s-workflow" title={tw("workflow.title")}>
+        <div className="grid gap-4 md:grid-cols-2">
+          <div>
+            <p className="mb-2 flex flex-wrap items-center gap-1.5 text-sm">
+              <span className="text-slate-500 text-xs">{tf("status")}</span>
+              <StatusBadge status={p.status} />
+              <span className="ml-2 text-slate-500 text-xs">{tw("grade")}</span>
+              <ColourBadge colour={p.colour} />
+            </p>
+            <PaceMeter progress={p.progress} planned={p.plannedPercent} colour={p.colour} />
+          </div>
+          <div>
+            {offered.length ? (
+              <WorkflowActions actions={offered} version={p.version} transition={transitionAction.bind(null, p.id)} />
+            ) : (
+              <p className="text-slate-600 text-sm" data-testid="workflow-none">
+                {tw("workflow.none")}
+              </p>
+            )}
+          </div>
+        </div>
+      </Section>
 
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">
@@ -205,8 +309,79 @@ export default async function ProblemPage({ params }: Params) {
         </div>
       </div>
 
+      <Section id="s-plan" title={tw("plan.title")}>
+        <PlanPanel plans={plans}>
+          {plans[0]?.mayDecide ? (
+            <PlanDecision version={plans[0].version} decide={decidePlanAction.bind(null, p.id, plans[0].id)} />
+          ) : null}
+          {mayWritePlan ? (
+            <PlanSubmitForm
+              initialTarget={plans[0]?.target ?? p.target ?? ""}
+              measureCount={measures.length}
+              submit={submitPlanAction.bind(null, p.id)}
+            />
+          ) : pendingPlan && !plans[0]?.mayDecide ? (
+            <p className="mt-3 text-slate-600 text-sm">{tw("plan.waiting")}</p>
+          ) : null}
+        </PlanPanel>
+      </Section>
+
       <Section id="s-measures" title={t("sections.measures")}>
-        <MeasuresTable measures={p.measures ?? []} unitNames={refs.names.units} />
+        {canManage || updatable.length ? (
+          <MeasuresEditor
+            measures={measures}
+            canManage={canManage}
+            updatable={updatable}
+            units={unitChoices}
+            actions={{
+              add: addMeasureAction.bind(null, p.id),
+              update: updateMeasureAction.bind(null, p.id),
+              complete: completeMeasureAction.bind(null, p.id),
+              reorder: reorderMeasuresAction.bind(null, p.id),
+            }}
+          />
+        ) : (
+          <MeasuresTable measures={measures} unitNames={refs.names.units} />
+        )}
+      </Section>
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Section id="s-reports" title={tw("reports.title")}>
+          {mayReport ? (
+            <ReportForm
+              measures={measures
+                .filter((m) => updatable.includes(m.id))
+                .map((m) => ({ id: m.id, seq: m.seq, description: m.description, percent: m.percent }))}
+              problemProgress={p.progress}
+              create={createReportAction.bind(null, p.id)}
+            />
+          ) : null}
+          <ReportList reports={reports.items} total={reports.total} />
+        </Section>
+
+        <Section id="s-extensions" title={tw("extensions.title")}>
+          <ExtensionList
+            deadline={p.deadline}
+            originalDeadline={p.originalDeadline}
+            extensionCount={p.extensionCount}
+            extensions={extensions}
+            decisionFor={
+              mayDecideExtensions
+                ? (e) =>
+                    e.status === "PENDING" ? (
+                      <ExtensionDecision version={e.version} decide={decideExtensionAction.bind(null, p.id, e.id)} />
+                    ) : null
+                : undefined
+            }
+          />
+          {mayExtend && p.deadline ? (
+            <ExtensionRequestForm currentDeadline={p.deadline} request={requestExtensionAction.bind(null, p.id)} />
+          ) : null}
+        </Section>
+      </div>
+
+      <Section id="s-transitions" title={tw("transitions.title")}>
+        <TransitionHistory transitions={transitions} />
       </Section>
 
       <Section id="s-history" title={t("sections.history")}>

@@ -1,0 +1,140 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { type ActionResult, otherErrors } from "./action-result";
+
+/**
+ * Runs a server action in a transition and keeps its failure to show. A success refreshes the page
+ * (the action revalidated it); a conflict also refreshes it, so the latest record is on screen
+ * while the form keeps what the person typed.
+ */
+export function useAction() {
+  const [pending, start] = useTransition();
+  const [result, setResult] = useState<ActionResult | null>(null);
+  const router = useRouter();
+  function run(call: () => Promise<ActionResult>, onOk?: () => void) {
+    start(async () => {
+      const r = await call();
+      setResult(r.ok ? null : r);
+      if (r.ok) onOk?.();
+      else if (r.conflict) router.refresh();
+    });
+  }
+  return { pending, result, run, reset: () => setResult(null) };
+}
+
+/**
+ * The failure of a form: its message and the messages of fields without an input here; on a
+ * stale version, a notice that someone else changed the record and a button to try again on the
+ * latest version (the input is kept).
+ */
+export function FormAlert({
+  result,
+  inputs = [],
+  onRetry,
+  pending = false,
+}: {
+  result: ActionResult | null;
+  inputs?: readonly string[];
+  onRetry?: (version: number) => void;
+  pending?: boolean;
+}) {
+  const t = useTranslations("problemWork");
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (result && !result.ok) ref.current?.focus();
+  }, [result]);
+  if (!result || result.ok) return null;
+  if (result.conflict) {
+    const { version } = result.conflict;
+    return (
+      <div
+        ref={ref}
+        tabIndex={-1}
+        role="alert"
+        className="rounded-md border-2 border-amber-400 bg-amber-50 p-3 text-amber-950 text-sm"
+        data-testid="action-conflict"
+      >
+        <p className="font-medium">{result.message}</p>
+        <p className="mt-1">{t("conflictKept", { version })}</p>
+        {onRetry ? (
+          <button type="button" className="btn-primary mt-2" disabled={pending} onClick={() => onRetry(version)}>
+            {t("retryOnLatest")}
+          </button>
+        ) : null}
+      </div>
+    );
+  }
+  const messages = [...(result.message ? [result.message] : []), ...otherErrors(result, inputs)];
+  if (messages.length === 0) return null;
+  return (
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900 text-sm"
+      data-testid="action-error"
+    >
+      {messages.map((m) => (
+        <p key={m}>{m}</p>
+      ))}
+    </div>
+  );
+}
+
+/** An error under one input, referenced by its `aria-describedby`. */
+export function FieldError({ id, message }: { id: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="field-error">
+      {message}
+    </p>
+  );
+}
+
+/**
+ * A modal dialog (the native `<dialog>`: focus moves in, Escape closes, the page behind is inert).
+ * `open` is controlled by the caller.
+ */
+export function Dialog({
+  open,
+  onClose,
+  title,
+  children,
+  testId,
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  children: React.ReactNode;
+  testId?: string;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      onClose={onClose}
+      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-slate-300 p-0 shadow-xl backdrop:bg-slate-900/40"
+      data-testid={testId}
+    >
+      {open ? (
+        <div className="p-4">
+          <h2 id={titleId} className="mb-3 font-semibold text-base text-slate-900">
+            {title}
+          </h2>
+          {children}
+        </div>
+      ) : null}
+    </dialog>
+  );
+}

@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+/** Rule settings the bureau tunes without a release; the defaults apply until a `Setting` row overrides one. */
+export const SETTINGS_DEFAULTS = {
+  /** Days between two progress reports (旬报: every 10 days). */
+  reportCycleDays: 10,
+  /** A problem is behind planned pace (序时进度) when its progress trails the share of time elapsed by more than this many points. */
+  paceMarginPct: 10,
+  /** A problem due within this many days while measures are still open is YELLOW. */
+  dueSoonDays: 15,
+  /** The reminder goes out this many days before the deadline. */
+  reminderDaysBefore: 7,
+  /** The red notice (红牌督办) goes out after this many overdue days. */
+  redOverdueDays: 15,
+  /** A report is late once the cycle plus this many days has passed without one. */
+  lateReportGraceDays: 2,
+} as const;
+
+export type Settings = { -readonly [K in keyof typeof SETTINGS_DEFAULTS]: number };
+export type SettingKey = keyof Settings;
+export const SETTING_KEYS = Object.keys(SETTINGS_DEFAULTS) as SettingKey[];
+
+const whole = (min: number, max: number) => z.number({ error: "v.invalidNumber" }).int().min(min).max(max);
+
+/** Each setting's allowed range. */
+export const settingsSchema = z
+  .strictObject({
+    reportCycleDays: whole(1, 366),
+    paceMarginPct: whole(0, 100),
+    dueSoonDays: whole(0, 366),
+    reminderDaysBefore: whole(0, 366),
+    redOverdueDays: whole(0, 366),
+    lateReportGraceDays: whole(0, 366),
+  })
+  .meta({ id: "Settings" });
+
+/** Stored values over the defaults; a stored value that is out of range (or of another type) is ignored. */
+export function mergeSettings(stored: readonly { key: string; value: unknown }[]): Settings {
+  const out: Settings = { ...SETTINGS_DEFAULTS };
+  const shape = settingsSchema.shape;
+  for (const row of stored) {
+    if (!(row.key in shape)) continue;
+    const key = row.key as SettingKey;
+    const parsed = shape[key].safeParse(row.value);
+    if (parsed.success) out[key] = parsed.data;
+  }
+  return out;
+}

@@ -1,0 +1,98 @@
+import PgBoss from "pg-boss";
+import { runEscalation } from "../server/escalation/run-escalation";
+import { deliverPending } from "../server/notifications/deliver-pending";
+
+/**
+ * Scheduled jobs on pg-boss, in the app's own PostgreSQL (schema `pgboss`), so schedules and
+ * queued jobs survive a restart: `escalation` daily (ESCALATION_CRON, 08:00 Asia/Shanghai by
+ * default) and once at start, `deliveries` every minute and right after each escalation run.
+ * Both use cases are idempotent, so a job retried after a crash sends nothing twice.
+ */
+export const ESCALATION_QUEUE = "escalation";
+export const DELIVERIES_QUEUE = "deliveries";
+export const DEFAULT_ESCALATION_CRON = "0 8 * * *";
+export const JOBS_TIME_ZONE = "Asia/Shanghai";
+const RETRY_START_MS = 60_000;
+
+export type JobsOptions = {
+  connectionString: string;
+  escalationCron?: string;
+  /** Queue an escalation run at once (the app does; tests choose). */
+  runOnStart?: boolean;
+  /** How often idle workers look for jobs (pg-boss default 2 s). */
+  pollingIntervalSeconds?: number;
+};
+
+export async function startJobs(opts: JobsOptions): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: opts.connectionString,
+    schema: "pgboss",
+    max: 3,
+    application_name: "rectify-jobs",
+  });
+  boss.on("error", (e) => console.error("[jobs]", e));
+  try {
+    await boss.start();
+  } catch (e) {
+    // Release the half-started instance's pool before the caller tries again.
+    await boss.stop({ graceful: false, wait: false }).catch(() => {});
+    throw e;
+  }
+  // "stately": at most one queued and one running job per queue, so a slow run never piles up.
+  await boss.createQueue(ESCALATION_QUEUE, {
+    name: ESCALATION_QUEUE,
+    policy: "stately",
+    expireInSeconds: 3_600,
+    retryLimit: 3,
+    retryDelay: 300,
+  });
+  await boss.createQueue(DELIVERIES_QUEUE, { name: DELIVERIES_QUEUE, policy: "stately", expireInSeconds: 600, retryLimit: 0 });
+  await boss.schedule(ESCALATION_QUEUE, opts.escalationCron || DEFAULT_ESCALATION_CRON, {}, { tz: JOBS_TIME_ZONE });
+  await boss.schedule(DELIVERIES_QUEUE, "* * * * *", {}, { tz: JOBS_TIME_ZONE });
+
+  const polling = opts.pollingIntervalSeconds === undefined ? {} : { pollingIntervalSeconds: opts.pollingIntervalSeconds };
+  await boss.work(ESCALATION_QUEUE, polling, async () => {
+    const run = await runEscalation();
+    console.info(`[jobs] escalation ${run.today}: ${JSON.stringify(run)}`);
+    await boss.send(DELIVERIES_QUEUE, {});
+    return run;
+  });
+  await boss.work(DELIVERIES_QUEUE, polling, async () => {
+    const run = await deliverPending();
+    if (run.sent || run.retrying || run.failed) console.info(`[jobs] deliveries: ${JSON.stringify(run)}`);
+    return run;
+  });
+  if (opts.runOnStart) await boss.send(ESCALATION_QUEUE, {});
+  return boss;
+}
+
+const holder = globalThis as { rectifyJobs?: Promise<PgBoss | null> };
+
+/**
+ * Starts the jobs for the running app without holding up its start: a database that is slow or
+ * down is logged and tried again a minute later. Once per process.
+ */
+export function startJobsInBackground(): void {
+  if (holder.rectifyJobs) return;
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) {
+    console.warn("[jobs] DATABASE_URL is not set; scheduled jobs are off");
+    return;
+  }
+  const attempt = async (): Promise<PgBoss | null> => {
+    try {
+      const boss = await startJobs({ connectionString, escalationCron: process.env.ESCALATION_CRON, runOnStart: true });
+      console.info(
+        `[jobs] started: escalation "${process.env.ESCALATION_CRON || DEFAULT_ESCALATION_CRON}" ${JOBS_TIME_ZONE}, deliveries every minute`,
+      );
+      return boss;
+    } catch (e) {
+      console.error(
+        `[jobs] could not start (${e instanceof Error ? e.message : String(e)}); retrying in ${RETRY_START_MS / 1000} s`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, RETRY_START_MS).unref());
+      return attempt();
+    }
+  };
+  holder.rectifyJobs = attempt();
+}

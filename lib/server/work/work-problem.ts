@@ -1,0 +1,41 @@
+import type { Prisma } from "@prisma/client";
+import { formatCalendarDate } from "../../domain/calendar";
+import { overdueDays } from "../../domain/problem-rules";
+import type { Actor } from "../../permissions";
+import type { Locale } from "../../schemas/parse";
+import type { WorkProblem } from "../../schemas/work";
+
+/** What every "My work" item says about its problem, and where on the problem page it is handled. */
+export const workProblemSelect = {
+  id: true,
+  code: true,
+  title: true,
+  status: true,
+  colour: true,
+  deadline: true,
+  progress: true,
+  leadUnit: { select: { name: true, nameEn: true } },
+  leadOfficial: { select: { displayName: true } },
+} satisfies Prisma.ProblemSelect;
+
+type WorkProblemRow = Prisma.ProblemGetPayload<{ select: typeof workProblemSelect }>;
+
+export function toWorkProblem(p: WorkProblemRow, today: Date, locale: Locale): WorkProblem {
+  return {
+    id: p.id,
+    code: p.code,
+    title: p.title,
+    status: p.status,
+    colour: p.colour,
+    deadline: p.deadline ? formatCalendarDate(p.deadline) : null,
+    overdueDays: overdueDays(p, today),
+    progress: p.progress,
+    leadUnitName: locale === "en" && p.leadUnit.nameEn ? p.leadUnit.nameEn : p.leadUnit.name,
+    leadOfficialName: p.leadOfficial?.displayName ?? null,
+  };
+}
+
+/** Where on the problem page each kind of item is handled. */
+export const problemLink = (id: string, anchor?: string) => `/problems/${id}${anchor ? `#${anchor}` : ""}`;
+
+export type WorkContext = { actor: Actor; scope: Prisma.ProblemWhereInput; now: Date; today: Date; locale: Locale };
