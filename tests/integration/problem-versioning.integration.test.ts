@@ -3,7 +3,7 @@ import { GET as getProblem, PATCH as patchProblem } from "@/app/api/v1/problems/
 import { db } from "@/lib/db";
 import { Conflict } from "@/lib/errors";
 import { updateProblem } from "@/lib/server/problems/update-problem";
-import { createProblem } from "../factories";
+import { calendarDay, createProblem } from "../factories";
 import { call, errorOf } from "../support/api";
 import { createWorld, type World } from "../support/world";
 
@@ -130,5 +130,23 @@ describe("optimistic locking of a ledger row", () => {
     const ok = await patch(p.id, { deadlineBand: "ONGOING", deadline: null, version: 1 });
     expect(ok.status, ok.text).toBe(200);
     expect(ok.body).toMatchObject({ deadlineBand: "ONGOING", deadline: null, version: 2 });
+  });
+});
+
+describe("a new deadline", () => {
+  it("re-arms the escalation ladder; an unchanged deadline leaves it", async () => {
+    const w = await createWorld();
+    const p = await createProblem(db, {
+      districtId: w.districtA.id,
+      leadUnitId: w.divisionA.id,
+      status: "RECTIFYING",
+      escalation: "YELLOW",
+      deadline: calendarDay(-2),
+    });
+    const day = (offset: number) => calendarDay(offset).toISOString().slice(0, 10);
+    const same = await updateProblem(w.coordinator.actor, p.id, { deadline: day(-2), target: "同一时限", version: p.version });
+    expect(same.escalation).toBe("YELLOW");
+    const moved = await updateProblem(w.coordinator.actor, p.id, { deadline: day(60), version: same.version });
+    expect(moved.escalation).toBe("NONE");
   });
 });

@@ -85,6 +85,9 @@ export async function updateProblem(
         ...(changes.target !== undefined && { target: changes.target }),
         ...(changes.deadlineBand !== undefined && { deadlineBand: changes.deadlineBand }),
         ...(changes.deadline !== undefined && { deadline }),
+        // A new deadline re-arms the escalation ladder (reminder, yellow, red) for that date.
+        ...(changes.deadline !== undefined &&
+          deadline?.getTime() !== current.deadline?.getTime() && { escalation: "NONE" as const }),
         version: { increment: 1 },
       },
     });
