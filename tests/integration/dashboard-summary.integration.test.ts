@@ -96,3 +96,31 @@ describe("dashboard summary", () => {
     expect((await call(summaryRoute, "GET", "/dashboard/summary")).status).toBe(401);
   });
 });
+
+describe("late reports in the summary", () => {
+  it("counts an open problem whose lead unit has not reported for a whole cycle, in its district, unit and lead official", async () => {
+    const w = await createWorld();
+    const official = (await createUser(db, { role: "LEADER" })).id;
+    await createProblem(db, {
+      districtId: w.districtA.id,
+      leadUnitId: w.divisionA.id,
+      leadOfficialId: official,
+      status: "RECTIFYING",
+      assignedAt: new Date(Date.now() - 40 * 86_400_000),
+      deadline: calendarDay(200),
+    });
+    await createProblem(db, {
+      districtId: w.districtA.id,
+      leadUnitId: w.divisionA.id,
+      leadOfficialId: official,
+      status: "RECTIFYING",
+      assignedAt: new Date(),
+      deadline: calendarDay(200),
+    });
+    const s = await summaryAs(w.leader.token);
+    expect(s.byDistrict.find((d) => d.key === w.districtA.id)).toMatchObject({ total: 2, lateReports: 1 });
+    expect(s.byLeadUnit.find((u) => u.key === w.divisionA.id)?.lateReports).toBe(1);
+    expect(s.byLeadOfficial.find((o) => o.key === official)?.lateReports).toBe(1);
+    expect(s.totals.lateReports).toBeGreaterThanOrEqual(1);
+  });
+});

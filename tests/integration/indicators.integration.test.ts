@@ -254,6 +254,32 @@ describe("penalties", () => {
     expect(mine?.totalFee).toBe(8_000_000);
   });
 
+  it("counts a problem whose acceptance failed this year as rectified perfunctorily", async () => {
+    const district = await createDistrict(db);
+    const problem = await createProblem(db, { districtId: district.id, status: "RECTIFYING", deadline: calendarDay(100) });
+    await db.problemTransition.create({
+      data: {
+        problemId: problem.id,
+        action: "FAIL_ACCEPTANCE",
+        fromStatus: "PENDING_ACCEPTANCE",
+        toStatus: "RECTIFYING",
+        actorId: world.coordinator.user.id,
+        comment: "整改不到位，现场仍有积存废物",
+        at: new Date(Date.UTC(YEAR, 1, 10)),
+      },
+    });
+    const at = async (month: number) => {
+      const r = await call(penaltiesRoute, "GET", `/penalties?year=${YEAR}&month=${month}`, { token: world.leader.token });
+      return (
+        r.body as { items: { districtCode: string; hits: { rule: string; reason?: string; code?: string }[] }[] }
+      ).items.find((d) => d.districtCode === district.code);
+    };
+    expect((await at(1))?.hits).toEqual([]);
+    expect((await at(2))?.hits).toEqual([
+      expect.objectContaining({ rule: "PROBLEM", reason: "PERFUNCTORY", code: problem.code }),
+    ]);
+  });
+
   it.each(["year=2041", "year=2041&month=13", "year=abc&month=1", "month=1"])("refuses %s", async (query) => {
     const r = await call(penaltiesRoute, "GET", `/penalties?${query}`, { token: world.leader.token });
     expect(r.status).toBe(422);

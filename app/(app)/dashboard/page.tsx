@@ -96,6 +96,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
             <th className="px-2 py-1.5 text-right">{t("cols.red")}</th>
             <th className="px-2 py-1.5 text-right">{t("cols.yellow")}</th>
             <th className="px-2 py-1.5 text-right">{t("cols.onTime")}</th>
+            <th className="px-2 py-1.5 text-right">{t("cols.lateReports")}</th>
             <th className="px-2 py-1.5 text-right">{t("cols.extensions")}</th>
           </tr>
         </thead>
@@ -128,6 +129,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
                 <td className="px-2 py-1.5 text-right">
                   {r.onTimeClosureRate === null ? "—" : `${Math.round(r.onTimeClosureRate * 100)}%`}
                 </td>
+                <td className="px-2 py-1.5 text-right">{r.lateReports}</td>
                 <td className="px-2 py-1.5 text-right">{r.extensions}</td>
               </tr>
             );
@@ -190,6 +192,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
                       <span className="ml-2 text-xs text-slate-500">{t("monthRank", { rank: s.month.rank })}</span>
                     ) : null}
                   </div>
+                  {s.changeYtd !== null && (
+                    <div
+                      className={`text-sm ${(m.direction === "LOWER_IS_BETTER" ? s.changeYtd <= 0 : s.changeYtd >= 0) ? "text-emerald-700" : "text-red-700"}`}
+                    >
+                      {t("yoy", { change: `${s.changeYtd > 0 ? "+" : ""}${s.changeYtd}${u ? ` ${u}` : ""}` })}
+                    </div>
+                  )}
                   {s.gapYtd !== null && (
                     <div className={`text-sm ${better ? "text-emerald-700" : "text-red-700"}`}>
                       {t("gap", { gap: `${s.gapYtd > 0 ? "+" : ""}${s.gapYtd}${u ? ` ${u}` : ""}` })}
@@ -285,7 +294,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
                                     name: h.sectionName,
                                     months: t("monthsList", { list: h.months.join("、") }),
                                   })
-                                : t("rules.PROBLEM", { code: h.code })}
+                                : t(h.reason === "PERFUNCTORY" ? "rules.PERFUNCTORY" : "rules.PROBLEM", { code: h.code })}
                             {h.capped ? t("capped") : ""}
                           </li>
                         ))}

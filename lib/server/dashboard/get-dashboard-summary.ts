@@ -2,6 +2,7 @@ import { Prisma } from "@prisma/client";
 import { db } from "../../db";
 import { bureauToday } from "../../domain/calendar";
 import { type Actor, authorize } from "../../permissions";
+import { listLateReporters } from "../reports/list-late-reporters";
 
 /** Rectification performance of one group (a district, a lead division, a lead official, or everything). */
 export type PerformanceRow = {
@@ -22,6 +23,8 @@ export type PerformanceRow = {
   green: number;
   blue: number;
   extensions: number;
+  /** Open problems whose lead unit is behind on its periodic progress reports. */
+  lateReports: number;
   byStatus: Record<string, number>;
 };
 
@@ -129,6 +132,7 @@ export async function getDashboardSummary(actor: Actor, opts: { now?: Date } = {
       green: Number(r.green),
       blue: Number(r.blue),
       extensions: Number(r.extensions ?? 0),
+      lateReports: 0,
       byStatus: {},
     };
   };
@@ -152,21 +156,36 @@ export async function getDashboardSummary(actor: Actor, opts: { now?: Date } = {
       });
   for (const r of rows) if (r.dim === "all" && r.status !== null) totals.byStatus[r.status] = Number(r.total);
 
+  // Late reporters: the reporting rule lives with the reports; here each late problem counts once per group.
+  const lateIds = [
+    ...new Set((await listLateReporters(actor, {}, { now: opts.now })).flatMap((u) => u.problems.map((p) => p.id))),
+  ];
+  const late = lateIds.length
+    ? await db.problem.findMany({
+        where: { id: { in: lateIds } },
+        select: { districtId: true, leadUnitId: true, leadOfficialId: true },
+      })
+    : [];
+  totals.lateReports = late.length;
+  const lateBy = (key: "districtId" | "leadUnitId" | "leadOfficialId") => {
+    const counts = new Map<string, number>();
+    for (const p of late) if (p[key]) counts.set(p[key] as string, (counts.get(p[key] as string) ?? 0) + 1);
+    return counts;
+  };
+  const withLate = (rows: PerformanceRow[], counts: Map<string, number>) =>
+    rows.map((r) => ({ ...r, lateReports: r.key ? (counts.get(r.key) ?? 0) : 0 }));
+
   const byWorst = (a: PerformanceRow, b: PerformanceRow) =>
     b.red - a.red || b.overdue - a.overdue || (a.name ?? "").localeCompare(b.name ?? "");
   return {
     totals,
-    byDistrict: rows
-      .filter((r) => r.dim === "district")
-      .map(toRow)
-      .sort((a, b) => (districtCode.get(a.key ?? "") ?? "").localeCompare(districtCode.get(b.key ?? "") ?? "")),
-    byLeadUnit: rows
-      .filter((r) => r.dim === "unit")
-      .map(toRow)
-      .sort(byWorst),
-    byLeadOfficial: rows
-      .filter((r) => r.dim === "official" && r.key !== null)
-      .map(toRow)
-      .sort(byWorst),
+    byDistrict: withLate(rows.filter((r) => r.dim === "district").map(toRow), lateBy("districtId")).sort((a, b) =>
+      (districtCode.get(a.key ?? "") ?? "").localeCompare(districtCode.get(b.key ?? "") ?? ""),
+    ),
+    byLeadUnit: withLate(rows.filter((r) => r.dim === "unit").map(toRow), lateBy("leadUnitId")).sort(byWorst),
+    byLeadOfficial: withLate(
+      rows.filter((r) => r.dim === "official" && r.key !== null).map(toRow),
+      lateBy("leadOfficialId"),
+    ).sort(byWorst),
   };
 }

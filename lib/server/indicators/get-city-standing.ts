@@ -13,6 +13,8 @@ export type Standing = {
   provincialAverageYtd: string | null;
   /** Home city's year-to-date value minus the province's (in the indicator's unit); null when either is missing. */
   gapYtd: number | null;
+  /** Change of the home city's year-to-date value against the same period last year; null without last year's figure. */
+  changeYtd: number | null;
   cities: number;
 };
 
@@ -39,6 +41,18 @@ export async function getCityStanding(actor: Actor, period?: { year: number; mon
       ]);
       const home = (r: typeof month) => r.items.find((i) => i.unitCode === HOME_CITY_CODE) ?? null;
       const homeYtd = home(ytd);
+      const lastYear = await db.indicatorValue.findUnique({
+        where: {
+          unitCode_indicator_year_month_cumulative: {
+            unitCode: HOME_CITY_CODE,
+            indicator,
+            year: at.year - 1,
+            month: at.month,
+            cumulative: true,
+          },
+        },
+        select: { valueText: true },
+      });
       return {
         indicator,
         month: home(month),
@@ -48,6 +62,10 @@ export async function getCityStanding(actor: Actor, period?: { year: number; mon
         gapYtd:
           homeYtd?.value != null && ytd.provincialAverage != null
             ? Math.round((Number(homeYtd.value) - Number(ytd.provincialAverage)) * 100) / 100
+            : null,
+        changeYtd:
+          homeYtd?.value != null && lastYear
+            ? Math.round((Number(homeYtd.value) - Number(lastYear.valueText)) * 100) / 100
             : null,
         cities: ytd.items.filter((i) => i.rank !== null).length,
       };

@@ -32,7 +32,7 @@ async function penaltyRules(): Promise<PenaltyRules> {
 /**
  * Evaluates the penalty rules for every district of the city through `month` of `year`, from the
  * imported year-to-date air figures (this year, last year, the city) and the ledger (problems
- * overdue beyond the threshold at the end of the month). Water sections are evaluated when their
+ * overdue beyond the threshold at the end of the month, or whose acceptance failed this year). Water sections are evaluated when their
  * monthly target results are available; none are imported yet, so that rule finds nothing.
  */
 export async function computeDistrictPenalties(year: number, month: number, now = new Date()): Promise<DistrictPenaltyReport[]> {
@@ -62,6 +62,12 @@ export async function computeDistrictPenalties(year: number, month: number, now 
     },
     select: { id: true, code: true, districtId: true },
   });
+  // Rectified perfunctorily or falsely: acceptance failed (验收不通过) this year up to the month's end.
+  const failedAcceptance = await db.problemTransition.findMany({
+    where: { action: "FAIL_ACCEPTANCE", at: { gte: new Date(Date.UTC(year, 0, 1)), lt: addDays(endOfMonth, 1) } },
+    distinct: ["problemId"],
+    select: { problem: { select: { id: true, code: true, districtId: true } } },
+  });
   const rules = await penaltyRules();
 
   return districts.map((d) => {
@@ -74,9 +80,15 @@ export async function computeDistrictPenalties(year: number, month: number, now 
       goodAirRatioLastYear: v(d.code, "GOOD_AIR_RATIO", year - 1, m),
       goodAirRatioCityAverage: v(HOME_CITY_CODE, "GOOD_AIR_RATIO", year, m),
     }));
-    const problems: UnrectifiedProblem[] = lateProblems
+    const overdue: UnrectifiedProblem[] = lateProblems
       .filter((p) => p.districtId === d.id)
       .map((p) => ({ problemId: p.id, code: p.code, reason: "OVERDUE" }));
+    const counted = new Set(overdue.map((p) => p.problemId));
+    const perfunctory: UnrectifiedProblem[] = failedAcceptance
+      .map((t) => t.problem)
+      .filter((p) => p.districtId === d.id && !counted.has(p.id))
+      .map((p) => ({ problemId: p.id, code: p.code, reason: "PERFUNCTORY" }));
+    const problems = [...overdue, ...perfunctory];
     return {
       ...evaluateDistrictPenalties({ districtCode: d.code, air, sections: [], problems }, month, rules),
       districtName: d.name,
