@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { type ActionResult, fieldError } from "./action-result";
-import { Dialog, FieldError, FormAlert, useAction } from "./form-bits";
+import { DecisionDialog, FieldError, FormAlert, useAction } from "./form-bits";
 
 /** Asks the lead official for more time: the new deadline and why. */
 export function ExtensionRequestForm({
@@ -125,48 +125,28 @@ export function ExtensionDecision({
       <button type="button" className="btn-secondary" onClick={() => open("REJECT")}>
         {t("decision.REJECT")}
       </button>
-      <Dialog
+      <DecisionDialog
         open={decision !== null}
         onClose={() => setDecision(null)}
         title={decision ? t(`decision.${decision}`) : ""}
         testId="extension-decision-dialog"
-      >
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            send(version);
-          }}
-          className="space-y-3"
-          aria-busy={pending}
-        >
-          <div>
-            <label htmlFor="x-comment" className="field-label">
-              {rejecting ? tw("rejectComment") : tw("approveComment")}
-            </label>
-            <textarea
-              id="x-comment"
-              rows={3}
-              maxLength={1000}
-              value={comment}
-              onChange={(e) => setComment(e.target.value)}
-              required={rejecting}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? "x-comment-error" : undefined}
-              className="field-input"
-            />
-            <FieldError id="x-comment-error" message={error} />
-          </div>
-          <FormAlert result={result} inputs={["comment"]} onRetry={send} pending={pending} />
-          <div className="flex flex-wrap justify-end gap-2">
-            <button type="button" className="btn-secondary" onClick={() => setDecision(null)}>
-              {tw("cancel")}
-            </button>
-            <button type="submit" className={rejecting ? "btn-danger" : "btn-primary"} disabled={pending}>
-              {decision ? t(`decision.${decision}`) : ""}
-            </button>
-          </div>
-        </form>
-      </Dialog>
+        field={{
+          id: "x-comment",
+          name: "comment",
+          label: rejecting ? tw("rejectComment") : tw("approveComment"),
+          maxLength: 1000,
+          value: comment,
+          onChange: setComment,
+          error,
+        }}
+        result={result}
+        pending={pending}
+        onSubmit={() => send(version)}
+        onRetry={send}
+        cancelLabel={tw("cancel")}
+        submitLabel={decision ? t(`decision.${decision}`) : ""}
+        sendsBack={rejecting}
+      />
     </div>
   );
 }

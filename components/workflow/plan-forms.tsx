@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { type ActionResult, fieldError } from "./action-result";
-import { Dialog, FieldError, FormAlert, useAction } from "./form-bits";
+import { DecisionDialog, FieldError, FormAlert, useAction } from "./form-bits";
 
 /** The lead division writes (or revises) the plan: its target; the measures go with it as they stand. */
 export function PlanSubmitForm({
@@ -89,48 +89,28 @@ export function PlanDecision({
       <button type="button" className="btn-secondary" onClick={() => open("RETURN")}>
         {t("return")}
       </button>
-      <Dialog
+      <DecisionDialog
         open={decision !== null}
         onClose={() => setDecision(null)}
         title={returning ? t("returnTitle") : t("approveTitle")}
         testId="plan-decision-dialog"
-      >
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            send(version);
-          }}
-          className="space-y-3"
-          aria-busy={pending}
-        >
-          <div>
-            <label htmlFor="plan-reason" className="field-label">
-              {returning ? t("returnReason") : t("approveComment")}
-            </label>
-            <textarea
-              id="plan-reason"
-              rows={3}
-              maxLength={2000}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              required={returning}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? "plan-reason-error" : undefined}
-              className="field-input"
-            />
-            <FieldError id="plan-reason-error" message={error} />
-          </div>
-          <FormAlert result={result} inputs={["reason"]} onRetry={send} pending={pending} />
-          <div className="flex flex-wrap justify-end gap-2">
-            <button type="button" className="btn-secondary" onClick={() => setDecision(null)}>
-              {t("cancel")}
-            </button>
-            <button type="submit" className={returning ? "btn-danger" : "btn-primary"} disabled={pending}>
-              {returning ? t("confirmReturn") : t("confirmApprove")}
-            </button>
-          </div>
-        </form>
-      </Dialog>
+        field={{
+          id: "plan-reason",
+          name: "reason",
+          label: returning ? t("returnReason") : t("approveComment"),
+          maxLength: 2000,
+          value: reason,
+          onChange: setReason,
+          error,
+        }}
+        result={result}
+        pending={pending}
+        onSubmit={() => send(version)}
+        onRetry={send}
+        cancelLabel={t("cancel")}
+        submitLabel={returning ? t("confirmReturn") : t("confirmApprove")}
+        sendsBack={returning}
+      />
     </div>
   );
 }
