@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { SessionKind } from "@prisma/client";
 import { db, type Tx } from "../db";
 import type { Actor } from "../permissions";
+import { isUuid } from "../schemas/common";
 
 /** Browser sessions last a working day; API tokens a week. Both end at once when revoked. */
 export const SESSION_TTL_SECONDS: Record<SessionKind, number> = { WEB: 8 * 3600, API: 7 * 24 * 3600 };
@@ -66,11 +67,9 @@ function toActor(row: SessionRow | null, now: Date): Actor | null {
   return { ...user, sessionId: row.id };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The signed-in person behind a browser session id, or null when it was revoked or expired. */
 export async function actorFromSessionId(sessionId: string | undefined | null): Promise<Actor | null> {
-  if (!sessionId || !UUID.test(sessionId)) return null;
+  if (!sessionId || !isUuid(sessionId)) return null;
   const row = await db.session.findFirst({ where: { id: sessionId, kind: "WEB" }, select: actorSelect });
   return toActor(row, new Date());
 }

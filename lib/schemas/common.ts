@@ -6,6 +6,16 @@ export function isStorableText(s: string): boolean {
   return !s.includes("\u0000") && s.isWellFormed();
 }
 
+/** Form and query fields: "" (an untouched input) and null mean "not given". */
+export const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+
+const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a path id can be a record id at all (anything else is answered as not found). */
+export function isUuid(id: string): boolean {
+  return UUID_TEXT.test(id);
+}
+
 /** Optional trimmed text: "" → undefined, so HTML forms and JSON behave alike. */
 export const optionalText = (max: number) =>
   z.preprocess(

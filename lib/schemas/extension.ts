@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { parseCalendarDate } from "../domain/calendar";
-import { optionalText, pageQuery, requiredOr, requiredText, uuid } from "./common";
+import { emptyToUndefined, optionalText, pageQuery, requiredOr, requiredText, uuid } from "./common";
 import { versionField } from "./measure";
-
-const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 
 export const EXTENSION_STATUSES = ["PENDING", "APPROVED", "REJECTED"] as const;
 export const EXTENSION_DECISIONS = ["APPROVE", "REJECT"] as const;

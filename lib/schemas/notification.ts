@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { PROBLEM_STATUSES } from "../domain/enums";
-import { pageQuery } from "./common";
+import { emptyToUndefined, pageQuery } from "./common";
 
 const boolText = z.enum(["true", "false"]).transform((v) => v === "true");
-const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
 
 /** GET /notifications: my notifications, newest first; `unread=true` leaves out the read ones. */
 export const notificationListQuerySchema = z

@@ -1,7 +1,17 @@
 import { z } from "zod";
 import { COLOURS } from "../domain/colour";
 import { DEADLINE_BANDS, MEASURE_STATUSES, PROBLEM_CATEGORIES, PROBLEM_SOURCES, PROBLEM_STATUSES } from "../domain/enums";
-import { calendarDate, clearableText, isStorableText, optionalText, pageQuery, requiredOr, requiredText, uuid } from "./common";
+import {
+  calendarDate,
+  clearableText,
+  emptyToUndefined,
+  isStorableText,
+  optionalText,
+  pageQuery,
+  requiredOr,
+  requiredText,
+  uuid,
+} from "./common";
 import { workflowActionEnum } from "./workflow";
 
 const choice = { error: requiredOr("v.invalidOption") };
@@ -137,7 +147,6 @@ export const PROBLEM_SORTS = [
 export const DEFAULT_PROBLEM_SORT = "urgency";
 
 const boolText = z.enum(["true", "false"]).transform((v) => v === "true");
-const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
 
 export const problemListQuerySchema = z
   .strictObject({

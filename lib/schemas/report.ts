@@ -1,8 +1,6 @@
 import { z } from "zod";
-import { pageQuery, requiredText } from "./common";
+import { emptyToUndefined, pageQuery, requiredText } from "./common";
 import { percentField } from "./measure";
-
-const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 
 /** A progress report (整改进展): what was done, the percent reached, optionally about one measure of the problem. */
 export const progressReportCreateSchema = z

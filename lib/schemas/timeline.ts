@@ -1,11 +1,9 @@
 import { z } from "zod";
-import { uuid } from "./common";
+import { emptyToUndefined, uuid } from "./common";
 import { colourEnum, measureStatusEnum, statusEnum } from "./problem";
 
 /** The most problems one board draws; a filter narrows a larger set. */
 export const TIMELINE_MAX = 200;
-
-const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
 
 /**
  * Which problems the timeline board (挂图作战) draws. Without `status` it shows every problem not

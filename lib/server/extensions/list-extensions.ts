@@ -2,9 +2,9 @@ import type { Prisma } from "@prisma/client";
 import { db } from "../../db";
 import { NotFound } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
+import { isUuid } from "../../schemas/common";
 import { type ExtensionDto, type ExtensionPage, extensionListQuerySchema } from "../../schemas/extension";
 import { type Locale, parseInput } from "../../schemas/parse";
-import { isUuid } from "../problems/get-problem";
 import { problemScope } from "../problems/scope";
 import { extensionInclude, toExtensionDto } from "./extension-dto";
 

@@ -1,8 +1,8 @@
 import { db } from "../../db";
 import { NotFound } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
+import { isUuid } from "../../schemas/common";
 import type { MeasureListDto } from "../../schemas/measure";
-import { isUuid } from "../problems/get-problem";
 import { problemScope } from "../problems/scope";
 import { measureInclude, toMeasureDetailDto } from "./measure-dto";
 

@@ -4,9 +4,9 @@ import { formatCalendarDate } from "../../domain/calendar";
 import type { ColourName } from "../../domain/colour";
 import { type FieldErrors, Invalid, NotFound } from "../../errors";
 import type { Actor } from "../../permissions";
+import { isUuid } from "../../schemas/common";
 import type { MeasureDetailDto } from "../../schemas/measure";
 import { type Locale, localizeMessage } from "../../schemas/parse";
-import { isUuid } from "../problems/get-problem";
 import { problemScope } from "../problems/scope";
 
 export const measureInclude = { ownerUnit: { select: { name: true } } } satisfies Prisma.MeasureInclude;

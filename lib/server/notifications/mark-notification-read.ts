@@ -1,9 +1,9 @@
 import { db } from "../../db";
 import { NotFound } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
+import { isUuid } from "../../schemas/common";
 import type { NotificationDto } from "../../schemas/notification";
 import { writeAudit } from "../audit/write-audit";
-import { isUuid } from "../problems/get-problem";
 import { toNotificationDto } from "./notification-dto";
 
 /**

@@ -2,8 +2,8 @@ import { db } from "../../db";
 import { decide } from "../../domain/workflow";
 import { NotFound } from "../../errors";
 import { type Actor, authorize, can } from "../../permissions";
+import { isUuid } from "../../schemas/common";
 import type { PlanDto } from "../../schemas/workflow";
-import { isUuid } from "../problems/get-problem";
 import { problemScope } from "../problems/scope";
 import { planInclude, toPlanDto } from "./plan-dto";
 

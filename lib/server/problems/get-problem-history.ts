@@ -1,7 +1,7 @@
 import { db } from "../../db";
 import { NotFound } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
-import { isUuid } from "./get-problem";
+import { isUuid } from "../../schemas/common";
 import { problemScope } from "./scope";
 
 export type HistoryEntry = {

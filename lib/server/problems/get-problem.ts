@@ -1,21 +1,16 @@
 import { db } from "../../db";
 import { NotFound } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
+import { isUuid } from "../../schemas/common";
 import type { ProblemDto } from "../../schemas/problem";
 import { problemWithMeasuresInclude, toProblemDto } from "./problem-dto";
 import { problemScope } from "./scope";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** One problem with its measures and the workflow actions the caller may take; out of scope or unknown → 404 alike. */
 export async function getProblem(actor: Actor, id: string, opts: { now?: Date } = {}): Promise<ProblemDto> {
   authorize(actor, "problem.read");
-  if (!UUID.test(id)) throw new NotFound("Problem not found");
+  if (!isUuid(id)) throw new NotFound("Problem not found");
   const row = await db.problem.findFirst({ where: { AND: [{ id }, problemScope(actor)] }, include: problemWithMeasuresInclude });
   if (!row) throw new NotFound("Problem not found");
   return toProblemDto(row, opts.now, { actor });
-}
-
-export function isUuid(id: string): boolean {
-  return UUID.test(id);
 }

@@ -1,9 +1,9 @@
 import { db } from "../../db";
 import { NotFound } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
+import { isUuid } from "../../schemas/common";
 import { type Locale, parseInput } from "../../schemas/parse";
 import { type ProgressReportPage, progressReportListQuerySchema } from "../../schemas/report";
-import { isUuid } from "../problems/get-problem";
 import { problemScope } from "../problems/scope";
 import { progressReportInclude, toProgressReportDto } from "./report-dto";
 

@@ -2,10 +2,10 @@ import { revokeUserSessions } from "../../auth/sessions";
 import { db } from "../../db";
 import { Conflict, Forbidden, NotFound } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
+import { isUuid } from "../../schemas/common";
 import { type Locale, parseInput } from "../../schemas/parse";
 import { type UserDto, userUpdateSchema } from "../../schemas/user";
 import { diffFields, writeAudit } from "../audit/write-audit";
-import { isUuid } from "../problems/get-problem";
 import { toUserDto, userSelect } from "./list-users";
 
 /**

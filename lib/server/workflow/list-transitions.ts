@@ -1,8 +1,8 @@
 import { db } from "../../db";
 import { NotFound } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
+import { isUuid } from "../../schemas/common";
 import type { TransitionDto } from "../../schemas/workflow";
-import { isUuid } from "../problems/get-problem";
 import { problemScope } from "../problems/scope";
 
 /** A problem's workflow history, newest first; out of scope or unknown → 404 alike. */

@@ -9,10 +9,10 @@ import {
 } from "../../domain/workflow";
 import { Conflict, NotFound } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
+import { isUuid } from "../../schemas/common";
 import { type Locale, parseInput } from "../../schemas/parse";
 import type { ProblemDto } from "../../schemas/problem";
 import { transitionInputSchema } from "../../schemas/workflow";
-import { isUuid } from "../problems/get-problem";
 import { problemWithMeasuresInclude, toProblemDto } from "../problems/problem-dto";
 import { problemScope } from "../problems/scope";
 import { applyTransition } from "./apply-transition";
