@@ -22,6 +22,11 @@ export const PERMISSIONS = {
   "reference.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
   "user.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
   "user.manage": ["ADMIN"],
+  "evidence.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "evidence.upload": ["COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER"],
+  "evidence.review": ["COORDINATOR"],
+  "closure.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "objection.handle": ["COORDINATOR"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

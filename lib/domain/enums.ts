@@ -23,6 +23,17 @@ export const PROBLEM_STATUSES = [
   "ONGOING",
 ] as const;
 export const MEASURE_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "DONE"] as const;
+export const EVIDENCE_KINDS = [
+  "BEFORE_PHOTO",
+  "AFTER_PHOTO",
+  "MONITORING_REPORT",
+  "PENALTY_DECISION",
+  "SHUTDOWN_CERTIFICATE",
+  "CONTRACT",
+  "MEETING_MINUTES",
+  "OTHER",
+] as const;
+export const REVIEW_STATUSES = ["PENDING", "ACCEPTED", "RETURNED"] as const;
 
 export type RoleName = (typeof ROLES)[number];
 export type ProblemSourceName = (typeof PROBLEM_SOURCES)[number];
@@ -30,3 +41,5 @@ export type ProblemCategoryName = (typeof PROBLEM_CATEGORIES)[number];
 export type DeadlineBandName = (typeof DEADLINE_BANDS)[number];
 export type ProblemStatusName = (typeof PROBLEM_STATUSES)[number];
 export type MeasureStatusName = (typeof MEASURE_STATUSES)[number];
+export type EvidenceKindName = (typeof EVIDENCE_KINDS)[number];
+export type ReviewStatusName = (typeof REVIEW_STATUSES)[number];

@@ -14,6 +14,14 @@ export const SETTINGS_DEFAULTS = {
   redOverdueDays: 15,
   /** A report is late once the cycle plus this many days has passed without one. */
   lateReportGraceDays: 2,
+  /** Largest evidence file accepted, in bytes (50 MiB). */
+  evidenceMaxBytes: 52_428_800,
+  /** Largest image accepted, in pixels (width × height); guards against decompression bombs. */
+  evidenceMaxPixels: 100_000_000,
+  /** Length of a public notice period (公示期), in days. */
+  noticeDays: 7,
+  /** Objections one sender may raise per hour on the public notice page. */
+  objectionsPerHour: 5,
 } as const;
 
 export type Settings = { -readonly [K in keyof typeof SETTINGS_DEFAULTS]: number };
@@ -31,6 +39,10 @@ export const settingsSchema = z
     reminderDaysBefore: whole(0, 366),
     redOverdueDays: whole(0, 366),
     lateReportGraceDays: whole(0, 366),
+    evidenceMaxBytes: whole(1024, 1_073_741_824),
+    evidenceMaxPixels: whole(1_000_000, 1_000_000_000),
+    noticeDays: whole(1, 60),
+    objectionsPerHour: whole(1, 1000),
   })
   .meta({ id: "Settings" });
 

@@ -9,8 +9,9 @@ import { runPrisma } from "@/scripts/db/prisma-cli";
  * from the schema alone; their catalogs must match. Only the migration adds the audit trigger
  * and its function (a datamodel cannot express them), so those are compared separately.
  */
-const AUDIT_TRIGGERS = ["AuditLog_no_truncate", "AuditLog_no_update_delete"];
-const AUDIT_FUNCTION = "audit_log_append_only";
+/** Guards only the migrations add (schema.prisma cannot express triggers): the append-only audit log and immutable evidence. */
+const AUDIT_TRIGGERS = ["AuditLog_no_truncate", "AuditLog_no_update_delete", "Evidence_immutable"];
+const GUARD_FUNCTIONS = ["audit_log_append_only", "evidence_immutable"];
 
 function withDatabase(url: string, database: string): string {
   const u = new URL(url);
@@ -131,7 +132,7 @@ describe("migrations ≡ schema.prisma", () => {
     const strip = (s: Snapshot): Snapshot => ({
       ...s,
       triggers: s.triggers.filter((t) => !AUDIT_TRIGGERS.some((name) => t.includes(` ${name} `))),
-      functions: s.functions.filter((f) => !f.startsWith(`${AUDIT_FUNCTION}(`)),
+      functions: s.functions.filter((f) => !GUARD_FUNCTIONS.some((name) => f.startsWith(`${name}(`))),
     });
     const diff = differences(strip(migrated), strip(fromSchema));
     expect(diff, `catalog differences:\n${JSON.stringify(diff, null, 2)}`).toEqual({});
@@ -148,6 +149,12 @@ describe("migrations ≡ schema.prisma", () => {
       "ProblemCoUnit",
       "Measure",
       "AuditLog",
+      "Evidence",
+      "EvidenceReview",
+      "Acceptance",
+      "PublicNotice",
+      "Objection",
+      "ProblemClosure",
     ]) {
       expect(migrated.tables).toContain(`${table} BASE TABLE`);
     }
@@ -157,12 +164,12 @@ describe("migrations ≡ schema.prisma", () => {
     expect(migrated.columns.length).toBeGreaterThan(50);
   });
 
-  it("only the migration adds the append-only guard of the audit log", () => {
+  it("only the migrations add the append-only guard of the audit log and the evidence guard", () => {
     for (const name of AUDIT_TRIGGERS) {
-      expect(migrated.triggers.some((t) => t.startsWith(`AuditLog ${name} `))).toBe(true);
+      expect(migrated.triggers.some((t) => t.includes(` ${name} `))).toBe(true);
       expect(fromSchema.triggers.some((t) => t.includes(name))).toBe(false);
     }
-    expect(migrated.functions).toContain(`${AUDIT_FUNCTION}()`);
+    for (const name of GUARD_FUNCTIONS) expect(migrated.functions).toContain(`${name}()`);
   });
 
   it("records every committed migration as applied", async () => {

@@ -24,6 +24,11 @@ const EXPECTED: Record<Permission, RoleName[]> = {
   "reference.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
   "user.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
   "user.manage": ["ADMIN"],
+  "evidence.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "evidence.upload": ["COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER"],
+  "evidence.review": ["COORDINATOR"],
+  "closure.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "objection.handle": ["COORDINATOR"],
 };
 
 const actorOf = (role: RoleName): Actor => ({

@@ -10,6 +10,10 @@ describe("settings", () => {
       reminderDaysBefore: 7,
       redOverdueDays: 15,
       lateReportGraceDays: 2,
+      evidenceMaxBytes: 52_428_800,
+      evidenceMaxPixels: 100_000_000,
+      noticeDays: 7,
+      objectionsPerHour: 5,
     });
     expect(settingsSchema.safeParse(SETTINGS_DEFAULTS).success).toBe(true);
   });

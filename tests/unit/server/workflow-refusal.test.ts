@@ -62,6 +62,10 @@ describe("workflow texts", () => {
       "reminderDaysBefore",
       "redOverdueDays",
       "lateReportGraceDays",
+      "evidenceMaxBytes",
+      "evidenceMaxPixels",
+      "noticeDays",
+      "objectionsPerHour",
     ].map((s) => `workflow.settings.${s}`);
     for (const locale of ["en", "zh-CN"] as const) {
       for (const key of [...keys, ...actions, ...reasons, ...settings]) expect(messageText(locale, key), key).not.toBe(key);
