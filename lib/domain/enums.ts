@@ -34,6 +34,16 @@ export const EVIDENCE_KINDS = [
   "OTHER",
 ] as const;
 export const REVIEW_STATUSES = ["PENDING", "ACCEPTED", "RETURNED"] as const;
+/** Why a reviewer sends evidence back; counted so the bureau sees why proof is returned. */
+export const RETURN_REASONS = [
+  "BLURRY",
+  "NOT_ON_SITE",
+  "WRONG_KIND",
+  "INCOMPLETE",
+  "NO_TIME_OR_PLACE",
+  "SUSPECTED_FAKE",
+  "OTHER",
+] as const;
 
 export type RoleName = (typeof ROLES)[number];
 export type ProblemSourceName = (typeof PROBLEM_SOURCES)[number];
@@ -43,3 +53,4 @@ export type ProblemStatusName = (typeof PROBLEM_STATUSES)[number];
 export type MeasureStatusName = (typeof MEASURE_STATUSES)[number];
 export type EvidenceKindName = (typeof EVIDENCE_KINDS)[number];
 export type ReviewStatusName = (typeof REVIEW_STATUSES)[number];
+export type ReturnReasonName = (typeof RETURN_REASONS)[number];
