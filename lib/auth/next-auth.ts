@@ -1,6 +1,6 @@
 import type { NextAuthOptions } from "next-auth";
 import { getServerSession } from "next-auth";
-import Credentials from "next-auth/providers/credentials";
+import CredentialsModule from "next-auth/providers/credentials";
 import { cache } from "react";
 import { isAppError, TooManyRequests } from "../errors";
 import type { Actor } from "../permissions";
@@ -22,6 +22,9 @@ declare module "next-auth/jwt" {
     sid?: string;
   }
 }
+
+/** The provider factory; outside Next's bundler (scripts under Node's own loader) CommonJS `exports.default` arrives one level deeper. */
+const Credentials = (CredentialsModule as unknown as { default?: typeof CredentialsModule }).default ?? CredentialsModule;
 
 /** Error text next-auth passes back to the login page when sign-in is throttled. */
 export const THROTTLED_PREFIX = "THROTTLED:";
