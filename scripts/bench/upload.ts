@@ -107,7 +107,8 @@ try {
     const seed = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/db/seed.ts"], { env, stdio: "ignore" });
     seed.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`seed exited ${code}`))));
   });
-  server = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/route-server.ts"], {
+  // Node itself with tsx as a loader, so the pid measured is the server's own (the tsx CLI would run it in a grandchild).
+  server = spawn(process.execPath, ["--import", "tsx", "scripts/route-server.ts"], {
     env: { ...env, PORT: String(SERVER_PORT) },
     stdio: ["ignore", "ignore", "inherit"],
   });
