@@ -13,6 +13,11 @@ const config: NextConfig = {
     "@prisma/adapter-pg",
     "pg-boss",
     "nodemailer",
+    "sharp",
+    "exifr",
+    "busboy",
+    "@aws-sdk/client-s3",
+    "@aws-sdk/lib-storage",
   ],
   typedRoutes: false,
   async headers() {
