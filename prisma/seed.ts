@@ -11,6 +11,8 @@ import type {
 } from "@prisma/client";
 import { hashPassword } from "../lib/auth/password";
 import { createDistrict, createProblem, createUnit, createUser, type Db, DEMO_PASSWORD, progressOf } from "../tests/factories";
+import { seedDemoClosure } from "./seed-closure";
+import { seedDemoEvidence } from "./seed-evidence";
 import { seedDemoRectification } from "./seed-rectification";
 import { seedDemoWorkflow } from "./seed-workflow";
 
@@ -1654,6 +1656,10 @@ export async function seedDemo(
       log(`${workflow.plans} plan versions, ${workflow.transitions} workflow steps`);
       const rectification = await seedDemoRectification(tx, { now: today });
       log(`${rectification.reports} progress reports, ${rectification.extensions} extensions`);
+      const closure = await seedDemoClosure(tx, { now: today });
+      log(`${closure.acceptances} acceptances, ${closure.notices} public notices, ${closure.closures} closures`);
+      const evidence = await seedDemoEvidence(tx, { now: today });
+      log(`${evidence.evidence} pieces of evidence (${evidence.reviews} reviewed)`);
       return { problems: ledger.length, users: userIds.size };
     },
     { maxWait: 10_000, timeout: 120_000 },

@@ -65,6 +65,9 @@ if (process.env.SEED_DEMO !== "0") {
   await db.$disconnect();
 }
 
+// Evidence files left by an upload interrupted before its row was stored (see sweep-orphans.ts).
+await (await import("../lib/server/evidence/sweep-orphans")).sweepOrphansAtStart();
+
 const env = {
   ...process.env,
   DATABASE_URL: url,

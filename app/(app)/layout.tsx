@@ -1,5 +1,6 @@
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
+import { mayOpenReviewQueue, showsFieldPage } from "@/components/evidence/access";
 import { AppHeader, type NavItem } from "@/components/shell/app-header";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
 import { can } from "@/lib/permissions";
@@ -18,6 +19,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     { href: "/timeline", label: t("nav.timeline") },
     { href: "/dashboard", label: t("nav.dashboard") },
   ];
+  if (showsFieldPage(actor)) nav.splice(actor.role === "FIELD_OFFICER" ? 0 : 1, 0, { href: "/field", label: t("field.nav") });
+  if (mayOpenReviewQueue(actor)) nav.push({ href: "/evidence", label: t("evidenceUi.nav") });
   if (can(actor, "problem.create")) nav.push({ href: "/problems/new", label: t("nav.newProblem") });
   if (can(actor, "indicator.import")) nav.push({ href: "/indicators/import", label: t("nav.importIndicators") });
   const unread = can(actor, "notification.read") ? await countUnreadNotifications(actor) : null;

@@ -38,6 +38,7 @@ function Bell({ href, unread, label, active }: BellProps & { active: boolean }) 
 }
 
 function isActive(pathname: string, href: string): boolean {
+  if (href === "/field") return pathname === "/field" || pathname.startsWith("/field/");
   if (href === "/problems")
     return pathname === "/problems" || (pathname.startsWith("/problems/") && pathname !== "/problems/new");
   return pathname === href;

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { CLOSURE_ACTIONS } from "@/lib/domain/workflow";
 import { type ActionResult, fieldError } from "./action-result";
 import { Dialog, FieldError, FormAlert, useAction } from "./form-bits";
 
@@ -17,7 +18,8 @@ type Transition = (input: { action: string; comment?: string; version: number })
 /**
  * The workflow steps the person may take now (the problem's `allowedActions`), each confirmed in a
  * dialog with a comment — required where the step sends work back. A stale version keeps the
- * comment and offers to retry on the latest version.
+ * comment and offers to retry on the latest version. Closure steps (acceptance, notice, sign-off,
+ * look-back) are never offered here: each has its own form in the closure panel.
  */
 export function WorkflowActions({
   actions,
@@ -29,6 +31,7 @@ export function WorkflowActions({
   transition: Transition;
 }) {
   const t = useTranslations("problemWork.workflow");
+  const offered = actions.filter((a) => !(CLOSURE_ACTIONS as readonly string[]).includes(a.action));
   const [chosen, setChosen] = useState<OfferedAction | null>(null);
   const [comment, setComment] = useState("");
   const { pending, result, run, reset } = useAction();
@@ -50,7 +53,7 @@ export function WorkflowActions({
   return (
     <div>
       <div className="flex flex-wrap gap-2" data-testid="workflow-actions">
-        {actions.map((a) => (
+        {offered.map((a) => (
           <button key={a.action} type="button" className="btn-primary" onClick={() => open(a)} data-action={a.action}>
             {a.label}
           </button>

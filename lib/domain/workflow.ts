@@ -6,8 +6,8 @@ import type { DeadlineBandName, MeasureStatusName, ProblemStatusName, RoleName }
  * Pure: the transition and plan use cases, the pages and the tests all ask these functions.
  *
  * REGISTERED → ASSIGNED → (plan approved) RECTIFYING, or ONGOING for the 长期坚持 band
- * RECTIFYING → PENDING_ACCEPTANCE (every measure done)
- * PENDING_ACCEPTANCE → RECTIFYING (acceptance failed) | PUBLIC_NOTICE (passed)
+ * RECTIFYING → PENDING_ACCEPTANCE (every measure done, closure materials complete)
+ * PENDING_ACCEPTANCE → RECTIFYING (acceptance failed) | PUBLIC_NOTICE (passed, materials accepted)
  * PUBLIC_NOTICE → PENDING_ACCEPTANCE (objection upheld) | PENDING_SIGNOFF (notice period ended)
  * PENDING_SIGNOFF → CLOSED (lead official signs) | RECTIFYING (returned)
  * CLOSED → RECTIFYING (look-back finds a relapse)
@@ -30,7 +30,7 @@ export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 /** Plan decisions: taken by deciding a submitted plan, never as a bare transition. */
 export const PLAN_ACTIONS = ["APPROVE_PLAN", "RETURN_PLAN"] as const satisfies readonly WorkflowAction[];
 
-/** The closure half (acceptance, public notice, sign-off, look-back); enabled with evidence and closure materials. */
+/** The closure half (acceptance, public notice, sign-off, look-back): each taken through its own record and route. */
 export const CLOSURE_ACTIONS = [
   "FAIL_ACCEPTANCE",
   "PASS_ACCEPTANCE",
@@ -41,7 +41,7 @@ export const CLOSURE_ACTIONS = [
   "LOOKBACK_REOPEN",
 ] as const satisfies readonly WorkflowAction[];
 
-/** Actions the transitions endpoint takes today: everything but plan decisions and the closure half. */
+/** Actions the transitions endpoint takes: everything but plan decisions and the closure half. */
 export const TRANSITION_ACTIONS: readonly WorkflowAction[] = WORKFLOW_ACTIONS.filter(
   (a) => !(PLAN_ACTIONS as readonly string[]).includes(a) && !(CLOSURE_ACTIONS as readonly string[]).includes(a),
 );
@@ -136,6 +136,13 @@ export type WorkflowContext = {
   measures: readonly { status: MeasureStatusName }[];
   /** A plan version is awaiting the lead official's decision. */
   pendingPlan: boolean;
+  /**
+   * How the problem's closure materials meet its category's checklist: `complete` (every required
+   * kind has an item not returned) lets it apply for acceptance; `accepted` (every required kind has
+   * an accepted item) lets acceptance pass. Not evaluated (absent) counts as neither: the gate
+   * fails closed, so a caller that never loaded the materials can never open it.
+   */
+  checklist?: { complete: boolean; accepted: boolean };
 };
 
 /**
@@ -153,6 +160,8 @@ export type RefusalReason =
   | "measuresOpen"
   | "ongoingNeverCloses"
   | "noPendingPlan"
+  | "checklistIncomplete"
+  | "evidenceNotAccepted"
   | "commentRequired";
 
 export const FORBIDDEN_REASONS: readonly RefusalReason[] = ["forbidden", "notLeadOfficial", "notLeadDivision"];
@@ -203,7 +212,11 @@ function guardRefusal(action: WorkflowAction, problem: WorkflowProblem, context:
     case "APPLY_ACCEPTANCE":
       if (problem.deadlineBand === "ONGOING") return "ongoingNeverCloses";
       if (context.measures.length === 0) return "noMeasures";
-      return context.measures.every((m) => m.status === "DONE") ? null : "measuresOpen";
+      if (!context.measures.every((m) => m.status === "DONE")) return "measuresOpen";
+      return context.checklist?.complete ? null : "checklistIncomplete";
+    case "PASS_ACCEPTANCE":
+      // Whoever accepts is accountable: every required kind must carry reviewed, accepted proof.
+      return context.checklist?.accepted ? null : "evidenceNotAccepted";
     default:
       return null;
   }

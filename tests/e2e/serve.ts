@@ -4,11 +4,16 @@
  * on port 3100. Stops the database when the server exits or Playwright stops it.
  */
 import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedDb } from "../../lib/embedded-db";
 
 const PORT = "3100";
 const db = await startEmbeddedDb({ name: "pg-e2e", port: 54331, database: "rectify_e2e", fresh: true });
+
+// Evidence files of this run only, like its database.
+const evidenceDir = path.join(process.cwd(), ".data", "evidence-e2e");
+rmSync(evidenceDir, { recursive: true, force: true });
 
 const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 const server = spawn(tsx, ["scripts/start.ts"], {
@@ -16,6 +21,8 @@ const server = spawn(tsx, ["scripts/start.ts"], {
   env: {
     ...process.env,
     DATABASE_URL: db.url,
+    EVIDENCE_DIR: evidenceDir,
+    EVIDENCE_STORAGE: "local",
     PORT,
     NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
     // The browser tests expect the seeded ledger as is: no escalation run rewriting it meanwhile.

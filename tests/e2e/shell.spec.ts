@@ -7,15 +7,15 @@ test("switches the interface to English and back; the choice follows the account
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByLabel("District")).toBeVisible();
 
-  // A fresh browser (no locale cookie) gets the account's language after signing in, on the home page "My work".
+  // A fresh browser (no locale cookie) gets the account's language after signing in, on a field office's home page.
   const other = await browser.newContext();
   const otherPage = await other.newPage();
   await otherPage.goto("/login");
   await otherPage.getByLabel("用户名").fill("field-yixing");
   await otherPage.getByLabel("密码").fill("Rectify@2026");
   await otherPage.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(otherPage.getByRole("heading", { name: "My work", level: 1 })).toBeVisible();
-  await expect(otherPage).toHaveURL(/\/work$/);
+  await expect(otherPage.getByRole("heading", { name: "My problems", level: 1 })).toBeVisible();
+  await expect(otherPage).toHaveURL(/\/field$/);
   await other.close();
 
   await page.getByRole("button", { name: "中文" }).click();

@@ -1,5 +1,5 @@
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
-import { expect, login, signedInContext, test } from "./helpers";
+import { expect, jpegBytes, login, signedInContext, test } from "./helpers";
 
 type Problem = { id: string; code: string; status: string; version: number };
 type Plan = { id: string; status: string; version: number };
@@ -122,6 +122,22 @@ test("a division head writes a plan, the lead official approves it from My work,
   await measures.last().getByRole("button", { name: "将措施 2 标记完成" }).click();
   await expect(measures.last().getByText("已完成", { exact: true })).toBeVisible();
   await expect(page.getByTestId("pace-meter")).toHaveAttribute("data-progress", "100");
+
+  // Measures done, closure materials not yet submitted: still no way to apply.
+  await expect(page.getByRole("button", { name: "申请销号验收" })).toHaveCount(0);
+  await expect(page.getByTestId("closure-checklist")).toContainText("缺失");
+  const materials = [
+    ["BEFORE_PHOTO", { name: "before.jpg", mimeType: "image/jpeg", buffer: await jpegBytes(20) }],
+    ["AFTER_PHOTO", { name: "after.jpg", mimeType: "image/jpeg", buffer: await jpegBytes(220) }],
+    // A scan of the monitoring report.
+    ["MONITORING_REPORT", { name: "monitoring-scan.jpg", mimeType: "image/jpeg", buffer: await jpegBytes(120) }],
+  ] as const;
+  for (const [kind, file] of materials) {
+    const uploaded = await page.request.post(`/api/v1/problems/${problem.id}/evidence`, { multipart: { kind, file } });
+    expect(uploaded.status(), await uploaded.text()).toBe(201);
+  }
+  await page.reload();
+  await expect(page.getByTestId("closure-checklist")).toContainText("待审核");
 
   await workflowCard(page).getByRole("button", { name: "申请销号验收" }).click();
   const apply = page.getByTestId("workflow-dialog");

@@ -205,3 +205,45 @@ export async function createExtension(
     },
   });
 }
+
+/** A small valid PDF whose bytes (and so SHA-256) are unique to `tag`. */
+export function evidencePdfBytes(tag: string = randomUUID()): Buffer {
+  return Buffer.from(
+    `%PDF-1.4\n% ${tag}\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n`,
+  );
+}
+
+/**
+ * A piece of evidence with its bytes really stored (through the configured evidence storage) and
+ * its row; a small unique PDF unless `bytes` and `mime` are given.
+ */
+export async function createEvidence(
+  db: Db,
+  overrides: Partial<Prisma.EvidenceUncheckedCreateInput> & { problemId: string; uploadedById: string; bytes?: Buffer },
+): Promise<Prisma.EvidenceGetPayload<object>> {
+  const { createHash } = await import("node:crypto");
+  const { Readable } = await import("node:stream");
+  const { evidenceStorageKey } = await import("../../lib/domain/evidence");
+  const { evidenceStorage } = await import("../../lib/server/evidence/storage");
+  // Tests never write into the app's own evidence directory.
+  if (process.env.VITEST && !process.env.EVIDENCE_DIR) process.env.EVIDENCE_DIR = `${process.cwd()}/.data/evidence-test`;
+  const { bytes: given, ...fields } = overrides;
+  const bytes = given ?? evidencePdfBytes();
+  const id = fields.id ?? randomUUID();
+  const storage = evidenceStorage();
+  const storageKey = fields.storageKey ?? evidenceStorageKey(id, new Date());
+  await storage.put(storageKey, Readable.from([bytes]));
+  return db.evidence.create({
+    data: {
+      kind: "OTHER",
+      mime: "application/pdf",
+      originalName: `佐证材料-${id.slice(0, 8)}.pdf`,
+      ...fields,
+      id,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      size: bytes.length,
+      storage: storage.backend,
+      storageKey,
+    },
+  });
+}

@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { SETTINGS_DEFAULTS } from "@/lib/domain/settings";
 import { createProblem, createUnit, type ProblemOverrides } from "../factories";
 import { type ApiResult, call, errorOf } from "../support/api";
+import { completeChecklist } from "../support/closure-evidence";
 import { createPerson, createWorld, type Person, type World } from "../support/world";
 
 /**
@@ -84,6 +85,7 @@ const ACTIONS: Action[] = [
     name: "POST /problems/{id}/transitions APPLY_ACCEPTANCE",
     run: async (token) => {
       const p = await problemOf({ status: "RECTIFYING", measures: [{ status: "DONE" }, { status: "DONE" }] });
+      await completeChecklist(p.id, people.officerOwn.user.id);
       return call(transitionRoute, "POST", "/x", {
         token,
         params: { id: p.id },

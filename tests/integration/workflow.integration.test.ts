@@ -10,6 +10,7 @@ import { Conflict } from "@/lib/errors";
 import { transitionProblem } from "@/lib/server/workflow/transition-problem";
 import { calendarDay, createProblem, type ProblemOverrides } from "../factories";
 import { call, errorOf, leaksInternals } from "../support/api";
+import { completeChecklist } from "../support/closure-evidence";
 import { allowConsoleError } from "../support/console-guard";
 import { createPerson, createWorld, type Person, type World } from "../support/world";
 
@@ -158,7 +159,8 @@ describe("the walk from REGISTERED to PENDING_ACCEPTANCE through the API", () =>
     expect(early.status).toBe(422);
     expect(errorOf(early).fields?.action?.[0]).toMatch(/every measure/i);
 
-    // The measures reach 100 %.
+    // The closure materials are submitted (awaiting review is enough to apply); the measures reach 100 %.
+    await completeChecklist(p.id, world.officerA.user.id, "PENDING");
     for (const m of rectifying.measures ?? []) {
       const done = await call(completeMeasureRoute, "POST", `/measures/${m.id}/complete`, {
         token: world.headA.token,
@@ -213,6 +215,7 @@ describe("the walk from REGISTERED to PENDING_ACCEPTANCE through the API", () =>
 
   it("the coordinator may apply for acceptance too", async () => {
     const p = await problemOf({ status: "RECTIFYING", measures: [{ status: "DONE" }] });
+    await completeChecklist(p.id, world.officerA.user.id);
     const r = await transition(p.id, { action: "APPLY_ACCEPTANCE", version: 1 }, world.coordinator);
     expect(r.status, r.text).toBe(200);
     expect((r.body as ProblemBody).status).toBe("PENDING_ACCEPTANCE");
@@ -282,13 +285,13 @@ describe("refusals", () => {
     expect(errorOf(r).fields?.action).toEqual(["当前状态下不能执行此操作", "可执行的操作：ASSIGN (交办)"]);
   });
 
-  it("the closure half answers 422 'not available' with the allowed list", async () => {
+  it("the closure half answers 422 naming its own route, with the allowed list", async () => {
     const p = await problemOf({ status: "PENDING_ACCEPTANCE", measures: [{ status: "DONE" }] });
     for (const action of ["PASS_ACCEPTANCE", "FAIL_ACCEPTANCE"]) {
       const r = await transition(p.id, { action, comment: "现场核查", version: 1 }, world.coordinator);
       expect(r.status).toBe(422);
       expect(errorOf(r).fields?.action).toEqual([
-        "This action comes with acceptance and evidence; it is not available yet",
+        "This step has its own form and record: POST /api/v1/problems/{id}/acceptance",
         "No action is allowed now",
       ]);
     }
@@ -421,6 +424,7 @@ describe("concurrent steps", () => {
 
   it("eight at once through the use case: one step, seven conflicts", async () => {
     const p = await problemOf({ status: "RECTIFYING", measures: [{ status: "DONE" }] });
+    await completeChecklist(p.id, world.officerA.user.id);
     const outcomes = await Promise.all(
       Array.from({ length: 8 }, () =>
         transitionProblem(world.coordinator.actor, p.id, { action: "APPLY_ACCEPTANCE", version: 1 })

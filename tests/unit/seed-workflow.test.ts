@@ -34,7 +34,12 @@ describe("the demo ledger's workflow history", () => {
         const problem = { status: s.from, deadlineBand: p.deadlineBand, leadOfficialId: p.leadOfficial, leadUnitId: p.leadUnit };
         // Usernames stand for ids and unit codes for unit ids: the relation checks compare like with like.
         const actor = { id: user.username, role: user.role, unitId: user.unit };
-        const d = decide(problem, s.action, actor, { measures: [{ status: "DONE" }], pendingPlan: true, comment: s.comment });
+        const d = decide(problem, s.action, actor, {
+          measures: [{ status: "DONE" }],
+          pendingPlan: true,
+          checklist: { complete: true, accepted: true },
+          comment: s.comment,
+        });
         expect(d, `${p.code} ${s.action} by ${s.actor}`).toMatchObject({ ok: true, to: s.to });
         status = s.to;
       }

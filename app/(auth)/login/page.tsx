@@ -19,7 +19,8 @@ export default async function LoginPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackPath(Array.isArray(params.callbackUrl) ? params.callbackUrl[0] : params.callbackUrl);
+  // Without a deep link the home page decides where the person lands (by role).
+  const callbackUrl = safeCallbackPath(Array.isArray(params.callbackUrl) ? params.callbackUrl[0] : params.callbackUrl, "/");
   if (await getCookieActor()) redirect(callbackUrl);
   const t = await getTranslations();
   return (

@@ -2,6 +2,8 @@
  * OpenAPI path groups by area. Each file exports a function returning its `paths` entries
  * (built with the helpers in ./helpers); add one line here per area.
  */
+import { closurePaths } from "./closure";
+import { evidencePaths } from "./evidence";
 import { extensionPaths } from "./extensions";
 import { indicatorPaths } from "./indicators";
 import { measurePaths } from "./measures";
@@ -20,4 +22,6 @@ export const AREA_PATHS: PathsBuilder[] = [
   extensionPaths,
   workflowPaths,
   notificationPaths,
+  closurePaths,
+  evidencePaths,
 ];

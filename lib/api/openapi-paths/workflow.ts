@@ -19,9 +19,9 @@ export function workflowPaths(): Record<string, unknown> {
       },
       post: {
         summary:
-          "Take a workflow step (ASSIGN: coordinator; APPLY_ACCEPTANCE: head of the lead division or coordinator, every measure done); " +
+          "Take a workflow step (ASSIGN: coordinator; APPLY_ACCEPTANCE: head of the lead division or coordinator, every measure done and the closure checklist complete — else 422 naming the missing kinds); " +
           "send the version you saw. Returns the problem with `allowedActions`. A step not possible now answers 422 naming the allowed ones " +
-          "in `error.fields.action`; plan approval goes through POST /plans/{id}/decision; the closure steps are not available yet",
+          "in `error.fields.action`; plan approval goes through POST /plans/{id}/decision; each closure step through its own route, which the refusal names",
         parameters: [idParam],
         requestBody: { required: true, content: json(ref(transitionInputSchema)) },
         responses: {

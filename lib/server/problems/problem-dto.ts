@@ -2,7 +2,7 @@ import type { Prisma } from "@prisma/client";
 import { bureauToday, formatCalendarDate } from "../../domain/calendar";
 import { plannedPercent } from "../../domain/colour";
 import { isOverdue, overdueDays } from "../../domain/problem-rules";
-import { allowedActions, TRANSITION_ACTIONS, type WorkflowActor } from "../../domain/workflow";
+import { allowedActions, TRANSITION_ACTIONS, type WorkflowActor, type WorkflowContext } from "../../domain/workflow";
 import type { ProblemDto } from "../../schemas/problem";
 
 export const problemInclude = {
@@ -23,11 +23,12 @@ type ProblemWithMeasures = Prisma.ProblemGetPayload<{ include: typeof problemWit
 /**
  * The API shape of a problem. With `actor` and the measures loaded, `allowedActions` lists the
  * workflow actions that person may take now (plan decisions go through the plan, not listed here).
+ * Applying for acceptance is listed only when the caller passes the closure `checklist` as complete.
  */
 export function toProblemDto(
   p: ProblemRow | ProblemWithMeasures,
   now: Date = new Date(),
-  opts: { actor?: WorkflowActor } = {},
+  opts: { actor?: WorkflowActor; checklist?: WorkflowContext["checklist"] } = {},
 ): ProblemDto {
   const today = bureauToday(now);
   const dto: ProblemDto = {
@@ -85,7 +86,8 @@ export function toProblemDto(
       version: m.version,
     }));
     if (opts.actor) {
-      dto.allowedActions = allowedActions(p, opts.actor, { measures: p.measures, pendingPlan: false }, TRANSITION_ACTIONS);
+      const context = { measures: p.measures, pendingPlan: false, checklist: opts.checklist };
+      dto.allowedActions = allowedActions(p, opts.actor, context, TRANSITION_ACTIONS);
     }
   }
   return dto;

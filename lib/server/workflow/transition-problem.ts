@@ -13,19 +13,33 @@ import { isUuid } from "../../schemas/common";
 import { type Locale, parseInput } from "../../schemas/parse";
 import type { ProblemDto } from "../../schemas/problem";
 import { transitionInputSchema } from "../../schemas/workflow";
+import { lackingKinds } from "../closure/closure-step";
+import { checklistOf } from "../closure/get-closure-checklist";
 import { problemWithMeasuresInclude, toProblemDto } from "../problems/problem-dto";
 import { problemScope } from "../problems/scope";
 import { applyTransition } from "./apply-transition";
-import { refusalError } from "./refusal";
+import { kindsText, refusalError } from "./refusal";
 
 const includes = (list: readonly WorkflowAction[], action: WorkflowAction) => list.includes(action);
+
+/** Where each closure step is taken: it carries its own record (acceptance, notice, objection, closure). */
+export const CLOSURE_ROUTES: Record<(typeof CLOSURE_ACTIONS)[number], string> = {
+  FAIL_ACCEPTANCE: "POST /api/v1/problems/{id}/acceptance",
+  PASS_ACCEPTANCE: "POST /api/v1/problems/{id}/acceptance",
+  UPHOLD_OBJECTION: "POST /api/v1/objections/{id}/decision",
+  END_NOTICE: "POST /api/v1/problems/{id}/notice/end",
+  SIGN_OFF: "POST /api/v1/problems/{id}/sign-off",
+  RETURN_SIGNOFF: "POST /api/v1/problems/{id}/sign-off",
+  LOOKBACK_REOPEN: "POST /api/v1/problems/{id}/lookback",
+};
 
 /**
  * Takes one workflow step on a problem (`{action, comment?, version}`) and returns the problem as
  * it now stands. Out of scope → 404; stale version → 409 with the current record; the wrong
- * person → 403; an action not possible now → 422 naming the allowed ones; a step that sends work
- * back without a reason → 422 on `comment`. Plan decisions go through the plan; the closure half
- * is not offered yet.
+ * person → 403; an action not possible now → 422 naming the allowed ones (applying for acceptance
+ * with closure materials lacking names the missing kinds); a step that sends work back without a
+ * reason → 422 on `comment`. Plan decisions go through the plan; each closure step through its
+ * own route, which the refusal names.
  */
 export async function transitionProblem(
   actor: Actor,
@@ -38,24 +52,33 @@ export async function transitionProblem(
   const input = parseInput(transitionInputSchema, raw, locale);
   if (!isUuid(id)) throw new NotFound("Problem not found");
   const now = opts.now ?? new Date();
+  let checklist: { complete: boolean; accepted: boolean } | undefined;
   await db.$transaction(async (tx) => {
     const problem = await tx.problem.findFirst({
       where: { AND: [{ id }, problemScope(actor)] },
       include: problemWithMeasuresInclude,
     });
     if (!problem) throw new NotFound("Problem not found");
+    const result = await checklistOf(tx, problem);
     if (problem.version !== input.version) {
       throw new Conflict(
         "This problem was changed by someone else; review the current record",
-        toProblemDto(problem, now, { actor }),
+        toProblemDto(problem, now, { actor, checklist: result }),
       );
     }
-    const context = { measures: problem.measures, pendingPlan: false };
+    const context = { measures: problem.measures, pendingPlan: false, checklist: result };
     const allowed = allowedActions(problem, actor, context, TRANSITION_ACTIONS);
     if (includes(PLAN_ACTIONS, input.action)) throw refusalError("planDecisionOnly", allowed, locale);
-    if (includes(CLOSURE_ACTIONS, input.action)) throw refusalError("notAvailable", allowed, locale);
+    if (includes(CLOSURE_ACTIONS, input.action)) {
+      const route = CLOSURE_ROUTES[input.action as keyof typeof CLOSURE_ROUTES];
+      throw refusalError("closureStep", allowed, locale, undefined, { route });
+    }
     const decision = decide(problem, input.action, actor, { ...context, comment: input.comment });
-    if (!decision.ok) throw refusalError(decision.reason, allowed, locale);
+    if (!decision.ok) {
+      throw refusalError(decision.reason, allowed, locale, undefined, {
+        kinds: kindsOf(decision.reason, result, locale),
+      });
+    }
     await applyTransition(tx, {
       problem,
       decision,
@@ -64,7 +87,12 @@ export async function transitionProblem(
       now,
       requestId: opts.requestId,
     });
+    checklist = result;
   });
   const row = await db.problem.findUniqueOrThrow({ where: { id }, include: problemWithMeasuresInclude });
-  return toProblemDto(row, now, { actor });
+  return toProblemDto(row, now, { actor, checklist });
+}
+
+function kindsOf(reason: string, result: Awaited<ReturnType<typeof checklistOf>>, locale: Locale): string {
+  return kindsText(lackingKinds(reason, result), locale);
 }

@@ -86,8 +86,10 @@ function problem(
 const READY = {
   measures: [{ status: "DONE" as const }, { status: "DONE" as const }],
   pendingPlan: true,
+  checklist: { complete: true, accepted: true },
   comment: "现场复核未达标",
 };
+const COMPLETE = { complete: true, accepted: true };
 
 /** The refusal a person outside `by` gets: a leader or division head of the right role but not this problem's, or the wrong role. */
 function expectedRelationRefusal(who: Who, by: Who[]): string {
@@ -149,14 +151,30 @@ describe("allowedActions", () => {
   });
 
   it("does not need the comment: a send-back is listed before its reason is written", () => {
-    const noComment = { measures: READY.measures, pendingPlan: true };
+    const noComment = { measures: READY.measures, pendingPlan: true, checklist: COMPLETE };
     expect(allowedActions(problem("PENDING_SIGNOFF"), PEOPLE.leadOfficial, noComment)).toEqual(["SIGN_OFF", "RETURN_SIGNOFF"]);
   });
 
   it("leaves out an action whose guard fails", () => {
-    const open = { measures: [{ status: "DONE" as const }, { status: "IN_PROGRESS" as const }], pendingPlan: false };
+    const open = {
+      measures: [{ status: "DONE" as const }, { status: "IN_PROGRESS" as const }],
+      pendingPlan: false,
+      checklist: COMPLETE,
+    };
     expect(allowedActions(problem("RECTIFYING"), PEOPLE.coordinator, open)).toEqual([]);
     expect(allowedActions(problem("ASSIGNED"), PEOPLE.leadOfficial, open)).toEqual([]);
+  });
+
+  it("offers applying for acceptance only with the checklist complete, and passing only with it accepted", () => {
+    const submitted = { ...READY, checklist: { complete: true, accepted: false } };
+    const missing = { ...READY, checklist: { complete: false, accepted: false } };
+    expect(allowedActions(problem("RECTIFYING"), PEOPLE.coordinator, missing)).toEqual([]);
+    expect(allowedActions(problem("RECTIFYING"), PEOPLE.coordinator, submitted)).toEqual(["APPLY_ACCEPTANCE"]);
+    expect(allowedActions(problem("PENDING_ACCEPTANCE"), PEOPLE.coordinator, submitted)).toEqual(["FAIL_ACCEPTANCE"]);
+    expect(allowedActions(problem("PENDING_ACCEPTANCE"), PEOPLE.coordinator, READY)).toEqual([
+      "FAIL_ACCEPTANCE",
+      "PASS_ACCEPTANCE",
+    ]);
   });
 });
 
@@ -176,12 +194,16 @@ describe("the action sets", () => {
 
 describe("guards", () => {
   it("applying for acceptance needs every measure done", () => {
-    const open = { measures: [{ status: "DONE" as const }, { status: "NOT_STARTED" as const }], pendingPlan: false };
+    const open = {
+      measures: [{ status: "DONE" as const }, { status: "NOT_STARTED" as const }],
+      pendingPlan: false,
+      checklist: COMPLETE,
+    };
     expect(decide(problem("RECTIFYING"), "APPLY_ACCEPTANCE", PEOPLE.leadDivisionHead, open)).toMatchObject({
       ok: false,
       reason: "measuresOpen",
     });
-    const inProgress = { measures: [{ status: "IN_PROGRESS" as const }], pendingPlan: false };
+    const inProgress = { measures: [{ status: "IN_PROGRESS" as const }], pendingPlan: false, checklist: COMPLETE };
     expect(decide(problem("RECTIFYING"), "APPLY_ACCEPTANCE", PEOPLE.coordinator, inProgress)).toMatchObject({
       reason: "measuresOpen",
     });
@@ -189,12 +211,81 @@ describe("guards", () => {
 
   it("applying for acceptance needs at least one measure", () => {
     expect(
-      decide(problem("RECTIFYING"), "APPLY_ACCEPTANCE", PEOPLE.coordinator, { measures: [], pendingPlan: false }),
+      decide(problem("RECTIFYING"), "APPLY_ACCEPTANCE", PEOPLE.coordinator, {
+        measures: [],
+        pendingPlan: false,
+        checklist: COMPLETE,
+      }),
     ).toMatchObject({
       ok: false,
       reason: "noMeasures",
     });
   });
+
+  it("applying for acceptance needs the closure checklist complete (items awaiting review count)", () => {
+    for (const who of [PEOPLE.coordinator, PEOPLE.leadDivisionHead]) {
+      const missing = { ...READY, checklist: { complete: false, accepted: false } };
+      expect(decide(problem("RECTIFYING"), "APPLY_ACCEPTANCE", who, missing)).toEqual({
+        ok: false,
+        action: "APPLY_ACCEPTANCE",
+        reason: "checklistIncomplete",
+      });
+      const awaitingReview = { ...READY, checklist: { complete: true, accepted: false } };
+      expect(decide(problem("RECTIFYING"), "APPLY_ACCEPTANCE", who, awaitingReview)).toMatchObject({
+        ok: true,
+        to: "PENDING_ACCEPTANCE",
+      });
+    }
+  });
+
+  it("open measures are named before missing materials; a long-term problem before both", () => {
+    const both = {
+      measures: [{ status: "IN_PROGRESS" as const }],
+      pendingPlan: false,
+      checklist: { complete: false, accepted: false },
+    };
+    expect(decide(problem("RECTIFYING"), "APPLY_ACCEPTANCE", PEOPLE.coordinator, both)).toMatchObject({ reason: "measuresOpen" });
+    expect(decide(problem("RECTIFYING", "ONGOING"), "APPLY_ACCEPTANCE", PEOPLE.coordinator, both)).toMatchObject({
+      reason: "ongoingNeverCloses",
+    });
+  });
+
+  it("acceptance passes only when every required kind carries accepted evidence; it may fail without", () => {
+    const notAccepted = { ...READY, checklist: { complete: true, accepted: false } };
+    expect(decide(problem("PENDING_ACCEPTANCE"), "PASS_ACCEPTANCE", PEOPLE.coordinator, notAccepted)).toEqual({
+      ok: false,
+      action: "PASS_ACCEPTANCE",
+      reason: "evidenceNotAccepted",
+    });
+    expect(decide(problem("PENDING_ACCEPTANCE"), "FAIL_ACCEPTANCE", PEOPLE.coordinator, notAccepted)).toMatchObject({
+      ok: true,
+      to: "RECTIFYING",
+    });
+    // The person is checked before the evidence: a viewer learns nothing about the materials.
+    expect(decide(problem("PENDING_ACCEPTANCE"), "PASS_ACCEPTANCE", PEOPLE.viewer, notAccepted)).toMatchObject({
+      reason: "forbidden",
+    });
+  });
+
+  it("a checklist not evaluated keeps both gates shut", () => {
+    const { checklist: _c, ...unknown } = READY;
+    expect(decide(problem("RECTIFYING"), "APPLY_ACCEPTANCE", PEOPLE.coordinator, unknown)).toMatchObject({
+      reason: "checklistIncomplete",
+    });
+    expect(decide(problem("PENDING_ACCEPTANCE"), "PASS_ACCEPTANCE", PEOPLE.coordinator, unknown)).toMatchObject({
+      reason: "evidenceNotAccepted",
+    });
+  });
+
+  it.each(WORKFLOW_ACTIONS.filter((a) => a !== "APPLY_ACCEPTANCE" && a !== "PASS_ACCEPTANCE"))(
+    "%s does not depend on the checklist",
+    (action) => {
+      const none = { ...READY, checklist: { complete: false, accepted: false } };
+      for (const row of SPEC.filter((r) => r.action === action)) {
+        expect(decide(problem(row.from), action, PEOPLE[row.by[0]], none).ok, `${action} from ${row.from}`).toBe(true);
+      }
+    },
+  );
 
   it("assignment needs a lead official (who will approve the plan)", () => {
     expect(decide(problem("REGISTERED", "SHORT", { leadOfficialId: null }), "ASSIGN", PEOPLE.coordinator, READY)).toMatchObject({
@@ -240,7 +331,7 @@ describe("guards", () => {
   });
 
   it("checks the state before the person, and the person before the guard", () => {
-    const open = { measures: [{ status: "IN_PROGRESS" as const }], pendingPlan: false };
+    const open = { measures: [{ status: "IN_PROGRESS" as const }], pendingPlan: false, checklist: COMPLETE };
     expect(decide(problem("ASSIGNED"), "APPLY_ACCEPTANCE", PEOPLE.viewer, open)).toMatchObject({ reason: "illegalState" });
     expect(decide(problem("RECTIFYING"), "APPLY_ACCEPTANCE", PEOPLE.viewer, open)).toMatchObject({ reason: "forbidden" });
     expect(decide(problem("RECTIFYING"), "APPLY_ACCEPTANCE", PEOPLE.coordinator, open)).toMatchObject({ reason: "measuresOpen" });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Forbidden, Invalid } from "@/lib/errors";
-import { allowedText, refusalError } from "@/lib/server/workflow/refusal";
+import { allowedText, kindsText, refusalError } from "@/lib/server/workflow/refusal";
 import { messageText } from "@/lib/server/workflow/workflow-text";
 
 describe("refusalError", () => {
@@ -20,7 +20,7 @@ describe("refusalError", () => {
     });
   });
 
-  it.each(["illegalState", "measuresOpen", "noMeasures", "noLeadOfficial", "ongoingNeverCloses", "notAvailable"] as const)(
+  it.each(["illegalState", "measuresOpen", "noMeasures", "noLeadOfficial", "ongoingNeverCloses", "planDecisionOnly"] as const)(
     "%s is a 422 on the action naming the allowed ones",
     (reason) => {
       const e = refusalError(reason, ["ASSIGN", "APPLY_ACCEPTANCE"], "en");
@@ -31,6 +31,24 @@ describe("refusalError", () => {
       ]);
     },
   );
+
+  it("a checklist refusal names the lacking kinds; a closure step names its route", () => {
+    const kinds = kindsText(["BEFORE_PHOTO", "MONITORING_REPORT"], "en");
+    expect(kinds).toBe("BEFORE_PHOTO (Before photo), MONITORING_REPORT (Monitoring report)");
+    const e = refusalError("checklistIncomplete", [], "en", undefined, { kinds });
+    expect(e.status).toBe(422);
+    expect(e.fields?.action?.[0]).toBe(
+      "Closure materials are missing or were returned: BEFORE_PHOTO (Before photo), MONITORING_REPORT (Monitoring report)",
+    );
+    const zh = refusalError("evidenceNotAccepted", [], "zh-CN", undefined, { kinds: kindsText(["AFTER_PHOTO"], "zh-CN") });
+    expect(zh.fields?.action?.[0]).toContain("AFTER_PHOTO (");
+    expect(zh.fields?.action?.[0]).not.toContain("{kinds}");
+    const route = refusalError("closureStep", ["ASSIGN"], "en", undefined, { route: "POST /api/v1/problems/{id}/sign-off" });
+    expect(route.fields?.action).toEqual([
+      "This step has its own form and record: POST /api/v1/problems/{id}/sign-off",
+      "Allowed now: ASSIGN (Assign)",
+    ]);
+  });
 });
 
 describe("workflow texts", () => {
@@ -48,8 +66,8 @@ describe("workflow texts", () => {
   it("every refusal reason, action, colour reason and setting has a text in both languages", () => {
     const keys = [
       ...["illegalState", "forbidden", "notLeadOfficial", "notLeadDivision", "noLeadOfficial", "noMeasures", "measuresOpen"],
-      ...["ongoingNeverCloses", "noPendingPlan", "commentRequired", "notAvailable", "planDecisionOnly", "planPending"],
-      ...["planNotInState", "planDecided"],
+      ...["ongoingNeverCloses", "noPendingPlan", "commentRequired", "closureStep", "planDecisionOnly", "planPending"],
+      ...["planNotInState", "planDecided", "checklistIncomplete", "evidenceNotAccepted"],
     ].map((k) => `workflow.refusal.${k}`);
     const actions = ["ASSIGN", "APPROVE_PLAN", "RETURN_PLAN", "APPLY_ACCEPTANCE", "FAIL_ACCEPTANCE", "PASS_ACCEPTANCE"]
       .concat(["UPHOLD_OBJECTION", "END_NOTICE", "SIGN_OFF", "RETURN_SIGNOFF", "LOOKBACK_REOPEN"])

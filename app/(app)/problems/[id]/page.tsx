@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
+import { ClosurePanel } from "@/components/closure/closure-panel";
+import { EvidencePanel } from "@/components/evidence/evidence-panel";
 import { OverdueBadge, ProgressBar, RelapseBadge, StatusBadge } from "@/components/problems/badges";
 import { ColourBadge } from "@/components/problems/colour-badge";
 import { editAccess } from "@/components/problems/edit-access";
@@ -344,6 +346,10 @@ export default async function ProblemPage({ params }: Params) {
           <MeasuresTable measures={measures} unitNames={refs.names.units} />
         )}
       </Section>
+
+      <EvidencePanel actor={actor} problem={p} />
+
+      <ClosurePanel actor={actor} problemId={p.id} acceptanceUnitId={p.acceptanceUnitId} units={unitChoices} />
 
       <div className="grid gap-4 lg:grid-cols-2">
         <Section id="s-reports" title={tw("reports.title")}>

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { mayOpenReviewQueue } from "@/components/evidence/access";
+import { ReviewQueueList } from "@/components/evidence/review-queue";
+import { ReviewStats } from "@/components/evidence/review-stats";
+import { NoPermission } from "@/components/ui/no-permission";
+import type { Locale } from "@/lib/schemas/parse";
+import { getReviewStats } from "@/lib/server/evidence/review-stats";
+import { listReviewQueue } from "@/lib/server/field/list-review-queue";
+import { requireActor } from "../session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations();
+  return { title: `${t("evidenceUi.queue.title")} · ${t("common.appName")}` };
+}
+
+/** 佐证审核: evidence awaiting review across problems, and why proof gets sent back. */
+export default async function EvidenceReviewPage() {
+  const actor = await requireActor("/evidence");
+  if (!mayOpenReviewQueue(actor)) return <NoPermission />;
+  const locale = (await getLocale()) as Locale;
+  const [queue, stats, t] = await Promise.all([
+    listReviewQueue(actor),
+    getReviewStats(actor, {}, { locale }),
+    getTranslations("evidenceUi.queue"),
+  ]);
+  return (
+    <div className="grid gap-4 lg:grid-cols-5">
+      <div className="lg:col-span-3">
+        <h1 className="font-semibold text-slate-900 text-xl">{t("title")}</h1>
+        <p className="mt-0.5 mb-3 text-slate-600 text-sm" data-testid="review-queue-total">
+          {queue.total > queue.items.length
+            ? t("summaryMore", { total: queue.total, shown: queue.items.length })
+            : t("summary", { total: queue.total })}
+        </p>
+        <ReviewQueueList items={queue.items} />
+      </div>
+      <section aria-labelledby="review-stats-title" className="card h-fit p-4 lg:col-span-2">
+        <h2 id="review-stats-title" className="mb-3 font-semibold text-base text-slate-900">
+          {t("statsTitle")}
+        </h2>
+        <ReviewStats stats={stats} />
+      </section>
+    </div>
+  );
+}

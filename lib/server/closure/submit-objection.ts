@@ -1,0 +1,103 @@
+import { createHash } from "node:crypto";
+import { db } from "../../db";
+import { bureauToday } from "../../domain/calendar";
+import { Invalid, NotFound, TooManyRequests } from "../../errors";
+import { objectionInputSchema } from "../../schemas/closure";
+import { isUuid } from "../../schemas/common";
+import { type Locale, parseInput } from "../../schemas/parse";
+import { writeAudit } from "../audit/write-audit";
+import { notify } from "../notifications/notify";
+import { coordinators } from "../notifications/recipients";
+import { getSettings } from "../settings/get-settings";
+import { messageText } from "../workflow/workflow-text";
+
+const HOUR_MS = 3_600_000;
+
+/** SHA-256 of the sender's address: enough to count and review abuse, without keeping the address. */
+export function senderHash(ip: string | null | undefined): string {
+  return createHash("sha256")
+    .update(`objection|${ip ?? "unknown"}`)
+    .digest("hex");
+}
+
+/**
+ * A member of the public raises an objection to a problem in public notice — no sign-in. Only
+ * while the notice is open (started, not ended or withdrawn) and the problem is in notice. Robots
+ * that fill the hidden `website` field are refused. One sender (by address) may raise
+ * `objectionsPerHour` objections per rolling hour; beyond that 429 with the seconds to wait. The
+ * objection reaches the coordinators as a notification; the audit row names no person.
+ */
+export async function submitObjection(
+  noticeId: string,
+  raw: unknown,
+  opts: { ip: string | null; locale?: Locale; requestId?: string; now?: Date },
+): Promise<{ received: true }> {
+  const locale = opts.locale ?? "en";
+  const input = parseInput(objectionInputSchema, raw, locale);
+  if (input.website?.trim()) throw new Invalid({ website: [messageText(locale, "closure.errors.robot")] });
+  if (!isUuid(noticeId)) throw new NotFound("Notice not found");
+  const now = opts.now ?? new Date();
+  const hash = senderHash(opts.ip);
+  await db.$transaction(async (tx) => {
+    // One sender at a time: parallel submissions cannot slip past the count.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${hash}))`;
+    const notice = await tx.publicNotice.findUnique({
+      where: { id: noticeId },
+      select: {
+        id: true,
+        status: true,
+        startsOn: true,
+        problem: { select: { id: true, code: true, title: true, status: true } },
+      },
+    });
+    if (!notice) throw new NotFound("Notice not found");
+    const open = notice.status === "OPEN" && notice.problem.status === "PUBLIC_NOTICE" && notice.startsOn <= bureauToday(now);
+    if (!open) throw new Invalid({ _: [messageText(locale, "closure.errors.noticeClosed")] });
+
+    const limit = (await getSettings(tx)).objectionsPerHour;
+    const since = new Date(now.getTime() - HOUR_MS);
+    const recent = await tx.objection.findMany({
+      where: { senderHash: hash, createdAt: { gt: since } },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true },
+      take: limit,
+    });
+    if (recent.length >= limit) {
+      const oldest = (recent[0] as { createdAt: Date }).createdAt.getTime();
+      throw new TooManyRequests(Math.max(1, Math.ceil((oldest + HOUR_MS - now.getTime()) / 1000)));
+    }
+    const objection = await tx.objection.create({
+      data: {
+        noticeId,
+        problemId: notice.problem.id,
+        name: input.name ?? null,
+        contact: input.contact,
+        text: input.text,
+        senderHash: hash,
+        createdAt: now,
+      },
+      select: { id: true },
+    });
+    await writeAudit(tx, {
+      actorId: null,
+      entityType: "Objection",
+      entityId: objection.id,
+      action: "create",
+      after: { noticeId, problemId: notice.problem.id, senderHash: hash },
+      requestId: opts.requestId,
+    });
+    const { code, title } = notice.problem;
+    await notify(tx, {
+      recipients: await coordinators(tx),
+      kind: "objection.received",
+      problemId: notice.problem.id,
+      link: `/problems/${notice.problem.id}#s-closure`,
+      dedupeKey: `objection:${objection.id}`,
+      text: (l) => ({
+        title: messageText(l, "closure.notify.objectionTitle", { code }),
+        body: messageText(l, "closure.notify.objectionBody", { code, title, text: input.text.slice(0, 200) }),
+      }),
+    });
+  });
+  return { received: true };
+}

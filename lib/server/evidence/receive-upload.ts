@@ -1,0 +1,298 @@
+import { createHash } from "node:crypto";
+import { PassThrough, Readable, Transform, Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
+import busboy from "busboy";
+import exifr from "exifr";
+import { fileTypeFromBuffer } from "file-type";
+import sharp from "sharp";
+import { acceptedMime, cleanOriginalName, isImageMime, ORIGINAL_NAME_MAX, parseExifDateTime } from "../../domain/evidence";
+import { type AppError, BadRequest } from "../../errors";
+import type { Locale } from "../../schemas/parse";
+import { evidenceText, formatBytes, invalidField, tooLarge, unsupportedType } from "./evidence-text";
+import type { EvidenceStorage } from "./storage";
+
+/** Bytes kept in memory from the start of the file: enough to tell its type, read EXIF and image headers. */
+export const HEAD_BYTES = 256 * 1024;
+/** Room for the multipart framing and the text fields on top of the file itself. */
+const FORM_OVERHEAD = 64 * 1024;
+
+export type ExifFacts = { capturedAt: Date | null; lat: number | null; lng: number | null };
+
+export type ReceivedFile = {
+  key: string;
+  size: number;
+  sha256: string;
+  mime: string;
+  originalName: string;
+  width: number | null;
+  height: number | null;
+  exif: ExifFacts;
+};
+
+export type ReceivedUpload = { fields: Record<string, string>; file: ReceivedFile };
+
+export type ReceiveOptions = {
+  storage: EvidenceStorage;
+  /** The server-made key the file is stored under. */
+  key: string;
+  maxBytes: number;
+  maxPixels: number;
+  locale: Locale;
+};
+
+const NO_EXIF: ExifFacts = { capturedAt: null, lat: null, lng: null };
+
+/** Capture time and position from the file's EXIF (in the head); anything unreadable is simply absent. */
+export async function readExif(head: Buffer): Promise<ExifFacts> {
+  try {
+    const x = (await exifr.parse(head, {
+      tiff: true,
+      exif: true,
+      gps: true,
+      interop: false,
+      ifd1: false,
+      xmp: false,
+      icc: false,
+      iptc: false,
+      jfif: false,
+      reviveValues: false,
+      translateValues: false,
+    })) as Record<string, unknown> | undefined;
+    if (!x) return NO_EXIF;
+    const lat = typeof x.latitude === "number" && Number.isFinite(x.latitude) ? x.latitude : null;
+    const lng = typeof x.longitude === "number" && Number.isFinite(x.longitude) ? x.longitude : null;
+    return {
+      capturedAt: parseExifDateTime(x.DateTimeOriginal ?? x.CreateDate, x.OffsetTimeOriginal ?? x.OffsetTime),
+      lat,
+      lng,
+    };
+  } catch {
+    return NO_EXIF;
+  }
+}
+
+/** Width and height from an image header, without decoding the pixels; null when the head does not tell. */
+async function imageSize(head: Buffer): Promise<{ width: number; height: number } | null> {
+  try {
+    const m = await sharp(head, { limitInputPixels: false, failOn: "none" }).metadata();
+    return m.width && m.height ? { width: m.width, height: m.height } : null;
+  } catch {
+    return null;
+  }
+}
+
+const megapixels = (n: number) => (Math.round(n / 100_000) / 10).toString();
+
+/**
+ * Reads a multipart/form-data upload from the request body stream: the text fields and exactly
+ * one file part named `file`. The file is never held in memory: while it streams the SHA-256 and
+ * the byte count are computed and only its first 256 KiB are kept, from which its type is decided
+ * (by content, against the allow-list), its EXIF read and, for images, its pixel count checked —
+ * before any byte is stored. Accepted bytes stream to `opts.key`. Any refusal aborts the upload
+ * and removes whatever was written, so a refused upload leaves no file.
+ */
+export async function receiveUpload(req: Request, opts: ReceiveOptions): Promise<ReceivedUpload> {
+  const { locale } = opts;
+  const t = (path: string, params?: Record<string, string | number>) => evidenceText(locale, path, params);
+  const contentType = req.headers.get("content-type") ?? "";
+  if (!/^multipart\/form-data\s*;/i.test(contentType)) throw new BadRequest(t("refusal.notMultipart"));
+  if (!req.body) throw invalidField("file", t("refusal.noFile"));
+  const declared = Number(req.headers.get("content-length") ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > opts.maxBytes + FORM_OVERHEAD) {
+    throw tooLarge(t("refusal.tooLarge", { max: formatBytes(opts.maxBytes) }));
+  }
+
+  let bb: busboy.Busboy;
+  try {
+    bb = busboy({
+      headers: { "content-type": contentType },
+      preservePath: true,
+      defParamCharset: "utf8",
+      limits: {
+        fileSize: opts.maxBytes + 1,
+        files: 1,
+        fields: 12,
+        fieldSize: 2048,
+        fieldNameSize: 100,
+        parts: 16,
+        headerPairs: 20,
+      },
+    });
+  } catch {
+    throw new BadRequest(t("refusal.malformed"));
+  }
+  const source = Readable.fromWeb(req.body as unknown as NodeWebReadableStream<Uint8Array>);
+
+  return new Promise<ReceivedUpload>((resolve, reject) => {
+    const fields: Record<string, string> = Object.create(null);
+    let settled = false;
+    let fileWork: Promise<ReceivedFile> | null = null;
+    let abortFile: (() => void) | null = null;
+
+    const fail = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      source.unpipe(bb);
+      source.destroy();
+      abortFile?.();
+      const done = fileWork
+        ? fileWork.then(
+            () => {},
+            () => {},
+          )
+        : Promise.resolve();
+      void done
+        .then(() => opts.storage.delete(opts.key))
+        .catch(() => {})
+        .then(() => reject(error));
+    };
+
+    bb.on("field", (name, value, info) => {
+      if (info.nameTruncated || info.valueTruncated) return fail(invalidField(name, t("refusal.fieldTooLong", { name })));
+      fields[name] = value;
+    });
+    bb.on("file", (name, file, info) => {
+      if (settled) return void file.resume();
+      if (name !== "file") {
+        file.resume();
+        return fail(invalidField(name, t("refusal.unknownPart", { name })));
+      }
+      const checked = cleanOriginalName(info.filename);
+      if (!checked.ok) {
+        file.resume();
+        const message =
+          checked.reason === "tooLong"
+            ? t("refusal.nameTooLong", { max: ORIGINAL_NAME_MAX })
+            : checked.reason === "control"
+              ? t("refusal.nameControl")
+              : checked.reason === "path"
+                ? t("refusal.namePath")
+                : t("refusal.nameEmpty");
+        return fail(invalidField("file", message));
+      }
+      const work = receiveFile(file, checked.name, opts, t);
+      abortFile = work.abort;
+      fileWork = work.done;
+      fileWork.catch(fail);
+    });
+    bb.on("filesLimit", () => fail(invalidField("file", t("refusal.twoFiles"))));
+    bb.on("fieldsLimit", () => fail(new BadRequest(t("refusal.malformed"))));
+    bb.on("partsLimit", () => fail(new BadRequest(t("refusal.malformed"))));
+    bb.on("error", () => fail(new BadRequest(t("refusal.malformed"))));
+    bb.on("close", () => {
+      if (settled) return;
+      if (!fileWork) return fail(invalidField("file", t("refusal.noFile")));
+      fileWork.then((file) => {
+        if (settled) return;
+        settled = true;
+        resolve({ fields: { ...fields }, file });
+      }, fail);
+    });
+    source.on("error", () => fail(new BadRequest(t("refusal.malformed"))));
+    source.pipe(bb);
+  });
+}
+
+/** Streams one file part: meter (hash, count, cap) → head → type decision → storage. */
+function receiveFile(
+  file: Readable,
+  originalName: string,
+  opts: ReceiveOptions,
+  t: (path: string, params?: Record<string, string | number>) => string,
+): { done: Promise<ReceivedFile>; abort: () => void } {
+  const hash = createHash("sha256");
+  let size = 0;
+  const head: Buffer[] = [];
+  let headLength = 0;
+  let out: PassThrough | null = null;
+  let put: Promise<number> | null = null;
+  let mime = "";
+  let dims: { width: number; height: number } | null = null;
+  let exif: ExifFacts = NO_EXIF;
+
+  const meter = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      size += chunk.length;
+      if (size > opts.maxBytes) return cb(tooLarge(t("refusal.tooLarge", { max: formatBytes(opts.maxBytes) })));
+      hash.update(chunk);
+      cb(null, chunk);
+    },
+  });
+
+  const decide = async (): Promise<void> => {
+    const buf = Buffer.concat(head);
+    head.length = 0;
+    const sniffed = await fileTypeFromBuffer(buf);
+    const accepted = acceptedMime(sniffed);
+    if (!accepted) throw unsupportedType(t("refusal.typeNotAllowed"));
+    mime = accepted;
+    if (isImageMime(mime)) {
+      dims = await imageSize(buf);
+      if (dims && dims.width * dims.height > opts.maxPixels) {
+        throw tooLarge(
+          t("refusal.tooManyPixels", { pixels: megapixels(dims.width * dims.height), max: megapixels(opts.maxPixels) }),
+        );
+      }
+      exif = await readExif(buf);
+    }
+    const stream = new PassThrough();
+    out = stream;
+    put = opts.storage.put(opts.key, stream, { contentType: mime });
+    put.catch((e: unknown) => sink.destroy(e instanceof Error ? e : new Error(String(e))));
+    stream.write(buf);
+  };
+
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      if (!out) {
+        head.push(chunk);
+        headLength += chunk.length;
+        if (headLength < HEAD_BYTES) return cb();
+        decide().then(() => cb(), cb);
+        return;
+      }
+      if (out.write(chunk)) cb();
+      else out.once("drain", () => cb());
+    },
+    final(cb) {
+      (async () => {
+        if (size === 0) throw invalidField("file", t("refusal.emptyFile"));
+        if (!out) await decide();
+        out?.end();
+        const written = await put;
+        if (written !== size) throw new Error("stored byte count differs from the bytes received");
+      })().then(() => cb(), cb);
+    },
+  });
+
+  const abort = () => {
+    const e = new Error("upload aborted");
+    out?.destroy(e);
+    sink.destroy(e);
+    file.resume();
+  };
+
+  const done = (async (): Promise<ReceivedFile> => {
+    try {
+      await pipeline(file, meter, sink);
+    } catch (e) {
+      (out as PassThrough | null)?.destroy();
+      await (put as Promise<number> | null)?.catch(() => {});
+      await opts.storage.delete(opts.key).catch(() => {});
+      throw e as AppError;
+    }
+    const d = dims as { width: number; height: number } | null;
+    return {
+      key: opts.key,
+      size,
+      sha256: hash.digest("hex"),
+      mime,
+      originalName,
+      width: d?.width ?? null,
+      height: d?.height ?? null,
+      exif,
+    };
+  })();
+  return { done, abort };
+}

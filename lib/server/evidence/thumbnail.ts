@@ -1,0 +1,39 @@
+import { Readable } from "node:stream";
+import sharp from "sharp";
+import { isImageMime, thumbKeyOf } from "../../domain/evidence";
+import type { EvidenceStorage } from "./storage";
+
+/** Longest side of a thumbnail, in pixels. */
+export const THUMB_SIZE = 320;
+
+/**
+ * Makes and stores a 320 px WebP thumbnail of a stored image; returns its key, or null when the
+ * file is not an image or cannot be decoded here (some HEIC files, an image over the pixel cap) —
+ * the evidence is kept either way, shown without a preview.
+ */
+export async function makeThumbnail(
+  storage: EvidenceStorage,
+  key: string,
+  mime: string,
+  maxPixels: number,
+): Promise<string | null> {
+  if (!isImageMime(mime)) return null;
+  const source = await storage.get(key);
+  if (!source) return null;
+  let thumb: Buffer;
+  try {
+    const transformer = sharp({ limitInputPixels: maxPixels, failOn: "error", sequentialRead: true })
+      .rotate()
+      .resize(THUMB_SIZE, THUMB_SIZE, { fit: "inside", withoutEnlargement: true })
+      .webp({ quality: 72 });
+    source.on("error", (e) => transformer.destroy(e));
+    source.pipe(transformer);
+    thumb = await transformer.toBuffer();
+  } catch {
+    source.destroy();
+    return null;
+  }
+  const thumbKey = thumbKeyOf(key);
+  await storage.put(thumbKey, Readable.from([thumb]), { contentType: "image/webp" });
+  return thumbKey;
+}
