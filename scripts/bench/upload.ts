@@ -59,10 +59,19 @@ async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
   throw new Error(`${url} did not answer`);
 }
 
-async function upload(base: string, token: string, problemId: string, bytes: Buffer): Promise<number> {
+/** A 10 MB PDF: a valid header and trailer around incompressible filler (no image decoding on the server). */
+function tenMegabytePdf(): Buffer {
+  return Buffer.concat([Buffer.from("%PDF-1.4\n%"), randomBytes(10 * 1_048_576), Buffer.from("\n%%EOF\n")]);
+}
+
+async function upload(base: string, token: string, problemId: string, bytes: Buffer, asPdf = false): Promise<number> {
   const form = new FormData();
-  form.set("kind", "AFTER_PHOTO");
-  form.set("file", new Blob([new Uint8Array(bytes)], { type: "image/jpeg" }), "现场照片.jpg");
+  form.set("kind", asPdf ? "MONITORING_REPORT" : "AFTER_PHOTO");
+  form.set(
+    "file",
+    new Blob([new Uint8Array(bytes)], { type: asPdf ? "application/pdf" : "image/jpeg" }),
+    asPdf ? "监测报告.pdf" : "现场照片.jpg",
+  );
   const t = performance.now();
   const res = await fetch(`${base}/api/v1/problems/${problemId}/evidence`, {
     method: "POST",
@@ -141,6 +150,21 @@ try {
   console.log(
     `10 MB upload, ${SEQUENTIAL} sequential: p50 ${ms(pct(single, 50))}, p95 ${ms(pct(single, 95))} ` +
       `(bare hash+write server: p50 ${ms(pct(raw, 50))}, p95 ${ms(pct(raw, 95))}; ratio ${(pct(single, 50) / pct(raw, 50)).toFixed(1)}×)`,
+  );
+
+  // Documents first (VmHWM only rises): the pipeline without image decoding.
+  const pdfBytes = tenMegabytePdf();
+  const rssBeforeDocs = vm(pid, "VmRSS");
+  const tDocs = performance.now();
+  await Promise.all(
+    Array.from({ length: PARALLEL }, (_, i) =>
+      upload(base, token, problems[i % problems.length]?.id as string, distinct(pdfBytes), true),
+    ),
+  );
+  const wallDocs = performance.now() - tDocs;
+  const peakDocs = vm(pid, "VmHWM");
+  console.log(
+    `${PARALLEL} parallel 10 MB PDFs: wall ${ms(wallDocs)}; server peak ${mib(peakDocs)}, ${mib(peakDocs - rssBeforeDocs)} above the RSS before`,
   );
 
   const rssIdle = vm(pid, "VmRSS");
