@@ -118,6 +118,12 @@ export function planDemoClosure(
     }
     if (rec.acceptances.length || rec.closures.length) out.push(rec);
   }
+  // The last problem in notice has reached the end of its period today: the coordinator may end it.
+  const due = out.findLast((r) => r.acceptances.at(-1)?.notice?.status === "OPEN")?.acceptances.at(-1)?.notice;
+  if (due) {
+    due.startsOn = addDays(today, -noticeDays);
+    due.endsOn = today;
+  }
   return out;
 }
 
