@@ -3,6 +3,7 @@ import type { Tx } from "../lib/db";
 import { addDays, bureauToday, daysBetween } from "../lib/domain/calendar";
 import { SETTINGS_DEFAULTS } from "../lib/domain/settings";
 import { senderHash } from "../lib/server/closure/submit-objection";
+import { stableHash } from "./seed-rectification";
 
 /**
  * The closure records behind the demo ledger's workflow history (./seed-workflow): an acceptance
@@ -57,15 +58,6 @@ const PASS_OPINIONS = [
 ];
 export const DEMO_NOTICE_PHONE = "0510-81821234";
 export const DEMO_NOTICE_EMAIL = "ducha@wuxi-eeb.example";
-
-function stableHash(code: string, salt: string): number {
-  let h = 0x811c9dc5;
-  for (const ch of `${code}:${salt}`) {
-    h ^= ch.codePointAt(0) as number;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
 
 /** Pure: the closure records of each problem, from its workflow steps (oldest first) and today. */
 export function planDemoClosure(

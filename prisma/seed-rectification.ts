@@ -17,7 +17,7 @@ import { createExtension, createProgressReport } from "../tests/factories";
 const HOUR_MS = 3_600_000;
 
 /** FNV-1a of the code and a salt: a stable choice per problem. */
-function stableHash(code: string, salt: string): number {
+export function stableHash(code: string, salt: string): number {
   let h = 0x811c9dc5;
   for (const ch of `${code}:${salt}`) {
     h ^= ch.codePointAt(0) as number;
