@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { FieldProblem } from "@/lib/server/field/list-field-problems";
-import { DeadlineText, OverdueBadge, StatusBadge } from "../problems/badges";
-import { ColourBadge } from "../problems/colour-badge";
+import { DeadlineText } from "../problems/badges";
+import { CardHeading } from "../problems/card-heading";
 
 /** One problem of a field office as a card: what it is, how urgent, its evidence and what it still lacks. */
 export function FieldProblemCard({ item }: { item: FieldProblem }) {
@@ -17,14 +17,7 @@ export function FieldProblemCard({ item }: { item: FieldProblem }) {
       data-testid="field-card"
       data-code={p.code}
     >
-      <div className="flex items-start justify-between gap-2">
-        <span className="font-mono text-slate-500 text-xs">{p.code}</span>
-        <span className="flex flex-wrap justify-end gap-1">
-          {p.overdue ? <OverdueBadge days={p.overdueDays} /> : null}
-          <ColourBadge colour={p.colour} />
-          <StatusBadge status={p.status} />
-        </span>
-      </div>
+      <CardHeading problem={p} />
       <p className="mt-1 font-medium text-base text-slate-900 leading-snug">{p.title}</p>
       {p.locationText ? <p className="mt-0.5 truncate text-slate-600 text-xs">{p.locationText}</p> : null}
       <div className="mt-2 flex flex-wrap items-end justify-between gap-2">

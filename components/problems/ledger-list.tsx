@@ -2,6 +2,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ProblemDto } from "@/lib/schemas/problem";
 import { DeadlineText, OverdueBadge, ProgressBar, RelapseBadge, StatusBadge } from "./badges";
+import { CardHeading } from "./card-heading";
 import { ColourBadge } from "./colour-badge";
 import type { ReferenceNames } from "./field-values";
 
@@ -114,14 +115,7 @@ export function LedgerList({ items, names, total, page }: Props) {
               href={`/problems/${p.id}`}
               className={`card block p-3 active:bg-slate-50 ${p.overdue ? "border-l-4 border-l-red-600" : ""}`}
             >
-              <div className="flex items-start justify-between gap-2">
-                <span className="font-mono text-slate-500 text-xs">{p.code}</span>
-                <span className="flex flex-wrap justify-end gap-1">
-                  {p.overdue ? <OverdueBadge days={p.overdueDays} /> : null}
-                  <ColourBadge colour={p.colour} />
-                  <StatusBadge status={p.status} />
-                </span>
-              </div>
+              <CardHeading problem={p} />
               <p className="mt-1 font-medium text-base text-slate-900 leading-snug">
                 {p.title}
                 {p.relapse ? <RelapseBadge className="ml-1" /> : null}

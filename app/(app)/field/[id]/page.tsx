@@ -6,8 +6,8 @@ import { cache } from "react";
 import { EvidenceGallery } from "@/components/evidence/evidence-gallery";
 import { acceptsEvidence } from "@/components/evidence/evidence-panel";
 import { DocumentPicker, PhotoButtons, UploadProvider, UploadQueue, UploadSummary } from "@/components/evidence/uploader";
-import { DeadlineText, OverdueBadge, ProgressBar, StatusBadge } from "@/components/problems/badges";
-import { ColourBadge } from "@/components/problems/colour-badge";
+import { DeadlineText, ProgressBar } from "@/components/problems/badges";
+import { CardHeading } from "@/components/problems/card-heading";
 import { ReportForm } from "@/components/workflow/report-form";
 import { mayUpdateMeasure, measuresEditable } from "@/lib/domain/measure-rules";
 import { reportable } from "@/lib/domain/reporting";
@@ -79,14 +79,7 @@ export default async function FieldProblemPage({ params }: Params) {
       </nav>
 
       <header className="card p-3">
-        <div className="flex items-start justify-between gap-2">
-          <span className="font-mono text-slate-500 text-xs">{p.code}</span>
-          <span className="flex flex-wrap justify-end gap-1">
-            {p.overdue ? <OverdueBadge days={p.overdueDays} /> : null}
-            <ColourBadge colour={p.colour} />
-            <StatusBadge status={p.status} />
-          </span>
-        </div>
+        <CardHeading problem={p} />
         <h1 className="mt-1 font-semibold text-lg text-slate-900 leading-snug" data-testid="field-problem-title">
           {p.title}
         </h1>
