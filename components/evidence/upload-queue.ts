@@ -24,6 +24,7 @@ export const ALLOWED_TYPES: Record<string, readonly string[]> = {
   "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ["docx"],
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ["xlsx"],
   "video/mp4": ["mp4"],
+  "video/quicktime": ["mov"],
 };
 const ALLOWED_EXTENSIONS = new Set(Object.values(ALLOWED_TYPES).flat());
 

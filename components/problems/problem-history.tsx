@@ -7,6 +7,30 @@ function asRecord(value: unknown): Record<string, unknown> {
   return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
+const text = (v: unknown) => (typeof v === "string" ? v : "");
+
+/** One line for an evidence entry: what was uploaded, how it was reviewed, whether its bytes still matched. */
+function EvidenceLine({ action, after }: { action: string; after: Record<string, unknown> }) {
+  const t = useTranslations("problem.history.evidence");
+  const enums = useTranslations("enums");
+  const label = (group: string, value: unknown) =>
+    enums.has(`${group}.${text(value)}`) ? enums(`${group}.${text(value)}`) : text(value);
+  const hash = text(after.sha256).slice(0, 12);
+  let line: string;
+  if (action === "upload") line = t("upload", { kind: label("evidenceKind", after.kind), name: text(after.originalName), hash });
+  else if (action === "review" && after.reviewStatus === "RETURNED")
+    line = t("returned", { reason: label("returnReason", after.reasonCode), text: text(after.reason) });
+  else if (action === "review") line = t("reviewed", { status: label("reviewStatus", after.reviewStatus) });
+  else if (action === "verify") line = t("verified", { hash });
+  else if (action === "verifyFailed") line = t("verifyFailed", { hash });
+  else line = action;
+  return (
+    <p className={`mt-1 break-words text-sm ${action === "verifyFailed" ? "font-medium text-red-700" : "text-slate-700"}`}>
+      {line}
+    </p>
+  );
+}
+
 /** The audit trail, newest first: when, who, what, and each changed field as before → after. */
 export function ProblemHistory({ entries, names }: { entries: HistoryEntry[]; names: ReferenceNames }) {
   const t = useTranslations("problem.history");
@@ -29,6 +53,7 @@ export function ProblemHistory({ entries, names }: { entries: HistoryEntry[]; na
         const before = asRecord(entry.before);
         const after = asRecord(entry.after);
         const isMeasure = entry.entityType === "Measure";
+        const isEvidence = entry.entityType === "Evidence";
         const fields = entry.action === "create" ? [] : [...new Set([...Object.keys(before), ...Object.keys(after)])];
         const seq = after.seq ?? before.seq;
         return (
@@ -40,10 +65,12 @@ export function ProblemHistory({ entries, names }: { entries: HistoryEntry[]; na
               <span className="font-medium text-slate-900">{entry.actorName ?? t("system")}</span>
               <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-700 text-xs">
                 {isMeasure ? `${t("measurePrefix")}${seq !== undefined ? ` ${String(seq)}` : ""} · ` : ""}
-                {actionLabel(entry.action)}
+                {isEvidence ? t("evidence.prefix") : actionLabel(entry.action)}
               </span>
             </div>
-            {entry.action === "create" ? (
+            {isEvidence ? (
+              <EvidenceLine action={entry.action} after={after} />
+            ) : entry.action === "create" ? (
               <p className="mt-1 whitespace-pre-wrap text-slate-600 text-sm">
                 {isMeasure && typeof after.description === "string" ? after.description : t("registered")}
               </p>

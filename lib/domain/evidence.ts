@@ -11,6 +11,8 @@ export const EVIDENCE_TYPES = {
   webp: { mime: "image/webp", image: true },
   heic: { mime: "image/heic", image: true },
   mp4: { mime: "video/mp4", image: false },
+  /** iPhones record QuickTime. */
+  mov: { mime: "video/quicktime", image: false },
   pdf: { mime: "application/pdf", image: false },
   docx: { mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", image: false },
   xlsx: { mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", image: false },

@@ -10,6 +10,7 @@ import { GET as statsRoute } from "@/app/api/v1/evidence/review-stats/route";
 import { db } from "@/lib/db";
 import type { EvidenceDto, EvidenceVerifyDto, ReviewStatsDto } from "@/lib/schemas/evidence";
 import { sweepOrphans } from "@/lib/server/evidence/sweep-orphans";
+import { getProblemHistory } from "@/lib/server/problems/get-problem-history";
 import { createDistrict, createEvidence, createProblem, createUnit } from "../factories";
 import { type ApiResult, call, errorOf } from "../support/api";
 import { countFiles } from "../support/evidence-files";
@@ -193,6 +194,23 @@ describe("integrity", () => {
     );
     expect(res.status).toBe(200);
     await expect(res.arrayBuffer()).rejects.toThrow();
+  });
+
+  it("the problem's history shows each review and each integrity check of its evidence, a failed one included", async () => {
+    const e = await newEvidence();
+    expect(
+      (await review(e.id, { decision: "RETURNED", reasonCode: "NOT_ON_SITE", reason: "非问题现场", version: 1 })).status,
+    ).toBe(200);
+    expect((await verify(e.id)).body).toMatchObject({ ok: true });
+    writeFileSync(path.join(EVIDENCE_DIR, e.storageKey), Buffer.from("%PDF-1.4 swapped"));
+    expect((await verify(e.id)).body).toMatchObject({ ok: false });
+    // Another problem's evidence stays out of this history.
+    const other = await newEvidence();
+    expect((await review(other.id, { decision: "ACCEPTED", version: 1 })).status).toBe(200);
+    const history = await getProblemHistory(world.viewer.actor, e.problemId);
+    const evidence = history.filter((h) => h.entityType === "Evidence");
+    expect(evidence.map((h) => h.action)).toEqual(["verifyFailed", "verify", "review"]);
+    expect(evidence[2]?.after).toMatchObject({ reviewStatus: "RETURNED", reasonCode: "NOT_ON_SITE", reason: "非问题现场" });
   });
 
   it("a missing file fails verification", async () => {

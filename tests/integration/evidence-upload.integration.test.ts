@@ -18,6 +18,7 @@ import {
   HOSTILE,
   jpegWithExif,
   listFiles,
+  mov,
   mp4,
   multipart,
   type Part,
@@ -186,6 +187,7 @@ describe("uploading evidence", () => {
     ["DOCX", async () => docx(), "纪要.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", false],
     ["XLSX", () => xlsx(), "数据.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", false],
     ["MP4", async () => mp4(), "v.mp4", "video/mp4", false],
+    ["MOV (iPhone video)", async () => mov(), "IMG_0002.MOV", "video/quicktime", false],
     // HEIC is kept even where this server cannot decode it for a thumbnail.
     ["HEIC", async () => heic(), "IMG_0001.HEIC", "image/heic", false],
   ] as const)("accepts %s", async (_label, make, name, mime, thumb) => {

@@ -61,6 +61,17 @@ export function mp4(): Buffer {
   return Buffer.concat([ftyp, Buffer.from([0, 0, 0, 8]), Buffer.from("free")]);
 }
 
+/** A minimal QuickTime movie, as iPhones record: an `ftyp` box with the `qt  ` brand. */
+export function mov(): Buffer {
+  const ftyp = Buffer.concat([
+    Buffer.from([0, 0, 0, 20]),
+    Buffer.from("ftypqt  "),
+    Buffer.from([0, 0, 2, 0]),
+    Buffer.from("qt  "),
+  ]);
+  return Buffer.concat([ftyp, Buffer.from([0, 0, 0, 8]), Buffer.from("wide"), Buffer.from([0, 0, 0, 8]), Buffer.from("mdat")]);
+}
+
 export async function xlsx(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet("监测数据").addRow(["断面", "COD"]).commit();

@@ -34,7 +34,7 @@ export function evidencePaths(): Record<string, unknown> {
       post: {
         summary:
           "Upload one piece of evidence as multipart/form-data: exactly one `file` part plus the fields. The type is decided from the bytes " +
-          "(JPEG, PNG, WebP, HEIC/HEIF, MP4, PDF, DOCX, XLSX), never from the name; size and pixel caps come from the settings " +
+          "(JPEG, PNG, WebP, HEIC/HEIF, MP4, MOV, PDF, DOCX, XLSX), never from the name; size and pixel caps come from the settings " +
           "(`evidenceMaxBytes`, `evidenceMaxPixels`). EXIF capture time and GPS win over the device's `capturedAt`/`lat`/`lng`. " +
           "Identical bytes on the same problem, or a repeated Idempotency-Key, answer the existing evidence with 200. " +
           "Closed problems take no new evidence. `supersedesId` uploads a corrected version; the earlier one is kept",

@@ -15,13 +15,13 @@ export type HistoryEntry = {
   after: unknown;
 };
 
-/** The audit trail of a problem and its measures, newest first. */
+/** The audit trail of a problem, its measures and its evidence (uploads, reviews, integrity checks), newest first. */
 export async function getProblemHistory(actor: Actor, id: string): Promise<HistoryEntry[]> {
   authorize(actor, "problem.read");
   if (!isUuid(id)) throw new NotFound("Problem not found");
   const problem = await db.problem.findFirst({
     where: { AND: [{ id }, problemScope(actor)] },
-    select: { id: true, measures: { select: { id: true } } },
+    select: { id: true, measures: { select: { id: true } }, evidence: { select: { id: true } } },
   });
   if (!problem) throw new NotFound("Problem not found");
   const rows = await db.auditLog.findMany({
@@ -29,6 +29,7 @@ export async function getProblemHistory(actor: Actor, id: string): Promise<Histo
       OR: [
         { entityType: "Problem", entityId: id },
         { entityType: "Measure", entityId: { in: problem.measures.map((m) => m.id) } },
+        { entityType: "Evidence", entityId: { in: problem.evidence.map((e) => e.id) } },
       ],
     },
     orderBy: { id: "desc" },

@@ -22,6 +22,7 @@ describe("acceptedMime (allow-list by sniffed content)", () => {
     [{ ext: "heic", mime: "image/heic" }, "image/heic"],
     [{ ext: "heic", mime: "image/heif" }, "image/heif"],
     [{ ext: "mp4", mime: "video/mp4" }, "video/mp4"],
+    [{ ext: "mov", mime: "video/quicktime" }, "video/quicktime"],
     [{ ext: "pdf", mime: "application/pdf" }, "application/pdf"],
     [
       { ext: "docx", mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
@@ -46,7 +47,6 @@ describe("acceptedMime (allow-list by sniffed content)", () => {
     { ext: "html", mime: "text/html" },
     { ext: "gif", mime: "image/gif" },
     { ext: "avif", mime: "image/avif" },
-    { ext: "mov", mime: "video/quicktime" },
     { ext: "mp4", mime: "audio/mp4" },
     { ext: "pptx", mime: "application/vnd.openxmlformats-officedocument.presentationml.presentation" },
   ])("refuses %o", (sniffed) => {
