@@ -1,3 +1,4 @@
+import { z } from "zod";
 /**
  * Penalties for lagging districts (Wuxi rules in force since 2021-09-01), evaluated per district
  * for one month of a year over the cumulative (year-to-date) months 1..month. Every rule is data
@@ -38,6 +39,39 @@ export const WUXI_PENALTY_RULES: PenaltyRules = {
   problemFee: 5_000_000,
   capPerPenalty: 10_000_000,
 };
+
+const fee = z.number().int().min(0).max(1_000_000_000);
+const count = z.number().int().min(1).max(12);
+
+/** The rules' allowed values, each optional (a stored setting overrides only what it names). */
+export const penaltyRulesSchema = z
+  .strictObject({
+    pm25AboveAveragePct: z.number().min(0).max(100),
+    goodAirBelowAveragePoints: z.number().min(0).max(100),
+    airMonths: count,
+    airFee: fee,
+    sectionMonths: count,
+    nationalSectionFee: fee,
+    provincialSectionFee: fee,
+    sectionRepeatMultiplier: z.number().min(1).max(10),
+    problemFee: fee,
+    capPerPenalty: fee,
+  })
+  .partial()
+  .meta({ id: "PenaltyRules" });
+
+/** The stored `penaltyRules` setting over the Wuxi rules; a value out of range (or of another type) is ignored, key by key. */
+export function mergePenaltyRules(stored: unknown): PenaltyRules {
+  const out: PenaltyRules = { ...WUXI_PENALTY_RULES };
+  if (!stored || typeof stored !== "object" || Array.isArray(stored)) return out;
+  const shape = penaltyRulesSchema.shape;
+  for (const [key, value] of Object.entries(stored)) {
+    if (!(key in shape)) continue;
+    const parsed = shape[key as keyof PenaltyRules].safeParse(value);
+    if (parsed.success && parsed.data !== undefined) out[key as keyof PenaltyRules] = parsed.data;
+  }
+  return out;
+}
 
 /** Measures that come with any hit, besides the fee (src: the 2021 Wuxi measures). */
 export const PENALTY_MEASURES = [

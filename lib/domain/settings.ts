@@ -22,6 +22,10 @@ export const SETTINGS_DEFAULTS = {
   noticeDays: 7,
   /** Objections one sender may raise per hour on the public notice page. */
   objectionsPerHour: 5,
+  /** The last this many of a ranking are "named" (被通报), ties at the boundary included. */
+  rankingBottomN: 5,
+  /** A problem overdue by more than this many days counts as not rectified for the penalty rules. */
+  penaltyOverdueDays: 60,
 } as const;
 
 export type Settings = { -readonly [K in keyof typeof SETTINGS_DEFAULTS]: number };
@@ -43,6 +47,8 @@ export const settingsSchema = z
     evidenceMaxPixels: whole(1_000_000, 1_000_000_000),
     noticeDays: whole(1, 60),
     objectionsPerHour: whole(1, 1000),
+    rankingBottomN: whole(1, 50),
+    penaltyOverdueDays: whole(0, 3650),
   })
   .meta({ id: "Settings" });
 

@@ -5,28 +5,21 @@ import {
   type AirMonth,
   type DistrictPenalty,
   evaluateDistrictPenalties,
+  mergePenaltyRules,
   type PenaltyRules,
   type UnrectifiedProblem,
-  WUXI_PENALTY_RULES,
 } from "../../domain/penalties";
 import { type Actor, authorize } from "../../permissions";
 import { penaltyQuerySchema } from "../../schemas/indicator";
 import { type Locale, parseInput } from "../../schemas/parse";
-
-/** Overdue by more than this many days counts as "not rectified" for the penalty rule (setting `penaltyOverdueDays`). */
-const DEFAULT_PENALTY_OVERDUE_DAYS = 60;
+import { getSettings } from "../settings/get-settings";
 
 export type DistrictPenaltyReport = DistrictPenalty & { districtName: string };
 
-async function settingNumber(key: string, fallback: number): Promise<number> {
-  const row = await db.setting.findUnique({ where: { key } });
-  const n = Number(row?.value);
-  return Number.isFinite(n) && row ? n : fallback;
-}
-
+/** The penalty rules in force: the `penaltyRules` setting (validated key by key) over the Wuxi rules. */
 async function penaltyRules(): Promise<PenaltyRules> {
   const row = await db.setting.findUnique({ where: { key: "penaltyRules" } });
-  return { ...WUXI_PENALTY_RULES, ...((row?.value as Partial<PenaltyRules> | null) ?? {}) };
+  return mergePenaltyRules(row?.value);
 }
 
 /**
@@ -53,7 +46,8 @@ export async function computeDistrictPenalties(year: number, month: number, now 
   const endOfMonth = new Date(Date.UTC(year, month, 0));
   const today = bureauToday(now);
   const evaluatedOn = endOfMonth < today ? endOfMonth : today;
-  const overdueDays = await settingNumber("penaltyOverdueDays", DEFAULT_PENALTY_OVERDUE_DAYS);
+  // Overdue by more than this many days counts as "not rectified" for the penalty rule.
+  const overdueDays = (await getSettings()).penaltyOverdueDays;
   const lateProblems = await db.problem.findMany({
     where: {
       status: { notIn: ["CLOSED", "ONGOING"] },

@@ -4,9 +4,8 @@ import { type RankedUnit, rankUnits } from "../../domain/ranking";
 import { type Actor, authorize } from "../../permissions";
 import { rankingQuerySchema } from "../../schemas/indicator";
 import { type Locale, parseInput } from "../../schemas/parse";
+import { getSettings } from "../settings/get-settings";
 import { computeDistrictPenalties } from "./get-penalties";
-
-const DEFAULT_BOTTOM_N = 5;
 
 export type RankingScope = "PROVINCE_CITIES" | "CITY_DISTRICTS";
 export type ScopeRanking = { provincialAverage: string | null; items: RankedUnit[] };
@@ -35,8 +34,7 @@ export async function rankScope(
     select: { unitCode: true, valueText: true },
   });
   const valueByUnit = new Map(values.map((v) => [v.unitCode, v.valueText]));
-  const bottomRow = await db.setting.findUnique({ where: { key: "rankingBottomN" } });
-  const bottomN = Number.isInteger(Number(bottomRow?.value)) && bottomRow ? Number(bottomRow.value) : DEFAULT_BOTTOM_N;
+  const bottomN = (await getSettings()).rankingBottomN;
   const penaltyHits =
     scope === "CITY_DISTRICTS"
       ? new Set((await computeDistrictPenalties(year, month, now)).filter((p) => p.hits.length).map((p) => p.districtCode))

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { type AirMonth, evaluateDistrictPenalties, PENALTY_MEASURES, WUXI_PENALTY_RULES } from "@/lib/domain/penalties";
+import {
+  type AirMonth,
+  evaluateDistrictPenalties,
+  mergePenaltyRules,
+  PENALTY_MEASURES,
+  WUXI_PENALTY_RULES,
+} from "@/lib/domain/penalties";
 
 /** A month in which PM2.5 is up on last year and 10 % above the city average, good air fine. */
 const badPm25 = (month: number, over: Partial<AirMonth> = {}): AirMonth => ({
@@ -159,5 +165,31 @@ describe("no hit", () => {
 
   it.each([0, 13, 2.5])("refuses month %s", (month) => {
     expect(() => evaluateDistrictPenalties(base, month)).toThrow(RangeError);
+  });
+});
+
+describe("the penaltyRules setting", () => {
+  it("overrides only the rules it names", () => {
+    expect(mergePenaltyRules({ problemFee: 2_000_000, airMonths: 4 })).toEqual({
+      ...WUXI_PENALTY_RULES,
+      problemFee: 2_000_000,
+      airMonths: 4,
+    });
+  });
+
+  it.each([undefined, null, "x", 3, [1, 2]])("falls back to the Wuxi rules for %o", (stored) => {
+    expect(mergePenaltyRules(stored)).toEqual(WUXI_PENALTY_RULES);
+  });
+
+  it("ignores unknown keys and values out of range or of another type, key by key", () => {
+    const merged = mergePenaltyRules({
+      somethingElse: 1,
+      airFee: -5,
+      airMonths: 13,
+      sectionRepeatMultiplier: "2",
+      capPerPenalty: 1.5,
+      problemFee: 4_000_000,
+    });
+    expect(merged).toEqual({ ...WUXI_PENALTY_RULES, problemFee: 4_000_000 });
   });
 });

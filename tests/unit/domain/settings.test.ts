@@ -14,6 +14,8 @@ describe("settings", () => {
       evidenceMaxPixels: 100_000_000,
       noticeDays: 7,
       objectionsPerHour: 5,
+      rankingBottomN: 5,
+      penaltyOverdueDays: 60,
     });
     expect(settingsSchema.safeParse(SETTINGS_DEFAULTS).success).toBe(true);
   });

@@ -84,6 +84,8 @@ describe("workflow texts", () => {
       "evidenceMaxPixels",
       "noticeDays",
       "objectionsPerHour",
+      "rankingBottomN",
+      "penaltyOverdueDays",
     ].map((s) => `workflow.settings.${s}`);
     for (const locale of ["en", "zh-CN"] as const) {
       for (const key of [...keys, ...actions, ...reasons, ...settings]) expect(messageText(locale, key), key).not.toBe(key);
