@@ -29,12 +29,14 @@ export type FieldProblemPage = {
 };
 
 const PAGE_SIZE = 30;
-/** Far more than one field office holds; the filters work on evidence state, so the rows are read together. */
+/** Far more than one field office holds open; the filters work on evidence state, so the rows are read together. */
 const MAX_ROWS = 2000;
+/** Closed problems stay on the field list this long (a look-back may follow); older ones are in the ledger. */
+const CLOSED_SHOWN_DAYS = 30;
 
 /**
- * 现场取证: the problems a person may see (a field office: its unit's and its district's), open
- * ones first by urgency (overdue, then nearest deadline), each with its evidence counts and what
+ * 现场取证: the problems a person may see (a field office: its unit's and its district's) that are
+ * open or closed within the last 30 days, open ones first by urgency (overdue, then nearest deadline), each with its evidence counts and what
  * its closure checklist still misses. `returned`: problems with returned evidence not yet
  * corrected; `missing`: open problems whose checklist is incomplete.
  */
@@ -48,7 +50,14 @@ export async function listFieldProblems(
   const filter = opts.filter ?? "all";
   const [rows, checklistSetting] = await Promise.all([
     db.problem.findMany({
-      where: problemScope(actor),
+      where: {
+        AND: [
+          problemScope(actor),
+          {
+            OR: [{ status: { not: "CLOSED" } }, { closedAt: { gte: new Date(now.getTime() - CLOSED_SHOWN_DAYS * 86_400_000) } }],
+          },
+        ],
+      },
       include: {
         ...problemInclude,
         evidence: { select: { kind: true, reviewStatus: true, supersededBy: { select: { id: true } } } },
