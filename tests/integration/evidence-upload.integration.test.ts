@@ -156,6 +156,15 @@ describe("uploading evidence", () => {
     const notice = await db.notification.findFirst({ where: { userId: world.coordinator.user.id, problemId: p.id } });
     expect(notice).toMatchObject({ kind: "evidence.submitted", link: `/problems/${p.id}` });
     expect(notice?.body).toContain("整改后-河道.jpg");
+    // More material on the same problem the same day: no second notice (the review queue has it).
+    const second = await upload(p.id, [
+      field("kind", "BEFORE_PHOTO"),
+      filePart(await png(20, 20, "#222"), "整改前.png", "image/png"),
+    ]);
+    expect(second.status, second.text).toBe(201);
+    expect(
+      await db.notification.count({ where: { userId: world.coordinator.user.id, problemId: p.id, kind: "evidence.submitted" } }),
+    ).toBe(1);
   });
 
   it("device facts are used when the file has none, and recorded as such", async () => {

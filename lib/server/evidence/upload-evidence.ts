@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@prisma/client";
 import { db, type Tx } from "../../db";
+import { bureauToday, formatCalendarDate } from "../../domain/calendar";
 import { distanceMeters, evidenceStorageKey, mergeCaptureFacts } from "../../domain/evidence";
 import { BadRequest, Conflict, type Invalid, NotFound } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
@@ -254,7 +255,8 @@ async function storeRow(input: StoreInput): Promise<{ created: true } | { create
         kind: "evidence.submitted",
         problemId,
         link: `/problems/${problemId}`,
-        dedupeKey: `evidence.submitted:${row.id}`,
+        // One notice per problem and day: the review queue holds every item, the inbox only says where to look.
+        dedupeKey: `evidence.submitted:${problemId}:${formatCalendarDate(bureauToday(now))}`,
         text: (l) => ({
           title: evidenceText(l, "notice.submittedTitle", { code: problem.code }),
           body: evidenceText(l, "notice.submittedBody", {
