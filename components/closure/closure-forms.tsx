@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { type ActionResult, fieldError } from "../workflow/action-result";
-import { DecisionDialog, Dialog, FieldError, FormAlert, useAction } from "../workflow/form-bits";
+import { DecisionDialog, Dialog, FieldError, FormAlert, TwoWayDecision, useAction } from "../workflow/form-bits";
 
 type Choice = { value: string; label: string };
 
@@ -373,52 +373,25 @@ export function SignOffDecision({
   decide: (input: { decision: string; comment?: string; version: number }) => Promise<ActionResult>;
 }) {
   const t = useTranslations("closure.signOff");
-  const [decision, setDecision] = useState<"SIGN" | "RETURN" | null>(null);
-  const [comment, setComment] = useState("");
-  const { pending, result, run, reset } = useAction();
-  const open = (d: "SIGN" | "RETURN") => {
-    reset();
-    setDecision(d);
-  };
-  const send = (ver: number) => {
-    if (!decision) return;
-    run(
-      () => decide({ decision, comment: comment.trim() || undefined, version: ver }),
-      () => setDecision(null),
-    );
-  };
-  const returning = decision === "RETURN";
   return (
-    <div className="flex flex-wrap gap-2" data-testid="sign-off">
-      <button type="button" className="btn-primary" onClick={() => open("SIGN")}>
-        {t("sign")}
-      </button>
-      <button type="button" className="btn-secondary" onClick={() => open("RETURN")}>
-        {t("return")}
-      </button>
-      <DecisionDialog
-        open={decision !== null}
-        onClose={() => setDecision(null)}
-        title={returning ? t("returnTitle") : t("signTitle")}
-        testId="sign-off-dialog"
-        field={{
-          id: "so-comment",
-          name: "comment",
-          label: returning ? t("reason") : t("comment"),
-          maxLength: 2000,
-          value: comment,
-          onChange: setComment,
-          error: fieldError(result, "comment"),
-        }}
-        result={result}
-        pending={pending}
-        onSubmit={() => send(version)}
-        onRetry={send}
-        cancelLabel={t("cancel")}
-        submitLabel={returning ? t("confirmReturn") : t("confirmSign")}
-        sendsBack={returning}
-      />
-    </div>
+    <TwoWayDecision
+      yes="SIGN"
+      version={version}
+      decide={(decision, comment, ver) => decide({ decision, comment, version: ver })}
+      field={{ id: "so-comment", name: "comment" }}
+      testId="sign-off"
+      labels={{
+        yes: t("sign"),
+        no: t("return"),
+        yesTitle: t("signTitle"),
+        noTitle: t("returnTitle"),
+        yesText: t("comment"),
+        noText: t("reason"),
+        yesConfirm: t("confirmSign"),
+        noConfirm: t("confirmReturn"),
+        cancel: t("cancel"),
+      }}
+    />
   );
 }
 

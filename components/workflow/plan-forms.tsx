@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { type ActionResult, fieldError } from "./action-result";
-import { DecisionDialog, FieldError, FormAlert, useAction } from "./form-bits";
+import { FieldError, FormAlert, TwoWayDecision, useAction } from "./form-bits";
 
 /** The lead division writes (or revises) the plan: its target; the measures go with it as they stand. */
 export function PlanSubmitForm({
@@ -65,52 +65,25 @@ export function PlanDecision({
   decide: (input: { decision: string; reason?: string; version: number }) => Promise<ActionResult>;
 }) {
   const t = useTranslations("problemWork.plan");
-  const [decision, setDecision] = useState<"APPROVE" | "RETURN" | null>(null);
-  const [reason, setReason] = useState("");
-  const { pending, result, run, reset } = useAction();
-  const open = (d: "APPROVE" | "RETURN") => {
-    reset();
-    setDecision(d);
-  };
-  const send = (ver: number) => {
-    if (!decision) return;
-    run(
-      () => decide({ decision, reason: reason.trim() || undefined, version: ver }),
-      () => setDecision(null),
-    );
-  };
-  const error = fieldError(result, "reason");
-  const returning = decision === "RETURN";
   return (
-    <div className="mt-3 flex flex-wrap gap-2" data-testid="plan-decision">
-      <button type="button" className="btn-primary" onClick={() => open("APPROVE")}>
-        {t("approve")}
-      </button>
-      <button type="button" className="btn-secondary" onClick={() => open("RETURN")}>
-        {t("return")}
-      </button>
-      <DecisionDialog
-        open={decision !== null}
-        onClose={() => setDecision(null)}
-        title={returning ? t("returnTitle") : t("approveTitle")}
-        testId="plan-decision-dialog"
-        field={{
-          id: "plan-reason",
-          name: "reason",
-          label: returning ? t("returnReason") : t("approveComment"),
-          maxLength: 2000,
-          value: reason,
-          onChange: setReason,
-          error,
-        }}
-        result={result}
-        pending={pending}
-        onSubmit={() => send(version)}
-        onRetry={send}
-        cancelLabel={t("cancel")}
-        submitLabel={returning ? t("confirmReturn") : t("confirmApprove")}
-        sendsBack={returning}
-      />
-    </div>
+    <TwoWayDecision
+      yes="APPROVE"
+      version={version}
+      decide={(decision, reason, ver) => decide({ decision, reason, version: ver })}
+      field={{ id: "plan-reason", name: "reason" }}
+      testId="plan-decision"
+      className="mt-3"
+      labels={{
+        yes: t("approve"),
+        no: t("return"),
+        yesTitle: t("approveTitle"),
+        noTitle: t("returnTitle"),
+        yesText: t("approveComment"),
+        noText: t("returnReason"),
+        yesConfirm: t("confirmApprove"),
+        noConfirm: t("confirmReturn"),
+        cancel: t("cancel"),
+      }}
+    />
   );
 }
