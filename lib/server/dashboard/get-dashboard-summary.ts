@@ -1,7 +1,7 @@
-import { Prisma } from "@prisma/client";
 import { db } from "../../db";
 import { bureauToday } from "../../domain/calendar";
 import { type Actor, authorize } from "../../permissions";
+import { problemScopeSql } from "../problems/scope";
 import { listLateReporters } from "../reports/list-late-reporters";
 
 /** Rectification performance of one group (a district, a lead division, a lead official, or everything). */
@@ -34,27 +34,6 @@ export type DashboardSummary = {
   byLeadUnit: PerformanceRow[];
   byLeadOfficial: PerformanceRow[];
 };
-
-/** The caller's data scope as SQL on the alias `p` (the same rule as `problemScope`). */
-function scopeSql(actor: Actor): Prisma.Sql {
-  const coUnit = (unitId: string) =>
-    Prisma.sql`EXISTS (SELECT 1 FROM "ProblemCoUnit" c WHERE c."problemId" = p.id AND c."unitId" = ${unitId}::uuid)`;
-  switch (actor.role) {
-    case "ADMIN":
-    case "LEADER":
-    case "COORDINATOR":
-    case "VIEWER":
-      return Prisma.sql`TRUE`;
-    case "DIVISION_HEAD":
-      return actor.unitId ? Prisma.sql`(p."leadUnitId" = ${actor.unitId}::uuid OR ${coUnit(actor.unitId)})` : Prisma.sql`FALSE`;
-    case "FIELD_OFFICER": {
-      const parts: Prisma.Sql[] = [];
-      if (actor.unitId) parts.push(Prisma.sql`p."leadUnitId" = ${actor.unitId}::uuid`, coUnit(actor.unitId));
-      if (actor.districtId) parts.push(Prisma.sql`p."districtId" = ${actor.districtId}::uuid`);
-      return parts.length ? Prisma.sql`(${Prisma.join(parts, " OR ")})` : Prisma.sql`FALSE`;
-    }
-  }
-}
 
 type Raw = {
   dim: string;
@@ -98,7 +77,7 @@ export async function getDashboardSummary(actor: Actor, opts: { now?: Date } = {
       count(*) FILTER (WHERE p.colour = 'BLUE') AS blue,
       sum(p."extensionCount") AS extensions
     FROM "Problem" p
-    WHERE ${scopeSql(actor)}
+    WHERE ${problemScopeSql(actor)}
     GROUP BY GROUPING SETS ((p."districtId"), (p."leadUnitId"), (p."leadOfficialId"), (), (p.status))`;
 
   const [districts, units, officials] = await Promise.all([

@@ -1,11 +1,11 @@
-import type { Prisma } from "@prisma/client";
+import { Prisma } from "@prisma/client";
 import { db } from "../../db";
 import { addDays, formatCalendarDate, parseCalendarDate } from "../../domain/calendar";
 import { RETURN_REASONS, type ReturnReasonName } from "../../domain/enums";
 import { type Actor, authorize } from "../../permissions";
 import { type ReviewStatsDto, reviewStatsQuerySchema } from "../../schemas/evidence";
 import type { Locale } from "../../schemas/parse";
-import { problemScope } from "../problems/scope";
+import { problemScopeSql } from "../problems/scope";
 import { parseEvidenceInput } from "./evidence-text";
 
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
@@ -39,53 +39,61 @@ export async function getReviewStats(actor: Actor, rawQuery: unknown, opts: { lo
   const query = parseEvidenceInput(reviewStatsQuerySchema, rawQuery, opts.locale ?? "en");
   const from = query.from ? parseCalendarDate(query.from) : null;
   const to = query.to ? parseCalendarDate(query.to) : null;
-  const range: Prisma.DateTimeFilter = {};
-  if (from) range.gte = startOfDay(from);
-  if (to) range.lt = startOfDay(addDays(to, 1));
-  const problemWhere: Prisma.ProblemWhereInput = {
-    AND: [problemScope(actor), query.districtId ? { districtId: query.districtId } : {}],
+  // Counted in the database (a bureau holds hundreds of thousands of reviews): one row per
+  // district × lead unit × decision × reason, then rolled up here.
+  const inDistrict = query.districtId ? Prisma.sql` AND p."districtId" = ${query.districtId}::uuid` : Prisma.empty;
+  const where = Prisma.sql`${problemScopeSql(actor)}${inDistrict}`;
+  const during = (column: Prisma.Sql) => {
+    const since = from ? Prisma.sql` AND ${column} >= ${startOfDay(from)}` : Prisma.empty;
+    const until = to ? Prisma.sql` AND ${column} < ${startOfDay(addDays(to, 1))}` : Prisma.empty;
+    return Prisma.sql`${since}${until}`;
   };
-  const problemSelect = {
-    districtId: true,
-    district: { select: { name: true } },
-    leadUnitId: true,
-    leadUnit: { select: { name: true } },
-  } as const;
-
-  const [reviews, pending] = await Promise.all([
-    db.evidenceReview.findMany({
-      where: { at: range, evidence: { problem: problemWhere } },
-      select: { decision: true, reasonCode: true, evidence: { select: { problem: { select: problemSelect } } } },
-    }),
-    db.evidence.findMany({
-      where: { reviewStatus: "PENDING", supersededBy: { is: null }, createdAt: range, problem: problemWhere },
-      select: { problem: { select: problemSelect } },
-    }),
+  type Group = { districtId: string; leadUnitId: string; decision: string | null; reasonCode: string | null; n: number };
+  const [reviews, pending, districtNames, unitNames] = await Promise.all([
+    db.$queryRaw<Group[]>`
+      SELECT p."districtId", p."leadUnitId", r.decision::text AS decision, r."reasonCode", count(*)::int AS n
+        FROM "EvidenceReview" r
+        JOIN "Evidence" e ON e.id = r."evidenceId"
+        JOIN "Problem" p ON p.id = e."problemId"
+       WHERE ${where}${during(Prisma.sql`r.at`)}
+       GROUP BY 1, 2, 3, 4`,
+    db.$queryRaw<Group[]>`
+      SELECT p."districtId", p."leadUnitId", NULL AS decision, NULL AS "reasonCode", count(*)::int AS n
+        FROM "Evidence" e
+        JOIN "Problem" p ON p.id = e."problemId"
+       WHERE e."reviewStatus" = 'PENDING'
+         AND NOT EXISTS (SELECT 1 FROM "Evidence" c WHERE c."supersedesId" = e.id)
+         AND ${where}${during(Prisma.sql`e."createdAt"`)}
+       GROUP BY 1, 2`,
+    db.district.findMany({ select: { id: true, name: true } }),
+    db.unit.findMany({ select: { id: true, name: true } }),
   ]);
+  const districtName = new Map(districtNames.map((d) => [d.id, d.name]));
+  const unitName = new Map(unitNames.map((u) => [u.id, u.name]));
 
   const totals = emptyCounts();
   const districts = new Map<string, { name: string; counts: Counts }>();
   const units = new Map<string, { name: string; counts: Counts }>();
-  const bucketsOf = (p: { districtId: string; district: { name: string }; leadUnitId: string; leadUnit: { name: string } }) => {
-    const d = districts.get(p.districtId) ?? { name: p.district.name, counts: emptyCounts() };
-    districts.set(p.districtId, d);
-    const u = units.get(p.leadUnitId) ?? { name: p.leadUnit.name, counts: emptyCounts() };
-    units.set(p.leadUnitId, u);
+  const bucketsOf = (g: Group) => {
+    const d = districts.get(g.districtId) ?? { name: districtName.get(g.districtId) ?? "", counts: emptyCounts() };
+    districts.set(g.districtId, d);
+    const u = units.get(g.leadUnitId) ?? { name: unitName.get(g.leadUnitId) ?? "", counts: emptyCounts() };
+    units.set(g.leadUnitId, u);
     return [totals, d.counts, u.counts];
   };
-  for (const r of reviews) {
-    for (const c of bucketsOf(r.evidence.problem)) {
-      if (r.decision === "ACCEPTED") c.accepted++;
-      if (r.decision === "RETURNED") {
-        c.returned++;
-        const code = (RETURN_REASONS as readonly string[]).includes(r.reasonCode ?? "")
-          ? (r.reasonCode as ReturnReasonName)
+  for (const g of reviews) {
+    for (const c of bucketsOf(g)) {
+      if (g.decision === "ACCEPTED") c.accepted += g.n;
+      if (g.decision === "RETURNED") {
+        c.returned += g.n;
+        const code = (RETURN_REASONS as readonly string[]).includes(g.reasonCode ?? "")
+          ? (g.reasonCode as ReturnReasonName)
           : "OTHER";
-        c.reasons.set(code, (c.reasons.get(code) ?? 0) + 1);
+        c.reasons.set(code, (c.reasons.get(code) ?? 0) + g.n);
       }
     }
   }
-  for (const e of pending) for (const c of bucketsOf(e.problem)) c.pending++;
+  for (const g of pending) for (const c of bucketsOf(g)) c.pending += g.n;
 
   const counts = (c: Counts) => ({ accepted: c.accepted, returned: c.returned, pending: c.pending });
   return {

@@ -1,4 +1,4 @@
-import type { Prisma } from "@prisma/client";
+import { Prisma } from "@prisma/client";
 import type { Actor } from "../../permissions";
 
 const NOTHING: Prisma.ProblemWhereInput = { id: { in: [] } };
@@ -22,6 +22,27 @@ export function problemScope(actor: Actor): Prisma.ProblemWhereInput {
       if (actor.unitId) or.push({ leadUnitId: actor.unitId }, { coUnits: { some: { unitId: actor.unitId } } });
       if (actor.districtId) or.push({ districtId: actor.districtId });
       return or.length ? { OR: or } : NOTHING;
+    }
+  }
+}
+
+/** The same rule as `problemScope`, as SQL on the alias `p` (for the aggregates written in SQL). */
+export function problemScopeSql(actor: Actor): Prisma.Sql {
+  const coUnit = (unitId: string) =>
+    Prisma.sql`EXISTS (SELECT 1 FROM "ProblemCoUnit" c WHERE c."problemId" = p.id AND c."unitId" = ${unitId}::uuid)`;
+  switch (actor.role) {
+    case "ADMIN":
+    case "LEADER":
+    case "COORDINATOR":
+    case "VIEWER":
+      return Prisma.sql`TRUE`;
+    case "DIVISION_HEAD":
+      return actor.unitId ? Prisma.sql`(p."leadUnitId" = ${actor.unitId}::uuid OR ${coUnit(actor.unitId)})` : Prisma.sql`FALSE`;
+    case "FIELD_OFFICER": {
+      const parts: Prisma.Sql[] = [];
+      if (actor.unitId) parts.push(Prisma.sql`p."leadUnitId" = ${actor.unitId}::uuid`, coUnit(actor.unitId));
+      if (actor.districtId) parts.push(Prisma.sql`p."districtId" = ${actor.districtId}::uuid`);
+      return parts.length ? Prisma.sql`(${Prisma.join(parts, " OR ")})` : Prisma.sql`FALSE`;
     }
   }
 }
