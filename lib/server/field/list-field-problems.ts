@@ -1,11 +1,13 @@
 import { db } from "../../db";
+import { bureauToday } from "../../domain/calendar";
 import { type ChecklistResult, evaluateChecklist } from "../../domain/closure-checklist";
-import type { ReviewStatusName } from "../../domain/enums";
+import type { EvidenceKindName, ProblemCategoryName, ProblemStatusName, ReviewStatusName } from "../../domain/enums";
+import { overdueDays } from "../../domain/problem-rules";
 import { type Actor, authorize } from "../../permissions";
 import type { ProblemDto } from "../../schemas/problem";
 import { closureChecklistSetting } from "../closure/closure-checklist-setting";
 import { problemInclude, toProblemDto } from "../problems/problem-dto";
-import { problemScope } from "../problems/scope";
+import { problemScopeSql } from "../problems/scope";
 
 export const FIELD_FILTERS = ["all", "returned", "missing"] as const;
 export type FieldFilter = (typeof FIELD_FILTERS)[number];
@@ -29,16 +31,26 @@ export type FieldProblemPage = {
 };
 
 const PAGE_SIZE = 30;
-/** Far more than one field office holds open; the filters work on evidence state, so the rows are read together. */
-const MAX_ROWS = 2000;
 /** Closed problems stay on the field list this long (a look-back may follow); older ones are in the ledger. */
 const CLOSED_SHOWN_DAYS = 30;
 
+type Candidate = {
+  id: string;
+  category: ProblemCategoryName;
+  status: ProblemStatusName;
+  deadline: Date | null;
+  closedAt: Date | null;
+  code: string;
+  evidence: { kind: EvidenceKindName; reviewStatus: ReviewStatusName; superseded: boolean }[];
+};
+
 /**
  * 现场取证: the problems a person may see (a field office: its unit's and its district's) that are
- * open or closed within the last 30 days, open ones first by urgency (overdue, then nearest deadline), each with its evidence counts and what
- * its closure checklist still misses. `returned`: problems with returned evidence not yet
- * corrected; `missing`: open problems whose checklist is incomplete.
+ * open or closed within the last 30 days, open ones first by urgency (overdue, most days first,
+ * then the nearest deadline), each with its evidence counts and what its closure checklist still
+ * misses. `returned`: problems with returned evidence not yet corrected; `missing`: open problems
+ * whose checklist is incomplete. The evidence state of every candidate is gathered in one query;
+ * only the page's problems are then read whole.
  */
 export async function listFieldProblems(
   actor: Actor,
@@ -47,51 +59,58 @@ export async function listFieldProblems(
   authorize(actor, "problem.read");
   authorize(actor, "evidence.read");
   const now = opts.now ?? new Date();
+  const today = bureauToday(now);
   const filter = opts.filter ?? "all";
-  const [rows, checklistSetting] = await Promise.all([
-    db.problem.findMany({
-      where: {
-        AND: [
-          problemScope(actor),
-          {
-            OR: [{ status: { not: "CLOSED" } }, { closedAt: { gte: new Date(now.getTime() - CLOSED_SHOWN_DAYS * 86_400_000) } }],
-          },
-        ],
-      },
-      include: {
-        ...problemInclude,
-        evidence: { select: { kind: true, reviewStatus: true, supersededBy: { select: { id: true } } } },
-      },
-      orderBy: [{ closedAt: { sort: "desc", nulls: "first" } }, { deadline: { sort: "asc", nulls: "last" } }, { code: "asc" }],
-      take: MAX_ROWS,
-    }),
+  const closedSince = new Date(now.getTime() - CLOSED_SHOWN_DAYS * 86_400_000);
+  const [candidates, checklistSetting] = await Promise.all([
+    db.$queryRaw<Candidate[]>`
+      SELECT p.id, p.code, p.category::text AS category, p.status::text AS status, p.deadline, p."closedAt",
+             COALESCE(ev.items, '[]'::jsonb) AS evidence
+        FROM "Problem" p
+        LEFT JOIN LATERAL (
+          SELECT jsonb_agg(jsonb_build_object(
+                   'kind', e.kind, 'reviewStatus', e."reviewStatus",
+                   'superseded', EXISTS (SELECT 1 FROM "Evidence" c WHERE c."supersedesId" = e.id))) AS items
+            FROM "Evidence" e WHERE e."problemId" = p.id
+        ) ev ON true
+       WHERE ${problemScopeSql(actor)} AND (p.status <> 'CLOSED' OR p."closedAt" >= ${closedSince})`,
     closureChecklistSetting(),
   ]);
 
-  const all: FieldProblem[] = rows.map(({ evidence, ...row }) => {
-    const current = evidence.map((e) => ({ kind: e.kind, reviewStatus: e.reviewStatus, superseded: e.supersededBy !== null }));
+  const all = candidates.map((c) => {
     const counts: EvidenceCounts = { PENDING: 0, ACCEPTED: 0, RETURNED: 0 };
-    for (const e of current) if (!e.superseded) counts[e.reviewStatus] += 1;
+    for (const e of c.evidence) if (!e.superseded) counts[e.reviewStatus] += 1;
     return {
-      problem: toProblemDto(row, now),
+      c,
+      overdueDays: overdueDays(c, today),
       evidence: counts,
-      checklist: evaluateChecklist(checklistSetting[row.category] ?? [], current),
+      checklist: evaluateChecklist(checklistSetting[c.category] ?? [], c.evidence),
     };
   });
-  // Open first; among open ones the overdue (most days first), then the nearest deadline.
-  const rank = (f: FieldProblem) => (f.problem.status === "CLOSED" ? 2 : f.problem.overdue ? 0 : 1);
-  all.sort((a, b) => rank(a) - rank(b) || (rank(a) === 0 ? b.problem.overdueDays - a.problem.overdueDays : 0));
+  type Scored = (typeof all)[number];
+  // Open first; among open ones the overdue (most days first), then the nearest deadline; closed ones latest first.
+  const rank = (f: Scored) => (f.c.status === "CLOSED" ? 2 : f.overdueDays > 0 ? 0 : 1);
+  const deadline = (f: Scored) => f.c.deadline?.getTime() ?? Number.POSITIVE_INFINITY;
+  all.sort(
+    (a, b) => rank(a) - rank(b) || b.overdueDays - a.overdueDays || deadline(a) - deadline(b) || a.c.code.localeCompare(b.c.code),
+  );
 
-  const open = (f: FieldProblem) => f.problem.status !== "CLOSED";
-  const matches: Record<FieldFilter, (f: FieldProblem) => boolean> = {
+  const open = (f: Scored) => f.c.status !== "CLOSED";
+  const matches: Record<FieldFilter, (f: Scored) => boolean> = {
     all: () => true,
     returned: (f) => f.evidence.RETURNED > 0,
-    missing: (f) => open(f) && f.problem.status !== "ONGOING" && f.checklist.missing.length > 0,
+    missing: (f) => open(f) && f.c.status !== "ONGOING" && f.checklist.missing.length > 0,
   };
   const chosen = all.filter(matches[filter]);
   const page = Math.max(1, Math.min(opts.page ?? 1, Math.ceil(chosen.length / PAGE_SIZE) || 1));
+  const onPage = chosen.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const rows = await db.problem.findMany({ where: { id: { in: onPage.map((f) => f.c.id) } }, include: problemInclude });
+  const byId = new Map(rows.map((r) => [r.id, r]));
   return {
-    items: chosen.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
+    items: onPage.flatMap((f) => {
+      const row = byId.get(f.c.id);
+      return row ? [{ problem: toProblemDto(row, now), evidence: f.evidence, checklist: f.checklist }] : [];
+    }),
     total: chosen.length,
     counts: {
       all: all.length,
