@@ -147,4 +147,8 @@ await compare(
       [field.unitId, field.districtId],
     ),
 );
-await closeBenchDb(bench);
+if (process.env.BENCH_KEEP === "1") {
+  console.log(`BENCH_KEEP=1: the database stays up for inspection at ${bench.db.url} (Ctrl-C to stop)`);
+} else {
+  await closeBenchDb(bench);
+}

@@ -6,6 +6,7 @@ import { type Actor, authorize } from "../../permissions";
 import { type ReviewStatsDto, reviewStatsQuerySchema } from "../../schemas/evidence";
 import type { Locale } from "../../schemas/parse";
 import { problemScopeSql } from "../problems/scope";
+import { CURRENT_EVIDENCE_SQL } from "./current-evidence-sql";
 import { parseEvidenceInput } from "./evidence-text";
 
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
@@ -62,7 +63,7 @@ export async function getReviewStats(actor: Actor, rawQuery: unknown, opts: { lo
         FROM "Evidence" e
         JOIN "Problem" p ON p.id = e."problemId"
        WHERE e."reviewStatus" = 'PENDING'
-         AND NOT EXISTS (SELECT 1 FROM "Evidence" c WHERE c."supersedesId" = e.id)
+         AND ${CURRENT_EVIDENCE_SQL}
          AND ${where}${during(Prisma.sql`e."createdAt"`)}
        GROUP BY 1, 2`,
     db.district.findMany({ select: { id: true, name: true } }),

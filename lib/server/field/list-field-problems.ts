@@ -6,6 +6,7 @@ import { overdueDays } from "../../domain/problem-rules";
 import { type Actor, authorize } from "../../permissions";
 import type { ProblemDto } from "../../schemas/problem";
 import { closureChecklistSetting } from "../closure/closure-checklist-setting";
+import { CURRENT_EVIDENCE_SQL } from "../evidence/current-evidence-sql";
 import { problemInclude, toProblemDto } from "../problems/problem-dto";
 import { problemScopeSql } from "../problems/scope";
 
@@ -41,7 +42,8 @@ type Candidate = {
   deadline: Date | null;
   closedAt: Date | null;
   code: string;
-  evidence: { kind: EvidenceKindName; reviewStatus: ReviewStatusName; superseded: boolean }[];
+  /** The problem's current evidence as `KIND:REVIEW_STATUS`, one entry per item. */
+  states: string[];
 };
 
 /**
@@ -63,28 +65,36 @@ export async function listFieldProblems(
   const filter = opts.filter ?? "all";
   const closedSince = new Date(now.getTime() - CLOSED_SHOWN_DAYS * 86_400_000);
   const [candidates, checklistSetting] = await Promise.all([
+    // Current evidence only (an item a correction superseded no longer counts), as "KIND:STATE" per problem.
     db.$queryRaw<Candidate[]>`
-      SELECT p.id, p.code, p.category::text AS category, p.status::text AS status, p.deadline, p."closedAt",
-             COALESCE(ev.items, '[]'::jsonb) AS evidence
-        FROM "Problem" p
-        LEFT JOIN LATERAL (
-          SELECT jsonb_agg(jsonb_build_object(
-                   'kind', e.kind, 'reviewStatus', e."reviewStatus",
-                   'superseded', EXISTS (SELECT 1 FROM "Evidence" c WHERE c."supersedesId" = e.id))) AS items
-            FROM "Evidence" e WHERE e."problemId" = p.id
-        ) ev ON true
-       WHERE ${problemScopeSql(actor)} AND (p.status <> 'CLOSED' OR p."closedAt" >= ${closedSince})`,
+      WITH s AS (
+        SELECT p.id, p.code, p.category, p.status, p.deadline, p."closedAt"
+          FROM "Problem" p
+         WHERE ${problemScopeSql(actor)} AND (p.status <> 'CLOSED' OR p."closedAt" >= ${closedSince})
+      ), cur AS (
+        SELECT e."problemId", e.kind::text || ':' || e."reviewStatus"::text AS state
+          FROM "Evidence" e JOIN s ON s.id = e."problemId"
+         WHERE ${CURRENT_EVIDENCE_SQL}
+      )
+      SELECT s.id, s.code, s.category::text AS category, s.status::text AS status, s.deadline, s."closedAt",
+             array_remove(array_agg(cur.state), NULL) AS states
+        FROM s LEFT JOIN cur ON cur."problemId" = s.id
+       GROUP BY s.id, s.code, s.category, s.status, s.deadline, s."closedAt"`,
     closureChecklistSetting(),
   ]);
 
   const all = candidates.map((c) => {
+    const current = c.states.map((state) => {
+      const [kind, reviewStatus] = state.split(":") as [EvidenceKindName, ReviewStatusName];
+      return { kind, reviewStatus, superseded: false };
+    });
     const counts: EvidenceCounts = { PENDING: 0, ACCEPTED: 0, RETURNED: 0 };
-    for (const e of c.evidence) if (!e.superseded) counts[e.reviewStatus] += 1;
+    for (const e of current) counts[e.reviewStatus] += 1;
     return {
       c,
       overdueDays: overdueDays(c, today),
       evidence: counts,
-      checklist: evaluateChecklist(checklistSetting[c.category] ?? [], c.evidence),
+      checklist: evaluateChecklist(checklistSetting[c.category] ?? [], current),
     };
   });
   type Scored = (typeof all)[number];

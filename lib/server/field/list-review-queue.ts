@@ -1,8 +1,10 @@
+import { Prisma } from "@prisma/client";
 import { db } from "../../db";
 import { type Actor, authorize } from "../../permissions";
 import type { EvidenceDto } from "../../schemas/evidence";
+import { CURRENT_EVIDENCE_SQL } from "../evidence/current-evidence-sql";
 import { evidenceInclude, toEvidenceDto } from "../evidence/evidence-dto";
-import { problemScope } from "../problems/scope";
+import { problemScopeSql } from "../problems/scope";
 
 export type ReviewQueueItem = {
   evidence: EvidenceDto;
@@ -20,27 +22,34 @@ const QUEUE_SIZE = 100;
  */
 export async function listReviewQueue(actor: Actor): Promise<ReviewQueue> {
   authorize(actor, "evidence.read");
-  const where = { reviewStatus: "PENDING" as const, supersededBy: { is: null }, problem: problemScope(actor) };
-  const [total, rows] = await Promise.all([
-    db.evidence.count({ where }),
-    db.evidence.findMany({
-      where,
-      include: {
-        ...evidenceInclude,
-        problem: {
-          select: {
-            id: true,
-            code: true,
-            title: true,
-            district: { select: { name: true } },
-            leadUnit: { select: { name: true } },
-          },
+  // The newest ids and the count in SQL, then the page's rows read whole.
+  const pending = Prisma.sql`
+    FROM "Evidence" e JOIN "Problem" p ON p.id = e."problemId"
+   WHERE e."reviewStatus" = 'PENDING'
+     AND ${CURRENT_EVIDENCE_SQL}
+     AND ${problemScopeSql(actor)}`;
+  const [newest, [count]] = await Promise.all([
+    db.$queryRaw<{ id: string }[]>`SELECT e.id ${pending} ORDER BY e."createdAt" DESC, e.id DESC LIMIT ${QUEUE_SIZE}`,
+    db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n ${pending}`,
+  ]);
+  const found = await db.evidence.findMany({
+    where: { id: { in: newest.map((r) => r.id) } },
+    include: {
+      ...evidenceInclude,
+      problem: {
+        select: {
+          id: true,
+          code: true,
+          title: true,
+          district: { select: { name: true } },
+          leadUnit: { select: { name: true } },
         },
       },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: QUEUE_SIZE,
-    }),
-  ]);
+    },
+  });
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const rows = newest.flatMap((r) => byId.get(r.id) ?? []);
+  const total = count?.n ?? 0;
   return {
     total,
     items: rows.map(({ problem, ...row }) => ({
