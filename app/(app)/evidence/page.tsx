@@ -4,6 +4,7 @@ import { mayOpenReviewQueue } from "@/components/evidence/access";
 import { ReviewQueueList } from "@/components/evidence/review-queue";
 import { ReviewStats } from "@/components/evidence/review-stats";
 import { NoPermission } from "@/components/ui/no-permission";
+import { bureauToday } from "@/lib/domain/calendar";
 import type { Locale } from "@/lib/schemas/parse";
 import { getReviewStats } from "@/lib/server/evidence/review-stats";
 import { listReviewQueue } from "@/lib/server/field/list-review-queue";
@@ -19,9 +20,11 @@ export default async function EvidenceReviewPage() {
   const actor = await requireActor("/evidence");
   if (!mayOpenReviewQueue(actor)) return <NoPermission />;
   const locale = (await getLocale()) as Locale;
+  // This year's returns: what the bureau is asked about, and a bounded read however old the ledger grows.
+  const year = bureauToday().getUTCFullYear();
   const [queue, stats, t] = await Promise.all([
     listReviewQueue(actor),
-    getReviewStats(actor, {}, { locale }),
+    getReviewStats(actor, { from: `${year}-01-01` }, { locale }),
     getTranslations("evidenceUi.queue"),
   ]);
   return (
@@ -39,6 +42,7 @@ export default async function EvidenceReviewPage() {
         <h2 id="review-stats-title" className="mb-3 font-semibold text-base text-slate-900">
           {t("statsTitle")}
         </h2>
+        <p className="-mt-2 mb-3 text-slate-600 text-xs">{t("statsPeriod", { year })}</p>
         <ReviewStats stats={stats} />
       </section>
     </div>
