@@ -18,11 +18,11 @@ test.describe("ledger scope", () => {
     await leader.close();
 
     await login(page, "division");
+    // Total and rows from one page load: other browser tests register problems meanwhile.
+    await page.goto("/problems?pageSize=100");
     const total = await ledgerTotal(page);
     expect(total).toBeGreaterThan(0);
     expect(total).toBeLessThan(leaderTotal);
-
-    await page.goto("/problems?pageSize=100");
     const rows = page.getByTestId("ledger-row");
     await expect(rows).toHaveCount(total);
     const leadUnits = await page.getByTestId("cell-lead-unit").allInnerTexts();
@@ -39,8 +39,9 @@ test.describe("ledger scope", () => {
 
   test("a Jiangyin field officer sees Jiangyin problems and no Yixing ones", async ({ page }) => {
     await login(page, "field-jiangyin");
-    const total = await ledgerTotal(page);
+    // Total and rows from one page load: other browser tests register problems meanwhile.
     await page.goto("/problems?pageSize=100");
+    const total = await ledgerTotal(page);
     await expect(page.getByTestId("ledger-row")).toHaveCount(Math.min(total, 100));
     const districts = await page.getByTestId("cell-district").allInnerTexts();
     expect(districts).toContain("江阴市");
