@@ -13,80 +13,26 @@ import {
 } from "@/app/api/v1/settings/closure-checklist/route";
 import { db } from "@/lib/db";
 import { CLOSURE_CHECKLIST_KEY, DEFAULT_CLOSURE_CHECKLIST } from "@/lib/domain/closure-checklist";
-import { calendarDay, createProblem, createUnit, type ProblemOverrides } from "../factories";
+import { calendarDay, createProblem, type ProblemOverrides } from "../factories";
+import { ACTORS, type ActorKey, createCast, everyone, readTarget, type Signed, tokenFor } from "../support/actor-matrix";
 import { type ApiResult, call, leaksInternals } from "../support/api";
 import { completeChecklist } from "../support/closure-evidence";
-import { createPerson, createWorld, type Person, type World } from "../support/world";
+import type { Person, World } from "../support/world";
 
 /**
  * Every caller × every closure route, with the exact status each must get. The problems belong to
  * division A in district A with `leadOfficial` as lead official and division C co-operating; "own"
  * people are of division A / district A, "other" ones of B. Each changing call gets a fresh problem.
  */
-const ACTORS = [
-  "anonymous",
-  "invalidToken",
-  "admin",
-  "leadOfficial",
-  "otherLeader",
-  "coordinator",
-  "headOwn",
-  "headCo",
-  "headOther",
-  "officerOwn",
-  "officerOther",
-  "viewer",
-] as const;
-type ActorKey = (typeof ACTORS)[number];
-type Signed = Exclude<ActorKey, "anonymous" | "invalidToken">;
-
 let world: World;
 let people: Record<Signed, Person>;
 let divisionCId: string;
-
-function tokenOf(actor: ActorKey): string | null {
-  if (actor === "anonymous") return null;
-  if (actor === "invalidToken") return "not-a-real-token-0000000000000000000000000";
-  return people[actor].token;
-}
-
-const everyone = (status: number): Record<ActorKey, number> => ({
-  anonymous: 401,
-  invalidToken: 401,
-  admin: status,
-  leadOfficial: status,
-  otherLeader: status,
-  coordinator: status,
-  headOwn: status,
-  headCo: status,
-  headOther: status,
-  officerOwn: status,
-  officerOther: status,
-  viewer: status,
-});
-const readTarget = { ...everyone(200), headOther: 404, officerOther: 404 };
+const tokenOf = (actor: ActorKey) => tokenFor(people, actor);
 /** Steps only the coordinator takes: division heads of other divisions do not see the problem (404). */
 const coordinatorStep = (ok: number) => ({ ...everyone(403), coordinator: ok, headOther: 404 });
 
 beforeAll(async () => {
-  world = await createWorld();
-  divisionCId = (await createUnit(db, { kind: "DIVISION" })).id;
-  const [otherLeader, headCo] = await Promise.all([
-    createPerson("LEADER"),
-    createPerson("DIVISION_HEAD", { unitId: divisionCId }),
-  ]);
-  people = {
-    admin: world.admin,
-    leadOfficial: world.leader,
-    otherLeader,
-    coordinator: world.coordinator,
-    headOwn: world.headA,
-    headCo,
-    headOther: world.headB,
-    officerOwn: world.officerA,
-    officerOther: world.officerB,
-    viewer: world.viewer,
-  };
+  ({ world, people, divisionCId } = await createCast());
 });
 
 afterAll(async () => {

@@ -5,10 +5,11 @@ import { GET as listTransitionsRoute, POST as transitionRoute } from "@/app/api/
 import { GET as getSettingsRoute, PATCH as patchSettingsRoute } from "@/app/api/v1/settings/route";
 import { db } from "@/lib/db";
 import { SETTINGS_DEFAULTS } from "@/lib/domain/settings";
-import { createProblem, createUnit, type ProblemOverrides } from "../factories";
+import { createProblem, type ProblemOverrides } from "../factories";
+import { ACTORS, type ActorKey, createCast, everyone, readTarget, type Signed, tokenFor } from "../support/actor-matrix";
 import { type ApiResult, call, errorOf } from "../support/api";
 import { completeChecklist } from "../support/closure-evidence";
-import { createPerson, createWorld, type Person, type World } from "../support/world";
+import type { Person, World } from "../support/world";
 
 /**
  * Every caller × every workflow route, with the exact status each must get (QUALITY.md). The
@@ -17,48 +18,10 @@ import { createPerson, createWorld, type Person, type World } from "../support/w
  * headCo heads the co-operating division (sees the problem, may not act for the lead division).
  * Each call that changes something gets a fresh problem, so no call depends on another.
  */
-const ACTORS = [
-  "anonymous",
-  "invalidToken",
-  "admin",
-  "leadOfficial",
-  "otherLeader",
-  "coordinator",
-  "headOwn",
-  "headCo",
-  "headOther",
-  "officerOwn",
-  "officerOther",
-  "viewer",
-] as const;
-type ActorKey = (typeof ACTORS)[number];
-type Signed = Exclude<ActorKey, "anonymous" | "invalidToken">;
-
 let world: World;
 let people: Record<Signed, Person>;
 let divisionCId: string;
-
-function tokenOf(actor: ActorKey): string | null {
-  if (actor === "anonymous") return null;
-  if (actor === "invalidToken") return "not-a-real-token-0000000000000000000000000";
-  return people[actor].token;
-}
-
-const everyone = (status: number): Record<ActorKey, number> => ({
-  anonymous: 401,
-  invalidToken: 401,
-  admin: status,
-  leadOfficial: status,
-  otherLeader: status,
-  coordinator: status,
-  headOwn: status,
-  headCo: status,
-  headOther: status,
-  officerOwn: status,
-  officerOther: status,
-  viewer: status,
-});
-const readTarget = { ...everyone(200), headOther: 404, officerOther: 404 };
+const tokenOf = (actor: ActorKey) => tokenFor(people, actor);
 
 function problemOf(overrides: ProblemOverrides = {}) {
   return createProblem(db, {
@@ -145,21 +108,7 @@ const ACTIONS: Action[] = [
 const observed: { action: string; actor: ActorKey; status: number; expected: number }[] = [];
 
 beforeAll(async () => {
-  world = await createWorld();
-  const divisionC = await createUnit(db, { kind: "DIVISION" });
-  divisionCId = divisionC.id;
-  people = {
-    admin: world.admin,
-    leadOfficial: world.leader,
-    otherLeader: await createPerson("LEADER"),
-    coordinator: world.coordinator,
-    headOwn: world.headA,
-    headCo: await createPerson("DIVISION_HEAD", { unitId: divisionC.id }),
-    headOther: world.headB,
-    officerOwn: world.officerA,
-    officerOther: world.officerB,
-    viewer: world.viewer,
-  };
+  ({ world, people, divisionCId } = await createCast());
 });
 
 describe.each(ACTIONS)("$name", (action) => {
