@@ -9,6 +9,7 @@ import type { ExtensionDto, ExtensionPage } from "@/lib/schemas/extension";
 import { decideExtension } from "@/lib/server/extensions/decide-extension";
 import { requestExtension } from "@/lib/server/extensions/request-extension";
 import { calendarDay, createExtension, createProblem } from "../factories";
+import { WORLD_ACTORS, type WorldActor, worldToken } from "../support/actor-matrix";
 import { type ApiResult, call, errorOf } from "../support/api";
 import { createPerson, createWorld, type Person, type World } from "../support/world";
 
@@ -287,31 +288,9 @@ describe("deciding an extension", () => {
 });
 
 describe("who may ask and decide", () => {
-  const ACTORS = [
-    "anonymous",
-    "admin",
-    "leader",
-    "coordinator",
-    "headOwn",
-    "headOther",
-    "officerOwn",
-    "officerOther",
-    "viewer",
-  ] as const;
-  type ActorKey = (typeof ACTORS)[number];
-  const token = (a: ActorKey): string | null =>
-    a === "anonymous"
-      ? null
-      : {
-          admin: world.admin,
-          leader: world.leader,
-          coordinator: world.coordinator,
-          headOwn: world.headA,
-          headOther: world.headB,
-          officerOwn: world.officerA,
-          officerOther: world.officerB,
-          viewer: world.viewer,
-        }[a].token;
+  const ACTORS = WORLD_ACTORS;
+  type ActorKey = WorldActor;
+  const token = (a: ActorKey) => worldToken(world, a);
 
   const REQUEST: Record<ActorKey, number> = {
     anonymous: 401,

@@ -10,8 +10,9 @@ import { Conflict } from "@/lib/errors";
 import type { MeasureDetailDto, MeasureListDto } from "@/lib/schemas/measure";
 import { updateMeasure } from "@/lib/server/measures/update-measure";
 import { calendarDay, createMeasure, createProblem } from "../factories";
+import { WORLD_ACTORS, type WorldActor, worldToken } from "../support/actor-matrix";
 import { type ApiResult, call, errorOf } from "../support/api";
-import { createPerson, createWorld, type Person, type World } from "../support/world";
+import { createPerson, createWorld, type World } from "../support/world";
 
 let world: World;
 
@@ -348,31 +349,9 @@ describe("reordering", () => {
 });
 
 describe("who may do what, and where", () => {
-  const ACTORS = [
-    "anonymous",
-    "admin",
-    "leader",
-    "coordinator",
-    "headOwn",
-    "headOther",
-    "officerOwn",
-    "officerOther",
-    "viewer",
-  ] as const;
-  type ActorKey = (typeof ACTORS)[number];
-  const token = (a: ActorKey): string | null => {
-    const map: Record<Exclude<ActorKey, "anonymous">, Person> = {
-      admin: world.admin,
-      leader: world.leader,
-      coordinator: world.coordinator,
-      headOwn: world.headA,
-      headOther: world.headB,
-      officerOwn: world.officerA,
-      officerOther: world.officerB,
-      viewer: world.viewer,
-    };
-    return a === "anonymous" ? null : map[a].token;
-  };
+  const ACTORS = WORLD_ACTORS;
+  type ActorKey = WorldActor;
+  const token = (a: ActorKey) => worldToken(world, a);
   /** No permission → 403 wherever the problem is; permission but out of scope → 404. */
   const expectations = (ok: number, mayTry: readonly ActorKey[], mayDo: readonly ActorKey[]) =>
     Object.fromEntries(

@@ -10,6 +10,7 @@ import { createProgressReport } from "@/lib/server/reports/create-progress-repor
 import { listLateReporters } from "@/lib/server/reports/list-late-reporters";
 import { getSettings } from "@/lib/server/settings/get-settings";
 import { calendarDay, createMeasure, createProblem, createUnit } from "../factories";
+import { WORLD_ACTORS, type WorldActor, worldPerson, worldToken } from "../support/actor-matrix";
 import { type ApiResult, call, errorOf } from "../support/api";
 import { createPerson, createWorld, type Person, type World } from "../support/world";
 
@@ -141,30 +142,10 @@ describe("filing progress reports", () => {
 });
 
 describe("who may report and read", () => {
-  const ACTORS = [
-    "anonymous",
-    "admin",
-    "leader",
-    "coordinator",
-    "headOwn",
-    "headOther",
-    "officerOwn",
-    "officerOther",
-    "viewer",
-  ] as const;
-  type ActorKey = (typeof ACTORS)[number];
-  const person = (a: Exclude<ActorKey, "anonymous">): Person =>
-    ({
-      admin: world.admin,
-      leader: world.leader,
-      coordinator: world.coordinator,
-      headOwn: world.headA,
-      headOther: world.headB,
-      officerOwn: world.officerA,
-      officerOther: world.officerB,
-      viewer: world.viewer,
-    })[a];
-  const token = (a: ActorKey) => (a === "anonymous" ? null : person(a).token);
+  const ACTORS = WORLD_ACTORS;
+  type ActorKey = WorldActor;
+  const _person = (a: Exclude<ActorKey, "anonymous">) => worldPerson(world, a);
+  const token = (a: ActorKey) => worldToken(world, a);
 
   const POST_EXPECT: Record<ActorKey, number> = {
     anonymous: 401,

@@ -78,3 +78,36 @@ export const everyone = (status: number): Record<ActorKey, number> => ({
 
 /** Reading the problem: everyone in scope; the other division's head and the other district's officer do not see it. */
 export const readTarget = { ...everyone(200), headOther: 404, officerOther: 404 };
+
+/** The callers of the smaller matrices, people of a plain world: A is "own", B "other". */
+export const WORLD_ACTORS = [
+  "anonymous",
+  "admin",
+  "leader",
+  "coordinator",
+  "headOwn",
+  "headOther",
+  "officerOwn",
+  "officerOther",
+  "viewer",
+] as const;
+export type WorldActor = (typeof WORLD_ACTORS)[number];
+
+/** The person behind a world caller. */
+export function worldPerson(world: World, actor: Exclude<WorldActor, "anonymous">): Person {
+  return {
+    admin: world.admin,
+    leader: world.leader,
+    coordinator: world.coordinator,
+    headOwn: world.headA,
+    headOther: world.headB,
+    officerOwn: world.officerA,
+    officerOther: world.officerB,
+    viewer: world.viewer,
+  }[actor];
+}
+
+/** The bearer token a world caller sends (none when anonymous). */
+export function worldToken(world: World, actor: WorldActor): string | null {
+  return actor === "anonymous" ? null : worldPerson(world, actor).token;
+}
