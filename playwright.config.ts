@@ -1,5 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
+const port = process.env.E2E_PORT || "3100";
+
 /**
  * Browser tests against the production build on a fresh, seeded embedded PostgreSQL
  * (tests/e2e/serve.ts). Chromium from the system, so nothing is downloaded.
@@ -13,7 +15,7 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
   use: {
-    baseURL: "http://127.0.0.1:3100",
+    baseURL: `http://127.0.0.1:${port}`,
     locale: "zh-CN",
     timezoneId: "Asia/Shanghai",
     trace: "retain-on-failure",
@@ -42,7 +44,7 @@ export default defineConfig({
   ],
   webServer: {
     command: "tsx tests/e2e/serve.ts",
-    url: "http://127.0.0.1:3100/login",
+    url: `http://127.0.0.1:${port}/login`,
     timeout: 300_000,
     reuseExistingServer: false,
     // SIGTERM lets serve.ts stop Next and the embedded database cleanly (the default is SIGKILL).

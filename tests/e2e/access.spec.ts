@@ -78,7 +78,7 @@ test("a callback URL pointing to another site is ignored after login: the home p
   await page.getByLabel("密码").fill("Rectify@2026");
   await page.getByRole("button", { name: "登录", exact: true }).click();
   await page.waitForURL((url) => url.pathname === "/work");
-  expect(new URL(page.url()).host).toBe("127.0.0.1:3100");
+  expect(new URL(page.url()).host).toBe(`127.0.0.1:${process.env.E2E_PORT || "3100"}`);
 });
 
 test("after ten failed attempts the login form says how many minutes to wait", async ({ page }) => {

@@ -1,15 +1,15 @@
 /**
  * The e2e web server: a fresh embedded PostgreSQL (dropped and recreated every run, so the demo
  * data is exactly the seed), then `scripts/start.ts` (migrate, seed, build if needed, next start)
- * on port 3100. Stops the database when the server exits or Playwright stops it.
+ * on port `E2E_PORT` (3100). Stops the database when the server exits or Playwright stops it.
  */
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedDb } from "../../lib/embedded-db";
 
-const PORT = "3100";
-const db = await startEmbeddedDb({ name: "pg-e2e", port: 54331, database: "rectify_e2e", fresh: true });
+const PORT = process.env.E2E_PORT || "3100";
+const db = await startEmbeddedDb({ name: "pg-e2e", port: Number(process.env.E2E_PG_PORT || 54331), database: "rectify_e2e", fresh: true });
 
 // Evidence files of this run only, like its database.
 const evidenceDir = path.join(process.cwd(), ".data", "evidence-e2e");
