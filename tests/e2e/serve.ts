@@ -9,7 +9,12 @@ import path from "node:path";
 import { startEmbeddedDb } from "../../lib/embedded-db";
 
 const PORT = process.env.E2E_PORT || "3100";
-const db = await startEmbeddedDb({ name: "pg-e2e", port: Number(process.env.E2E_PG_PORT || 54331), database: "rectify_e2e", fresh: true });
+const db = await startEmbeddedDb({
+  name: "pg-e2e",
+  port: Number(process.env.E2E_PG_PORT || 54331),
+  database: "rectify_e2e",
+  fresh: true,
+});
 
 // Evidence files of this run only, like its database.
 const evidenceDir = path.join(process.cwd(), ".data", "evidence-e2e");

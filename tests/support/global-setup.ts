@@ -17,7 +17,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const external = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
   let embedded: EmbeddedDb | null = null;
   if (!external) {
-    embedded = await startEmbeddedDb({ name: "pg-test", port: Number(process.env.TEST_PG_PORT || 54330), database: "rectify_test", fresh: true });
+    embedded = await startEmbeddedDb({
+      name: "pg-test",
+      port: Number(process.env.TEST_PG_PORT || 54330),
+      database: "rectify_test",
+      fresh: true,
+    });
   }
   const url = external || (embedded as EmbeddedDb).url;
   try {
