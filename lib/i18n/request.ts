@@ -2,6 +2,7 @@ import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { getCookieActor } from "../auth/next-auth";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "../schemas/parse";
+import { MESSAGES } from "./messages";
 
 export const LOCALE_COOKIE = "locale";
 
@@ -15,6 +16,5 @@ export async function currentLocale(): Promise<Locale> {
 
 export default getRequestConfig(async () => {
   const locale = await currentLocale();
-  const messages = (await import(`../../messages/${locale}.json`)).default;
-  return { locale, messages, timeZone: "Asia/Shanghai" };
+  return { locale, messages: MESSAGES[locale], timeZone: "Asia/Shanghai" };
 });

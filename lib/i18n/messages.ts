@@ -1,0 +1,20 @@
+import en from "../../messages/en.json";
+import zhCN from "../../messages/zh-CN.json";
+import type { Locale } from "../schemas/parse";
+
+/**
+ * Every message of a locale: the core file plus one file per module (`messages/modules/<area>.<locale>.json`,
+ * each holding its own top-level namespaces), so a new module adds its words without touching the others'.
+ */
+export const MODULES: Record<Locale, Record<string, unknown>[]> = {
+  "zh-CN": [],
+  en: [],
+};
+
+/** The core file of each locale. */
+export const CORE: Record<Locale, Record<string, unknown>> = { "zh-CN": zhCN, en };
+
+export const MESSAGES: Record<Locale, Record<string, unknown>> = {
+  "zh-CN": Object.assign({}, zhCN, ...MODULES["zh-CN"]),
+  en: Object.assign({}, en, ...MODULES.en),
+};
