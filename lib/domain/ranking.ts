@@ -6,17 +6,22 @@
  * can reorder two published figures.
  */
 
+import type { NamedBy, Naming } from "./naming";
+
+const UNKNOWN: Naming = { named: null, namedBy: null };
+
 export type Direction = "LOWER_IS_BETTER" | "HIGHER_IS_BETTER";
+
+/** The unit's value against the province's, direction-aware (优于 / 持平 / 差于). */
+export type VersusAverage = "BETTER" | "EQUAL" | "WORSE";
 
 export type RankInput = {
   unitCode: string;
   unitName: string;
   /** Decimal text as published, e.g. "32", "31.5", "-0.8"; null = no data. */
   value: string | null;
-  /** The unit cannot be named for this indicator (e.g. every water section meets Class III and its target). */
-  exemptFromNaming?: boolean;
-  /** A penalty trigger was hit: named whatever the rank. */
-  penaltyHit?: boolean;
+  /** Whether the province names the unit (see `naming.ts`); unknown when absent. */
+  naming?: Naming;
 };
 
 export type RankedUnit = {
@@ -27,19 +32,21 @@ export type RankedUnit = {
   rank: number | null;
   /** Shares its rank with another unit. */
   tied: boolean;
-  /** Better than the provincial average for the period; null when that average or the value is unknown. */
+  /** Strictly better than the provincial average for the period (direction-aware); null when that average or the value is unknown. */
   aboveProvincialAverage: boolean | null;
+  /** Better, equal or worse than the provincial average (direction-aware); null when either is unknown. */
+  versusProvincialAverage: VersusAverage | null;
   topThree: boolean;
-  /** Among the worst N of the scope (ties at the boundary included), or a penalty trigger hit. */
-  named: boolean;
+  /** In the province's worst list of the indicator and period; false when a list covers the unit without naming it; null = unknown. */
+  named: boolean | null;
+  /** The list (and printed rank) that names the unit. */
+  namedBy: NamedBy | null;
 };
 
 export type RankingOptions = {
   direction: Direction;
   /** The province's own value for the period (decimal text), when known. */
   provincialAverage?: string | null;
-  /** How many of the worst units are publicly named (通报); a setting, default 5. */
-  bottomN?: number;
 };
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
@@ -73,7 +80,6 @@ export function isValidDecimal(text: string): boolean {
 
 /** Ranks the units; the result lists ranked units best first, then the units without data, each group in code order. */
 export function rankUnits(units: readonly RankInput[], options: RankingOptions): RankedUnit[] {
-  const bottomN = options.bottomN ?? 5;
   const codes = new Set<string>();
   for (const u of units) {
     if (codes.has(u.unitCode)) throw new RangeError(`unit listed twice: ${u.unitCode}`);
@@ -99,18 +105,19 @@ export function rankUnits(units: readonly RankInput[], options: RankingOptions):
   const average = options.provincialAverage ?? null;
   const ranked: RankedUnit[] = sorted.map((u) => {
     const rank = ranks.get(u.unitCode) as number;
-    // Units strictly worse than this one: fewer than N means it is among the worst N, ties included.
-    const strictlyWorse = sorted.filter((o) => compareValues(o.value as string, u.value as string, options.direction) > 0).length;
-    const inBottom = bottomN > 0 && strictlyWorse < bottomN && !u.exemptFromNaming;
+    const versus = average === null ? 0 : compareValues(u.value as string, average, options.direction);
+    const naming = u.naming ?? UNKNOWN;
     return {
       unitCode: u.unitCode,
       unitName: u.unitName,
       value: u.value,
       rank,
       tied: (rankCounts.get(rank) ?? 0) > 1,
-      aboveProvincialAverage: average === null ? null : compareValues(u.value as string, average, options.direction) < 0,
+      aboveProvincialAverage: average === null ? null : versus < 0,
+      versusProvincialAverage: average === null ? null : versus < 0 ? "BETTER" : versus > 0 ? "WORSE" : "EQUAL",
       topThree: rank <= 3,
-      named: inBottom || !!u.penaltyHit,
+      named: naming.named,
+      namedBy: naming.namedBy,
     };
   });
   const unranked: RankedUnit[] = noData.map((u) => ({
@@ -120,8 +127,10 @@ export function rankUnits(units: readonly RankInput[], options: RankingOptions):
     rank: null,
     tied: false,
     aboveProvincialAverage: null,
+    versusProvincialAverage: null,
     topThree: false,
-    named: !!u.penaltyHit,
+    named: (u.naming ?? UNKNOWN).named,
+    namedBy: (u.naming ?? UNKNOWN).namedBy,
   }));
   return [...ranked, ...unranked];
 }

@@ -7,7 +7,7 @@ const boolText = z.enum(["true", "false"]).transform((v) => v === "true");
 
 export const rankingQuerySchema = z
   .strictObject({
-    scope: z.enum(["PROVINCE_CITIES", "CITY_DISTRICTS"]),
+    scope: z.enum(["PROVINCE_CITIES", "PROVINCE_COUNTIES", "CITY_DISTRICTS"]),
     indicator: indicatorEnum,
     period,
     cumulative: boolText.default(true),
@@ -16,7 +16,7 @@ export const rankingQuerySchema = z
 
 export const rankingSchema = z
   .object({
-    scope: z.enum(["PROVINCE_CITIES", "CITY_DISTRICTS"]),
+    scope: z.enum(["PROVINCE_CITIES", "PROVINCE_COUNTIES", "CITY_DISTRICTS"]),
     indicator: indicatorEnum,
     period: z.string(),
     cumulative: z.boolean(),
@@ -28,9 +28,23 @@ export const rankingSchema = z
         value: z.string().nullable(),
         rank: z.number().int().nullable(),
         tied: z.boolean(),
+        /** Strictly better than the province (direction-aware). */
         aboveProvincialAverage: z.boolean().nullable(),
+        versusProvincialAverage: z.enum(["BETTER", "EQUAL", "WORSE"]).nullable(),
         topThree: z.boolean(),
-        named: z.boolean(),
+        /** In the province's worst list; false = a list covers the unit and does not name it; null = unknown (no list, or not covered). */
+        named: z.boolean().nullable(),
+        namedBy: z
+          .object({
+            listId: z.string().nullable(),
+            kind: z.enum(["BEST", "WORST"]),
+            basis: z.enum(["PRINTED_LIST", "PROVINCE_TABLE"]),
+            printedRank: z.number().int(),
+            tied: z.boolean(),
+            size: z.number().int(),
+            source: z.string().nullable(),
+          })
+          .nullable(),
       }),
     ),
   })

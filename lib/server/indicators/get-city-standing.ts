@@ -29,15 +29,15 @@ export async function latestPeriod(): Promise<{ year: number; month: number } | 
 }
 
 /** Where the city stands in the province on every indicator, this month and year to date, with the target-line badges. */
-export async function getCityStanding(actor: Actor, period?: { year: number; month: number }, now?: Date) {
+export async function getCityStanding(actor: Actor, period?: { year: number; month: number }) {
   authorize(actor, "indicator.read");
   const at = period ?? (await latestPeriod());
   if (!at) return { period: null, standings: [] as Standing[] };
   const standings = await Promise.all(
     INDICATOR_CODES.map(async (indicator): Promise<Standing> => {
       const [month, ytd] = await Promise.all([
-        rankScope("PROVINCE_CITIES", indicator, at.year, at.month, false, now),
-        rankScope("PROVINCE_CITIES", indicator, at.year, at.month, true, now),
+        rankScope("PROVINCE_CITIES", indicator, at.year, at.month, false),
+        rankScope("PROVINCE_CITIES", indicator, at.year, at.month, true),
       ]);
       const home = (r: typeof month) => r.items.find((i) => i.unitCode === HOME_CITY_CODE) ?? null;
       const homeYtd = home(ytd);

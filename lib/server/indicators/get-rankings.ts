@@ -1,18 +1,71 @@
 import { db } from "../../db";
+import { COVERED_COUNTY_CODES, divisionOf, isCoveredCounty } from "../../domain/divisions";
 import { HOME_CITY_CODE, INDICATORS, type IndicatorCodeName, PROVINCE_CODE } from "../../domain/indicators";
+import { type Naming, nameUnits, type PrintedList, UNKNOWN } from "../../domain/naming";
 import { type RankedUnit, rankUnits } from "../../domain/ranking";
 import { type Actor, authorize } from "../../permissions";
 import { rankingQuerySchema } from "../../schemas/indicator";
 import { type Locale, parseInput } from "../../schemas/parse";
 import { getSettings } from "../settings/get-settings";
-import { computeDistrictPenalties } from "./get-penalties";
 
-export type RankingScope = "PROVINCE_CITIES" | "CITY_DISTRICTS";
+export type RankingScope = "PROVINCE_CITIES" | "PROVINCE_COUNTIES" | "CITY_DISTRICTS";
 export type ScopeRanking = { provincialAverage: string | null; items: RankedUnit[] };
+export type RankScopeOptions = {
+  /** Units that cannot enter a computed worst list (water indicators: every section meets Class III and its target). */
+  exemptUnitCodes?: ReadonlySet<string>;
+};
+
+type Period = { indicator: IndicatorCodeName; year: number; month: number; cumulative: boolean };
+
+async function printedLists(p: Period, scope: "PROVINCE_CITIES" | "PROVINCE_COUNTIES"): Promise<PrintedList[]> {
+  const rows = await db.publishedList.findMany({
+    where: { indicator: p.indicator, year: p.year, month: p.month, cumulative: p.cumulative, scope },
+    select: {
+      id: true,
+      kind: true,
+      size: true,
+      source: true,
+      entries: { orderBy: { position: "asc" }, select: { unitCode: true, printedRank: true } },
+    },
+  });
+  return rows;
+}
+
+async function valuesOf(p: Period, codes: readonly string[]): Promise<Map<string, string>> {
+  const rows = await db.indicatorValue.findMany({
+    where: { indicator: p.indicator, year: p.year, month: p.month, cumulative: p.cumulative, unitCode: { in: [...codes] } },
+    select: { unitCode: true, valueText: true },
+  });
+  return new Map(rows.map((v) => [v.unitCode, v.valueText]));
+}
 
 /**
- * Ranks the province's cities or the city's districts on one indicator for one period, with the
- * target-line badges. For districts a penalty hit that month also counts as "named".
+ * The province's county-level scope for a period: the covered county-level cities and counties
+ * plus any unit a printed list of the period names, with their values and whether the province names them.
+ */
+async function countyScope(p: Period, opts: RankScopeOptions, bottomN: number) {
+  const lists = await printedLists(p, "PROVINCE_COUNTIES");
+  const codes = [...new Set([...COVERED_COUNTY_CODES, ...lists.flatMap((l) => l.entries.map((e) => e.unitCode))])].sort();
+  const values = await valuesOf(p, codes);
+  const naming = nameUnits({
+    units: codes.map((code) => ({
+      unitCode: code,
+      value: values.get(code) ?? null,
+      covered: isCoveredCounty(code),
+      exemptFromNaming: opts.exemptUnitCodes?.has(code),
+    })),
+    worst: lists.find((l) => l.kind === "WORST") ?? null,
+    lists,
+    direction: INDICATORS[p.indicator].direction,
+    bottomN,
+  });
+  return { codes, values, naming };
+}
+
+/**
+ * Ranks the province's cities, the province's county-level units or the city's districts on one
+ * indicator for one period, with the target-line badges. "Named" comes from the province's printed
+ * worst list (or its complete province-wide table), never from the districts ranked among themselves.
  */
 export async function rankScope(
   scope: RankingScope,
@@ -20,43 +73,66 @@ export async function rankScope(
   year: number,
   month: number,
   cumulative: boolean,
-  now?: Date,
+  opts: RankScopeOptions = {},
 ): Promise<ScopeRanking> {
-  const units = await db.statUnit.findMany({
-    where:
-      scope === "PROVINCE_CITIES"
-        ? { level: "CITY", parentCode: PROVINCE_CODE }
-        : { level: "DISTRICT", parentCode: HOME_CITY_CODE },
-    select: { code: true, name: true },
-  });
-  const values = await db.indicatorValue.findMany({
-    where: { indicator, year, month, cumulative, unitCode: { in: [PROVINCE_CODE, ...units.map((u) => u.code)] } },
-    select: { unitCode: true, valueText: true },
-  });
-  const valueByUnit = new Map(values.map((v) => [v.unitCode, v.valueText]));
+  const p: Period = { indicator, year, month, cumulative };
+  const direction = INDICATORS[indicator].direction;
   const bottomN = (await getSettings()).rankingBottomN;
-  const penaltyHits =
-    scope === "CITY_DISTRICTS"
-      ? new Set((await computeDistrictPenalties(year, month, now)).filter((p) => p.hits.length).map((p) => p.districtCode))
-      : new Set<string>();
-  const provincialAverage = valueByUnit.get(PROVINCE_CODE) ?? null;
+  let units: { code: string; name: string }[];
+  let naming: Map<string, Naming>;
+  let values: Map<string, string>;
+
+  if (scope === "PROVINCE_CITIES") {
+    units = await db.statUnit.findMany({ where: { level: "CITY", parentCode: PROVINCE_CODE }, select: { code: true, name: true } });
+    values = await valuesOf(p, [PROVINCE_CODE, ...units.map((u) => u.code)]);
+    const lists = await printedLists(p, "PROVINCE_CITIES");
+    naming = nameUnits({
+      units: units.map((u) => ({
+        unitCode: u.code,
+        value: values.get(u.code) ?? null,
+        covered: true,
+        exemptFromNaming: opts.exemptUnitCodes?.has(u.code),
+      })),
+      worst: lists.find((l) => l.kind === "WORST") ?? null,
+      lists,
+      direction,
+      bottomN,
+    });
+  } else {
+    const county = await countyScope(p, opts, bottomN);
+    naming = county.naming;
+    if (scope === "PROVINCE_COUNTIES") {
+      const stored = await db.statUnit.findMany({ where: { code: { in: county.codes } }, select: { code: true, name: true } });
+      const names = new Map(stored.map((s) => [s.code, s.name]));
+      units = county.codes.map((code) => ({ code, name: names.get(code) ?? divisionOf(code)?.name ?? code }));
+      values = new Map([...county.values, ...(await valuesOf(p, [PROVINCE_CODE]))]);
+    } else {
+      units = await db.statUnit.findMany({
+        where: { level: "DISTRICT", parentCode: HOME_CITY_CODE },
+        select: { code: true, name: true },
+      });
+      values = await valuesOf(p, [PROVINCE_CODE, ...units.map((u) => u.code)]);
+    }
+  }
+
+  const provincialAverage = values.get(PROVINCE_CODE) ?? null;
   const items = rankUnits(
     units.map((u) => ({
       unitCode: u.code,
       unitName: u.name,
-      value: valueByUnit.get(u.code) ?? null,
-      penaltyHit: penaltyHits.has(u.code),
+      value: values.get(u.code) ?? null,
+      naming: naming.get(u.code) ?? UNKNOWN,
     })),
-    { direction: INDICATORS[indicator].direction, provincialAverage, bottomN },
+    { direction, provincialAverage },
   );
   return { provincialAverage, items };
 }
 
 /** `GET /api/v1/rankings`. */
-export async function getRankings(actor: Actor, raw: unknown, opts: { locale?: Locale; now?: Date } = {}) {
+export async function getRankings(actor: Actor, raw: unknown, opts: { locale?: Locale; exemptUnitCodes?: ReadonlySet<string> } = {}) {
   authorize(actor, "indicator.read");
   const q = parseInput(rankingQuerySchema, raw, opts.locale);
   const [year, month] = q.period.split("-").map(Number) as [number, number];
-  const ranking = await rankScope(q.scope, q.indicator, year, month, q.cumulative, opts.now);
+  const ranking = await rankScope(q.scope, q.indicator, year, month, q.cumulative, { exemptUnitCodes: opts.exemptUnitCodes });
   return { scope: q.scope, indicator: q.indicator, period: q.period, cumulative: q.cumulative, ...ranking };
 }
