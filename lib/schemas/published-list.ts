@@ -12,13 +12,21 @@ export const publishedListScopeEnum = z.enum(["PROVINCE_CITIES", "PROVINCE_COUNT
 
 export const publishedListEntryInputSchema = z.strictObject({
   /** The name as printed (宜兴市, 宜兴, 南京市鼓楼区); a six-digit code is accepted too. */
-  name: z.string({ error: requiredOr("v.required") }).trim().min(1, "v.required").max(50, "v.tooLong"),
+  name: z
+    .string({ error: requiredOr("v.required") })
+    .trim()
+    .min(1, "v.required")
+    .max(50, "v.tooLong"),
   /** Optional division code, checked against the name. */
   code: z
     .string()
     .regex(/^\d{6}$/, "v.invalidOption")
     .optional(),
-  printedRank: z.coerce.number({ error: "v.invalidNumber" }).int("v.invalidNumber").min(1, "v.invalidNumber").max(999, "v.invalidNumber"),
+  printedRank: z.coerce
+    .number({ error: "v.invalidNumber" })
+    .int("v.invalidNumber")
+    .min(1, "v.invalidNumber")
+    .max(999, "v.invalidNumber"),
 });
 
 /**
@@ -32,7 +40,11 @@ export const publishedListInputSchema = z
     cumulative: bool,
     kind: publishedListKindEnum,
     scope: publishedListScopeEnum.default("PROVINCE_COUNTIES"),
-    size: z.coerce.number({ error: "v.invalidNumber" }).int("v.invalidNumber").min(1, "v.invalidNumber").max(100, "v.invalidNumber"),
+    size: z.coerce
+      .number({ error: "v.invalidNumber" })
+      .int("v.invalidNumber")
+      .min(1, "v.invalidNumber")
+      .max(100, "v.invalidNumber"),
     source: optionalText(200),
     text: optionalText(20_000),
     entries: z.array(publishedListEntryInputSchema).min(1, "v.required").max(200, "v.tooLong").optional(),

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { TrendChart } from "@/components/charts/trend-chart";
+import { TargetBadgeLegend, TargetBadges } from "@/components/dashboard/target-badges";
 import { INDICATOR_CODES, INDICATORS, type IndicatorCodeName } from "@/lib/domain/indicators";
-import type { RankedUnit } from "@/lib/domain/ranking";
 import type { WhatIfResult } from "@/lib/domain/what-if";
 import type { PerformanceRow } from "@/lib/server/dashboard/get-dashboard-summary";
 import { getDashboardSummary } from "@/lib/server/dashboard/get-dashboard-summary";
@@ -54,17 +54,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       ])
     : [null, null, [], null];
   const hits = penalties.filter((p) => p.hits.length);
-
-  const badges = (u: RankedUnit | null) =>
-    u ? (
-      <span className="flex flex-wrap gap-1">
-        {u.aboveProvincialAverage === true && <Badge tone="good">{t("badges.above")}</Badge>}
-        {u.aboveProvincialAverage === false && <Badge tone="bad">{t("badges.below")}</Badge>}
-        {u.topThree && <Badge tone="good">{t("badges.top3")}</Badge>}
-        {u.named && <Badge tone="bad">{t("badges.named")}</Badge>}
-        {u.tied && <Badge tone="muted">{t("badges.tied")}</Badge>}
-      </span>
-    ) : null;
 
   const needText = (r: WhatIfResult | null, already?: boolean) => {
     if (already) return <Badge tone="good">{t("already")}</Badge>;
@@ -173,42 +162,57 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
               const u = t(`units.${m.unit}`);
               const better = s.gapYtd === null ? null : m.direction === "LOWER_IS_BETTER" ? s.gapYtd < 0 : s.gapYtd > 0;
               return (
-                <Link
+                <div
                   key={s.indicator}
-                  href={`/dashboard?indicator=${s.indicator}`}
                   data-testid={`standing-${s.indicator}`}
-                  className={`block rounded-lg bg-white p-3 shadow-sm ring-1 hover:ring-blue-400 ${s.indicator === indicator ? "ring-2 ring-blue-500" : "ring-slate-200"}`}
+                  className={`rounded-lg bg-white p-3 shadow-sm ring-1 hover:ring-blue-400 ${s.indicator === indicator ? "ring-2 ring-blue-500" : "ring-slate-200"}`}
                 >
-                  <div className="text-sm text-slate-600">{t(`indicators.${s.indicator}`)}</div>
-                  <div className="mt-1 flex items-baseline gap-2">
-                    <span className="text-3xl font-bold tabular-nums">{s.ytd?.value ?? "—"}</span>
-                    <span className="text-sm text-slate-500">
-                      {u} · {t("ytd")}
-                    </span>
-                  </div>
-                  <div className="mt-1 text-sm font-medium" data-testid={`city-rank-${s.indicator}`}>
-                    {s.ytd?.rank ? t("rankOf", { rank: s.ytd.rank, total: s.cities }) : t("noRank")}
-                    {s.month?.rank ? (
-                      <span className="ml-2 text-xs text-slate-500">{t("monthRank", { rank: s.month.rank })}</span>
-                    ) : null}
-                  </div>
-                  {s.changeYtd !== null && (
-                    <div
-                      className={`text-sm ${(m.direction === "LOWER_IS_BETTER" ? s.changeYtd <= 0 : s.changeYtd >= 0) ? "text-emerald-700" : "text-red-700"}`}
-                    >
-                      {t("yoy", { change: `${s.changeYtd > 0 ? "+" : ""}${s.changeYtd}${u ? ` ${u}` : ""}` })}
+                  <Link href={`/dashboard?indicator=${s.indicator}`} className="block">
+                    <div className="text-sm text-slate-600">{t(`indicators.${s.indicator}`)}</div>
+                    <div className="mt-1 flex items-baseline gap-2">
+                      <span className="text-3xl font-bold tabular-nums">{s.ytd?.value ?? "—"}</span>
+                      <span className="text-sm text-slate-500">
+                        {u} · {t("ytd")}
+                      </span>
+                    </div>
+                    <div className="mt-1 text-sm font-medium" data-testid={`city-rank-${s.indicator}`}>
+                      {s.ytd?.rank ? t("rankOf", { rank: s.ytd.rank, total: s.cities }) : t("noRank")}
+                      {s.month?.rank ? (
+                        <span className="ml-2 text-xs text-slate-500">{t("monthRank", { rank: s.month.rank })}</span>
+                      ) : null}
+                    </div>
+                    {s.changeYtd !== null && (
+                      <div
+                        className={`text-sm ${(m.direction === "LOWER_IS_BETTER" ? s.changeYtd <= 0 : s.changeYtd >= 0) ? "text-emerald-700" : "text-red-700"}`}
+                      >
+                        {t("yoy", { change: `${s.changeYtd > 0 ? "+" : ""}${s.changeYtd}${u ? ` ${u}` : ""}` })}
+                      </div>
+                    )}
+                    {s.gapYtd !== null && (
+                      <div className={`text-sm ${better ? "text-emerald-700" : "text-red-700"}`}>
+                        {t("gap", { gap: `${s.gapYtd > 0 ? "+" : ""}${s.gapYtd}${u ? ` ${u}` : ""}` })}
+                      </div>
+                    )}
+                  </Link>
+                  {s.ytd && (
+                    <div className="mt-2">
+                      <TargetBadges
+                        unit={s.ytd}
+                        average={s.provincialAverageYtd}
+                        unitLabel={u}
+                        direction={m.direction}
+                        indicatorName={t(`indicators.${s.indicator}`)}
+                        cumulative
+                        testId={`city-badges-${s.indicator}`}
+                      />
                     </div>
                   )}
-                  {s.gapYtd !== null && (
-                    <div className={`text-sm ${better ? "text-emerald-700" : "text-red-700"}`}>
-                      {t("gap", { gap: `${s.gapYtd > 0 ? "+" : ""}${s.gapYtd}${u ? ` ${u}` : ""}` })}
-                    </div>
-                  )}
-                  <div className="mt-2">{badges(s.ytd)}</div>
-                </Link>
+                </div>
               );
             })}
           </section>
+
+          <TargetBadgeLegend />
 
           {trend && (
             <section className="rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200">
@@ -250,7 +254,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
                         <td className="px-2 py-1.5 tabular-nums">{d.rank ?? "—"}</td>
                         <td className="px-2 py-1.5">{d.unitName}</td>
                         <td className="px-2 py-1.5 text-right tabular-nums">{d.value ?? t("noRank")}</td>
-                        <td className="px-2 py-1.5">{badges(d)}</td>
+                        <td className="px-2 py-1.5">
+                          <TargetBadges
+                            unit={d}
+                            average={districts.provincialAverage}
+                            unitLabel={unitLabel}
+                            direction={meta.direction}
+                            indicatorName={indicatorName}
+                            cumulative
+                          />
+                        </td>
                         <td className="px-2 py-1.5">
                           <Link className="text-blue-700 hover:underline" href={`/problems?districtCode=${d.unitCode}`}>
                             {t("ledger")}

@@ -24,7 +24,8 @@ export function indicatorPaths(): Record<string, unknown> {
     },
     "/api/v1/rankings": {
       get: {
-        summary: "Rank the province's cities or the city's districts on an indicator and period, with target-line badges",
+        summary:
+          "Rank the province's cities (PROVINCE_CITIES), its county-level units (PROVINCE_COUNTIES) or the city's districts (CITY_DISTRICTS) on an indicator and period, with target-line badges; `named` comes from the province's published worst list (`namedBy`), null when unknown",
         parameters: queryParameters(rankingQuerySchema),
         responses: { "200": { description: "Ranking", content: json(ref(rankingSchema)) }, ...errors(401, 422) },
       },

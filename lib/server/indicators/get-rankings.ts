@@ -83,7 +83,10 @@ export async function rankScope(
   let values: Map<string, string>;
 
   if (scope === "PROVINCE_CITIES") {
-    units = await db.statUnit.findMany({ where: { level: "CITY", parentCode: PROVINCE_CODE }, select: { code: true, name: true } });
+    units = await db.statUnit.findMany({
+      where: { level: "CITY", parentCode: PROVINCE_CODE },
+      select: { code: true, name: true },
+    });
     values = await valuesOf(p, [PROVINCE_CODE, ...units.map((u) => u.code)]);
     const lists = await printedLists(p, "PROVINCE_CITIES");
     naming = nameUnits({
@@ -129,7 +132,11 @@ export async function rankScope(
 }
 
 /** `GET /api/v1/rankings`. */
-export async function getRankings(actor: Actor, raw: unknown, opts: { locale?: Locale; exemptUnitCodes?: ReadonlySet<string> } = {}) {
+export async function getRankings(
+  actor: Actor,
+  raw: unknown,
+  opts: { locale?: Locale; exemptUnitCodes?: ReadonlySet<string> } = {},
+) {
   authorize(actor, "indicator.read");
   const q = parseInput(rankingQuerySchema, raw, opts.locale);
   const [year, month] = q.period.split("-").map(Number) as [number, number];

