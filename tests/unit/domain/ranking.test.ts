@@ -88,7 +88,7 @@ describe("rankUnits: competition ranking", () => {
       ["320300", null, false],
       ["320900", null, false],
     ]);
-    expect(rows[1]).toMatchObject({ topThree: false, aboveProvincialAverage: null, named: false });
+    expect(rows[1]).toMatchObject({ topThree: false, aboveProvincialAverage: null, named: null, namedBy: null });
   });
 
   it("an empty scope ranks nothing", () => {
@@ -144,53 +144,57 @@ describe("rankUnits: the target line", () => {
     ]);
   });
 
-  it("names the worst five of thirteen", () => {
+  it("naming is carried through as given, and unknown (null) when not given — never from the scope's own ranks", () => {
     const values = ["20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32"];
-    const rows = rankUnits(scope(values), { direction: "LOWER_IS_BETTER" });
-    expect(rows.filter((r) => r.named).map((r) => r.rank)).toEqual([9, 10, 11, 12, 13]);
-  });
-
-  it("a tie across the boundary of the bottom five names every tied unit", () => {
-    const values = ["20", "21", "22", "23", "24", "25", "26", "28", "28", "29", "30", "31", "32"];
-    const rows = rankUnits(scope(values), { direction: "LOWER_IS_BETTER" });
-    expect(rows.filter((r) => r.named).map((r) => r.unitCode)).toEqual([
-      "320800",
-      "320900",
-      "321000",
-      "321100",
-      "321200",
-      "321300",
+    expect(rankUnits(scope(values), { direction: "LOWER_IS_BETTER" }).map((r) => r.named)).toEqual(values.map(() => null));
+    const namedBy = {
+      listId: "l1",
+      kind: "WORST" as const,
+      basis: "PRINTED_LIST" as const,
+      printedRank: 9,
+      tied: true,
+      size: 10,
+      source: "苏环办〔2026〕1号",
+    };
+    const rows = rankUnits(
+      [u("1", "10", { naming: { named: true, namedBy } }), u("2", null, { naming: { named: false, namedBy: null } })],
+      {
+        direction: "LOWER_IS_BETTER",
+      },
+    );
+    expect(rows.map((r) => [r.unitCode, r.named, r.namedBy])).toEqual([
+      ["1", true, namedBy],
+      ["2", false, null],
     ]);
   });
+});
 
-  it("bottom N is a setting; 0 names nobody by rank", () => {
-    const values = ["20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32"];
-    expect(rankUnits(scope(values), { direction: "LOWER_IS_BETTER", bottomN: 10 }).filter((r) => r.named)).toHaveLength(10);
-    expect(rankUnits(scope(values), { direction: "LOWER_IS_BETTER", bottomN: 0 }).filter((r) => r.named)).toHaveLength(0);
+describe("versus the provincial average, direction-aware", () => {
+  it.each([
+    ["LOWER_IS_BETTER", "29", "30", "BETTER", true],
+    ["LOWER_IS_BETTER", "30.0", "30", "EQUAL", false],
+    ["LOWER_IS_BETTER", "31", "30", "WORSE", false],
+    ["HIGHER_IS_BETTER", "85.2", "85.1", "BETTER", true],
+    ["HIGHER_IS_BETTER", "85.1", "85.10", "EQUAL", false],
+    ["HIGHER_IS_BETTER", "85.0", "85.1", "WORSE", false],
+  ] as const)("%s: %s against %s is %s", (direction, value, average, versus, above) => {
+    const [row] = rankUnits([u("1", value)], { direction, provincialAverage: average });
+    expect(row).toMatchObject({ versusProvincialAverage: versus, aboveProvincialAverage: above });
   });
 
-  it("units without data are not counted in the bottom list", () => {
-    const rows = rankUnits([u("1", "10"), u("2", "11"), u("3", null)], { direction: "LOWER_IS_BETTER", bottomN: 1 });
-    expect(rows.filter((r) => r.named).map((r) => r.unitCode)).toEqual(["2"]);
+  it("a low PM2.5 (26 against 31) is better, not 'below'; a low good-air ratio is worse", () => {
+    expect(rankUnits([u("1", "26")], { direction: "LOWER_IS_BETTER", provincialAverage: "31" })[0]?.versusProvincialAverage).toBe(
+      "BETTER",
+    );
+    expect(
+      rankUnits([u("1", "70.0")], { direction: "HIGHER_IS_BETTER", provincialAverage: "80.0" })[0]?.versusProvincialAverage,
+    ).toBe("WORSE");
   });
 
-  it("an exempt unit (all water sections meet Class III and target) is never named by rank", () => {
-    const rows = rankUnits([u("1", "90"), u("2", "80", { exemptFromNaming: true }), u("3", "85")], {
-      direction: "HIGHER_IS_BETTER",
-      bottomN: 1,
-    });
-    expect(rows.find((r) => r.unitCode === "2")).toMatchObject({ rank: 3, named: false });
-  });
-
-  it("a penalty trigger names a unit whatever its rank, even without data", () => {
-    const rows = rankUnits([u("1", "10", { penaltyHit: true }), u("2", "11"), u("3", null, { penaltyHit: true })], {
-      direction: "LOWER_IS_BETTER",
-      bottomN: 0,
-    });
-    expect(rows.map((r) => [r.unitCode, r.named])).toEqual([
-      ["1", true],
-      ["2", false],
-      ["3", true],
-    ]);
+  it("unknown without an average or without a value", () => {
+    const rows = rankUnits([u("1", "26"), u("2", null)], { direction: "LOWER_IS_BETTER" });
+    expect(rows.map((r) => r.versusProvincialAverage)).toEqual([null, null]);
+    const withAverage = rankUnits([u("2", null)], { direction: "LOWER_IS_BETTER", provincialAverage: "30" });
+    expect(withAverage[0]?.versusProvincialAverage).toBeNull();
   });
 });
