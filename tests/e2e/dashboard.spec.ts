@@ -1,3 +1,4 @@
+import { divisionOf } from "@/lib/domain/divisions";
 import { expect, login, test } from "./helpers";
 
 const CITIES = [
@@ -44,7 +45,7 @@ test("the inspection office imports a month; the leader sees the city's rank, di
   await expect(page.getByTestId("import-errors")).toContainText("2");
 
   // Wuxi best in the province on PM2.5 this month (year to date), the province at 30.
-  const rows = CITIES.map((c, i) => `${c},City ${c},${period},true,PM25,${c === "320200" ? 25 : 28 + (i % 6)}`);
+  const rows = CITIES.map((c, i) => `${c},${divisionOf(c)?.name},${period},true,PM25,${c === "320200" ? 25 : 28 + (i % 6)}`);
   rows.push(`320000,江苏省,${period},true,PM25,30`);
   await page.getByLabel("数据文件（CSV UTF-8 或 XLSX）").setInputFiles({
     name: "pm25.csv",
@@ -61,7 +62,9 @@ test("the inspection office imports a month; the leader sees the city's rank, di
   await lp.goto("/dashboard?indicator=PM25");
   await expect(lp.getByTestId("dashboard-period")).toContainText(`${month}月`);
   await expect(lp.getByTestId("city-rank-PM25")).toContainText("全省第 1 / 13");
-  await expect(lp.getByTestId("standing-PM25")).toContainText("高于全省平均");
+  // 25 μg/m³ against the province's 30: lower is better, so 优于 — never "高于/低于".
+  await expect(lp.getByTestId("standing-PM25")).toContainText("优于全省平均");
+  await expect(lp.getByTestId("standing-PM25")).not.toContainText("高于全省平均");
   await expect(lp.getByTestId("standing-PM25")).toContainText("前三");
   await expect(lp.getByTestId("trend-chart").locator("svg")).toBeVisible();
 
@@ -69,7 +72,8 @@ test("the inspection office imports a month; the leader sees the city's rank, di
   const penalties = lp.getByTestId("penalties");
   await expect(penalties).toContainText("惠山区");
   await expect(penalties).toContainText("PM2.5 同比上升且高于全市平均 5% 以上");
-  await expect(lp.getByTestId("district-ranking").locator("tr", { hasText: "惠山区" })).toContainText("通报风险");
+  // A penalty is not a naming: the urban district carries no 通报 badge.
+  await expect(lp.getByTestId("district-ranking").locator("tr", { hasText: "惠山区" })).not.toContainText("通报");
 
   // The problems the city may be named for are listed, each one click from its page.
   await expect(lp.getByTestId("at-risk").getByRole("link").first()).toBeVisible();
@@ -86,4 +90,67 @@ test("a field officer cannot open the import page", async ({ page }) => {
   await page.goto("/indicators/import");
   await expect(page.getByRole("heading", { name: "无权访问" })).toBeVisible();
   await expect(page.getByLabel("数据文件（CSV UTF-8 或 XLSX）")).toHaveCount(0);
+});
+
+test("the province's published list names 宜兴 only; its badge explains itself when tapped on a phone", async ({
+  page,
+  browser,
+}) => {
+  await login(page, "coordinator", "/dashboard");
+  const shown = (await page.getByTestId("dashboard-period").textContent()) ?? "";
+  const [, year, month] = /(\d{4})年(\d{1,2})月/.exec(shown) ?? [];
+  expect(year).toBeTruthy();
+  const period = `${year}-${String(month).padStart(2, "0")}`;
+
+  await page.goto("/indicators/published-lists");
+  await page.getByLabel("指标").selectOption("PM25");
+  await page.getByLabel("月份").fill(period);
+  await page.getByLabel("名单类别").selectOption("WORST");
+  await page.getByLabel("名单名额").fill("10");
+  await page.getByLabel("来源").fill("演示：省通报（测试）");
+  // A misspelt name first: the line is named in Chinese and nothing is imported.
+  await page.getByLabel("名单（每行一个名次）").fill("1 丰县\n2 宜兴县");
+  await page.getByRole("button", { name: "导入名单" }).click();
+  await expect(page.getByTestId("list-errors")).toContainText("第2行：「宜兴县」不是江苏省的县级单位");
+
+  // 后10位 as printed: places 1–8, then 9 shared by four units — twelve names.
+  const printed = [
+    "1 丰县",
+    "2 沛县",
+    "3 睢宁县",
+    "4 新沂市",
+    "5 邳州市",
+    "6 溧阳市",
+    "7 如东县",
+    "8 启东市",
+    "9 宜兴市、东海县",
+    "9 灌云县",
+    "并列 灌南县",
+  ];
+  await page.getByLabel("名单（每行一个名次）").fill(printed.join("\n"));
+  await page.getByLabel("替换已导入的同一名单（更正错误）").check();
+  await page.getByRole("button", { name: "导入名单" }).click();
+  await expect(page.getByText("已导入 12 个单位。")).toBeVisible();
+  await expect(page.getByTestId("published-lists")).toContainText("9= 宜兴市");
+
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const lp = await phone.newPage();
+  await login(lp, "leader", "/dashboard");
+  await lp.goto("/dashboard?indicator=PM25");
+  const yixing = lp.getByTestId("district-320282");
+  const badge = yixing.getByRole("button", { name: /省通报·后10位第9名（并列）/ });
+  await expect(badge).toBeVisible();
+  await badge.tap();
+  await expect(badge).toHaveAttribute("aria-expanded", "true");
+  await expect(yixing.getByRole("status")).toContainText("江苏省公布的PM2.5 浓度累计后10位第9名（并列）名单点名了该单位");
+  await expect(yixing.getByRole("status")).toContainText("演示：省通报（测试）");
+  await badge.tap();
+  await expect(badge).toHaveAttribute("aria-expanded", "false");
+
+  // 江阴 is covered by the list and not named; the urban districts and 经开区 are not covered: no 通报 badge.
+  for (const code of ["320281", "320205", "320206", "320211", "320213", "320214", "320299"]) {
+    await expect(lp.getByTestId(`district-${code}`)).not.toContainText("通报");
+  }
+  await expect(lp.getByTestId("badge-legend")).toContainText("优于 / 差于全省平均");
+  await phone.close();
 });
