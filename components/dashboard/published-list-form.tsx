@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 
 type Outcome =
@@ -22,6 +22,7 @@ export function PublishedListForm({
   defaultPeriod: string;
 }) {
   const t = useTranslations("publishedLists");
+  const locale = useLocale();
   const router = useRouter();
   const [outcome, setOutcome] = useState<Outcome>({ kind: "idle" });
 
@@ -43,7 +44,8 @@ export function PublishedListForm({
     try {
       const res = await fetch("/api/v1/published-lists", {
         method: "POST",
-        headers: { "Content-Type": "application/json" },
+        // Row errors in the language the page is shown in, whatever the browser's own setting.
+        headers: { "Content-Type": "application/json", "Accept-Language": locale },
         body: JSON.stringify(body),
       });
       const json = await res.json().catch(() => ({}));

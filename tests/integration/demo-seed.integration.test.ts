@@ -138,4 +138,32 @@ describe("the demo data", () => {
       if (row.mime.startsWith("image/")) expect(row.thumbKey).toBeTruthy();
     }
   });
+
+  it("names 宜兴 (and no other unit of Wuxi) in a demo worst list for the latest demo month, tied at its boundary", async () => {
+    const rows = await client.query<{
+      kind: string;
+      cumulative: boolean;
+      source: string;
+      unitCode: string;
+      printedRank: number;
+      year: number;
+      month: number;
+    }>(
+      `SELECT l.kind, l.cumulative, l.source, e."unitCode", e."printedRank", l.year, l.month
+         FROM "PublishedList" l JOIN "PublishedListEntry" e ON e."listId" = l.id
+        WHERE l.indicator = 'PM25'`,
+    );
+    expect(rows.rows.every((r) => r.source.includes("演示数据"))).toBe(true);
+    const latest = await client.query<{ year: number; month: number }>(
+      `SELECT year, month FROM "IndicatorValue" WHERE "unitCode" = '320200' AND cumulative ORDER BY year DESC, month DESC LIMIT 1`,
+    );
+    expect(rows.rows.every((r) => r.year === latest.rows[0]?.year && r.month === latest.rows[0]?.month)).toBe(true);
+    const worstYtd = rows.rows.filter((r) => r.kind === "WORST" && r.cumulative);
+    expect(worstYtd).toHaveLength(12);
+    const yixing = worstYtd.find((r) => r.unitCode === "320282");
+    expect(worstYtd.filter((r) => r.printedRank === yixing?.printedRank)).toHaveLength(4);
+    const wuxiNamed = rows.rows.filter((r) => r.kind === "WORST" && r.unitCode.startsWith("3202")).map((r) => r.unitCode);
+    expect(wuxiNamed).toEqual(["320282"]);
+    expect(rows.rows.find((r) => r.kind === "BEST" && r.cumulative && r.unitCode === "320281")?.printedRank).toBe(1);
+  });
 });
