@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import type { Direction, RankedUnit } from "@/lib/domain/ranking";
@@ -137,7 +138,12 @@ export function TargetBadgeLegend() {
         <li>{t("legendNamed")}</li>
         <li>{t("legendTied")}</li>
       </ul>
-      <p className="mt-1 text-xs text-slate-500">{t("legendTap")}</p>
+      <p className="mt-1 text-xs text-slate-500">
+        {t("legendTap")}{" "}
+        <Link className="text-blue-700 hover:underline" href="/indicators/published-lists">
+          {t("legendLists")}
+        </Link>
+      </p>
     </section>
   );
 }
