@@ -1,5 +1,7 @@
 import en from "../../messages/en.json";
 import zhCN from "../../messages/zh-CN.json";
+import penaltiesEn from "../../messages/modules/penalties.en.json";
+import penaltiesZhCN from "../../messages/modules/penalties.zh-CN.json";
 import type { Locale } from "../schemas/parse";
 
 /**
@@ -7,8 +9,8 @@ import type { Locale } from "../schemas/parse";
  * each holding its own top-level namespaces), so a new module adds its words without touching the others'.
  */
 export const MODULES: Record<Locale, Record<string, unknown>[]> = {
-  "zh-CN": [],
-  en: [],
+  "zh-CN": [penaltiesZhCN],
+  en: [penaltiesEn],
 };
 
 /** The core file of each locale. */
