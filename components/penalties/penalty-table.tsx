@@ -204,7 +204,10 @@ function Pay({
       className="flex flex-wrap items-end gap-1"
       onSubmit={(e) => {
         e.preventDefault();
-        run(() => pay(decisionId, { paidOn }), () => onDone(t("paid")));
+        run(
+          () => pay(decisionId, { paidOn }),
+          () => onDone(t("paid")),
+        );
       }}
     >
       <div>
@@ -266,7 +269,11 @@ export function PenaltyTable({
   const columns = 7;
   return (
     <div className="overflow-x-auto">
-      <p role="status" aria-live="polite" className={notice ? "mb-2 rounded bg-emerald-50 px-2 py-1 text-emerald-900 text-sm ring-1 ring-emerald-200" : "sr-only"}>
+      <p
+        role="status"
+        aria-live="polite"
+        className={notice ? "mb-2 rounded bg-emerald-50 px-2 py-1 text-emerald-900 text-sm ring-1 ring-emerald-200" : "sr-only"}
+      >
         {notice ?? ""}
       </p>
       {rows.length === 0 ? (

@@ -363,7 +363,9 @@ export function evaluateDistrictPenalties(
       });
   }
 
-  const problems = [...input.problems].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.reason < b.reason ? -1 : 1));
+  const problems = [...input.problems].sort((a, b) =>
+    a.code < b.code ? -1 : a.code > b.code ? 1 : a.reason < b.reason ? -1 : 1,
+  );
   const seen = new Set<string>();
   for (const p of problems) {
     const episodeKey = `PROBLEM:${p.problemId}:${p.reason}`;

@@ -1,7 +1,7 @@
 import en from "../../messages/en.json";
-import zhCN from "../../messages/zh-CN.json";
 import penaltiesEn from "../../messages/modules/penalties.en.json";
 import penaltiesZhCN from "../../messages/modules/penalties.zh-CN.json";
+import zhCN from "../../messages/zh-CN.json";
 import type { Locale } from "../schemas/parse";
 
 /**

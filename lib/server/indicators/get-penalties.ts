@@ -10,7 +10,7 @@ import {
 } from "../../domain/penalties";
 import { listEstablishedFindings } from "../findings/list-established-findings";
 import { listRegisteredHazards } from "../penalties/list-registered-hazards";
-import { type PenaltyRuleVersionDto, inForce, listRuleVersions } from "../penalties/penalty-rules";
+import { inForce, listRuleVersions, type PenaltyRuleVersionDto } from "../penalties/penalty-rules";
 import { getSettings } from "../settings/get-settings";
 
 export type DistrictPenaltyReport = DistrictPenalty & { districtId: string; districtName: string };

@@ -47,8 +47,10 @@ export async function decidePenalty(
     return await db.$transaction(async (tx) => {
       const p = await tx.penaltyProposal.findUnique({ where: { id }, include: { district: { select: { name: true } } } });
       if (!p) throw new NotFound("Penalty proposal not found");
-      if (p.status !== "PROPOSED") throw new Conflict("此惩戒建议已处理或已撤回，不能再次认定或豁免", { status: p.status, version: p.version });
-      if (p.version !== input.version) throw new Conflict("此惩戒建议已被更新，请刷新后再操作", { status: p.status, version: p.version });
+      if (p.status !== "PROPOSED")
+        throw new Conflict("此惩戒建议已处理或已撤回，不能再次认定或豁免", { status: p.status, version: p.version });
+      if (p.version !== input.version)
+        throw new Conflict("此惩戒建议已被更新，请刷新后再操作", { status: p.status, version: p.version });
       const status = input.decision === "CONFIRM" ? "CONFIRMED" : "WAIVED";
       const updated = await tx.penaltyProposal.updateMany({
         where: { id, version: p.version },

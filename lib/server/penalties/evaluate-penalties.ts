@@ -8,7 +8,14 @@ import { writeAudit } from "../audit/write-audit";
 import { computeDistrictPenalties } from "../indicators/get-penalties";
 import { inForce, listRuleVersions } from "./penalty-rules";
 
-export type EvaluationRun = { year: number; month: number; created: number; updated: number; withdrawn: number; unchanged: number };
+export type EvaluationRun = {
+  year: number;
+  month: number;
+  created: number;
+  updated: number;
+  withdrawn: number;
+  unchanged: number;
+};
 
 /** The figures behind a hit, as stored with its proposal (everything but the amount and keys). */
 function figuresOf(hit: PenaltyHit): Prisma.InputJsonObject {
@@ -84,7 +91,14 @@ export async function evaluatePenalties(
             entityType: "PenaltyProposal",
             entityId: row.id,
             action: "propose",
-            after: { district: r.districtName, trigger: hit.rule, episodeKey: hit.episodeKey, year, month: hit.month, amount: hit.fee },
+            after: {
+              district: r.districtName,
+              trigger: hit.rule,
+              episodeKey: hit.episodeKey,
+              year,
+              month: hit.month,
+              amount: hit.fee,
+            },
             requestId: opts.requestId,
           });
           run.created++;
@@ -136,9 +150,7 @@ export async function evaluatePenalties(
     for (const p of existing) {
       if (p.status !== "PROPOSED" || held.has(`${p.districtId}|${p.episodeKey}`)) continue;
       if (p.evaluatedAt > evaluatedAt) continue;
-      const inScope = YEARLY.has(p.trigger)
-        ? p.year === year && p.month <= month
-        : ruleMonth(p.year, p.month) <= evaluatedAt;
+      const inScope = YEARLY.has(p.trigger) ? p.year === year && p.month <= month : ruleMonth(p.year, p.month) <= evaluatedAt;
       if (!inScope) continue;
       const statusReason = `${year}年${month}月评估时触发条件已不再成立`;
       await tx.penaltyProposal.update({

@@ -21,7 +21,12 @@ const run = (text: string, opts: { font?: string; size?: number; bold?: boolean 
     bold: opts.bold,
   });
 const body = (text: string) =>
-  new Paragraph({ children: [run(text)], indent: { firstLine: 640 }, spacing: { line: 560 }, alignment: AlignmentType.JUSTIFIED });
+  new Paragraph({
+    children: [run(text)],
+    indent: { firstLine: 640 },
+    spacing: { line: 560 },
+    alignment: AlignmentType.JUSTIFIED,
+  });
 
 function chineseDate(d: Date): string {
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
@@ -42,7 +47,10 @@ export async function feeNotice(actor: Actor, id: string): Promise<{ fileName: s
   if (!d) throw new NotFound("Penalty decision not found");
   const p = d.proposal;
   const paragraphs = [
-    new Paragraph({ alignment: AlignmentType.CENTER, children: [run("无锡市生态环境局", { font: TITLE_FONT, size: TITLE_SIZE })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [run("无锡市生态环境局", { font: TITLE_FONT, size: TITLE_SIZE })],
+    }),
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { after: 200 },
@@ -75,7 +83,9 @@ export async function feeNotice(actor: Actor, id: string): Promise<{ fileName: s
     sections: [
       {
         // A4 with the official margins (top 3.7 cm, bottom 3.5 cm, left 2.8 cm, right 2.6 cm), in twips.
-        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 2098, bottom: 1984, left: 1587, right: 1474 } } },
+        properties: {
+          page: { size: { width: 11906, height: 16838 }, margin: { top: 2098, bottom: 1984, left: 1587, right: 1474 } },
+        },
         children: paragraphs,
       },
     ],
