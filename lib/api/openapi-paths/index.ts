@@ -8,6 +8,7 @@ import { extensionPaths } from "./extensions";
 import { indicatorPaths } from "./indicators";
 import { measurePaths } from "./measures";
 import { notificationPaths } from "./notifications";
+import { penaltyPaths } from "./penalties";
 import { reportPaths } from "./reports";
 import { workPaths } from "./work";
 import { workflowPaths } from "./workflow";
@@ -24,4 +25,5 @@ export const AREA_PATHS: PathsBuilder[] = [
   notificationPaths,
   closurePaths,
   evidencePaths,
+  penaltyPaths,
 ];

@@ -45,7 +45,7 @@ export async function evaluatePenalties(
 
   await db.$transaction(async (tx) => {
     // One evaluation at a time (the panel and the job may start one together).
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(73510010)`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(73510010)`;
     const existing = await tx.penaltyProposal.findMany({
       where: { districtId: { in: reports.map((r) => r.districtId) } },
       select: {
