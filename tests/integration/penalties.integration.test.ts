@@ -170,9 +170,9 @@ describe("evaluate → proposals → decisions → suspensions", () => {
 
     // The problem's history shows the decision on its penalty.
     const problemAudit = await db.auditLog.findFirst({
-      where: { entityType: "Problem", entityId: capped?.problem?.id, action: "penalty.confirm" },
+      where: { entityType: "Problem", entityId: capped?.problem?.id, action: "penaltyConfirm" },
     });
-    expect(problemAudit?.after).toMatchObject({ status: "CONFIRMED", decision: capped?.decision?.number });
+    expect(problemAudit?.after).toMatchObject({ penaltyDecision: capped?.decision?.number, penaltyAmount: 2_000_000 });
     // A decided proposal is never decided again.
     const twice = await decide(
       world.leader,

@@ -23,7 +23,10 @@ export function penaltyPaths(): Record<string, unknown> {
         summary:
           "Evaluate a month into proposals, idempotently (new episodes proposed, undecided ones whose trigger no longer holds withdrawn); coordinator or leader",
         requestBody: { required: true, content: json(ref(penaltyEvaluateSchema)) },
-        responses: { "200": { description: "Counts of created, updated, withdrawn and unchanged proposals" }, ...errors(400, 401, 403, 422) },
+        responses: {
+          "200": { description: "Counts of created, updated, withdrawn and unchanged proposals" },
+          ...errors(400, 401, 403, 422),
+        },
       },
     },
     "/api/v1/penalties/{id}/decision": {

@@ -134,7 +134,20 @@ export async function decidePenalty(
       };
       await writeAudit(tx, { ...entry, entityType: "PenaltyProposal", entityId: p.id });
       // The problem's history shows the decision on its penalty.
-      if (p.problemId) await writeAudit(tx, { ...entry, entityType: "Problem", entityId: p.problemId });
+      if (p.problemId)
+        await writeAudit(tx, {
+          actorId: actor.id,
+          entityType: "Problem",
+          entityId: p.problemId,
+          action: input.decision === "CONFIRM" ? "penaltyConfirm" : "penaltyWaive",
+          before: {},
+          after: {
+            penaltyDecision: decision?.number ?? null,
+            penaltyAmount: decision ? decision.amount : p.amount,
+            comment: input.reason ?? null,
+          },
+          requestId: opts.requestId,
+        });
       return { id: p.id, status, version: p.version + 1, decision };
     });
   } catch (e) {
