@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Prisma } from "@prisma/client";
 import { db } from "../../db";
 import { type PenaltyHit, ruleMonth } from "../../domain/penalties";
@@ -43,37 +44,42 @@ export async function evaluatePenalties(
   const evaluatedAt = ruleMonth(year, month);
   const run: EvaluationRun = { year, month, created: 0, updated: 0, withdrawn: 0, unchanged: 0 };
 
-  await db.$transaction(async (tx) => {
-    // One evaluation at a time (the panel and the job may start one together).
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(73510010)`;
-    const existing = await tx.penaltyProposal.findMany({
-      where: { districtId: { in: reports.map((r) => r.districtId) } },
-      select: {
-        id: true,
-        districtId: true,
-        episodeKey: true,
-        trigger: true,
-        year: true,
-        month: true,
-        status: true,
-        amount: true,
-        figures: true,
-        evaluatedAt: true,
-        version: true,
-      },
-    });
-    const byKey = new Map(existing.map((p) => [`${p.districtId}|${p.episodeKey}`, p]));
-    const held = new Set<string>();
-    for (const r of reports) {
-      for (const hit of r.hits) {
-        const key = `${r.districtId}|${hit.episodeKey}`;
-        held.add(key);
-        const figures = figuresOf(hit);
-        const version = inForce(versions, year, hit.month);
-        const prior = byKey.get(key);
-        if (!prior) {
-          const row = await tx.penaltyProposal.create({
-            data: {
+  await db.$transaction(
+    async (tx) => {
+      // One evaluation at a time (the panel and the job may start one together).
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(73510010)`;
+      const existing = await tx.penaltyProposal.findMany({
+        where: { districtId: { in: reports.map((r) => r.districtId) } },
+        select: {
+          id: true,
+          districtId: true,
+          episodeKey: true,
+          trigger: true,
+          year: true,
+          month: true,
+          status: true,
+          amount: true,
+          figures: true,
+          evaluatedAt: true,
+          version: true,
+        },
+      });
+      const byKey = new Map(existing.map((p) => [`${p.districtId}|${p.episodeKey}`, p]));
+      // New proposals and their audit rows go in two statements: the first evaluation of a year of data makes many.
+      const creates: Prisma.PenaltyProposalCreateManyInput[] = [];
+      const audits: Prisma.AuditLogCreateManyInput[] = [];
+      const held = new Set<string>();
+      for (const r of reports) {
+        for (const hit of r.hits) {
+          const key = `${r.districtId}|${hit.episodeKey}`;
+          held.add(key);
+          const figures = figuresOf(hit);
+          const version = inForce(versions, year, hit.month);
+          const prior = byKey.get(key);
+          if (!prior) {
+            const id = randomUUID();
+            creates.push({
+              id,
               districtId: r.districtId,
               trigger: hit.rule,
               episodeKey: hit.episodeKey,
@@ -84,91 +90,94 @@ export async function evaluatePenalties(
               figures,
               ruleVersionId: version.id,
               problemId: hit.rule === "PROBLEM" ? hit.problemId : null,
+            });
+            audits.push({
+              actorId: opts.actorId ?? null,
+              entityType: "PenaltyProposal",
+              entityId: id,
+              action: "propose",
+              after: {
+                district: r.districtName,
+                trigger: hit.rule,
+                episodeKey: hit.episodeKey,
+                year,
+                month: hit.month,
+                amount: hit.fee,
+              },
+              requestId: opts.requestId ?? null,
+            });
+            run.created++;
+            continue;
+          }
+          if (prior.status === "CONFIRMED" || prior.status === "WAIVED") {
+            run.unchanged++;
+            continue;
+          }
+          // A later evaluation brings the figures up to date; an earlier month's never rewrites a later one's.
+          if (prior.status === "PROPOSED" && evaluatedAt < prior.evaluatedAt) {
+            run.unchanged++;
+            continue;
+          }
+          const samePeriod = prior.year === year && prior.month === hit.month;
+          const amount = samePeriod ? hit.fee : prior.amount;
+          const same =
+            prior.status === "PROPOSED" && amount === prior.amount && JSON.stringify(prior.figures) === JSON.stringify(figures);
+          if (same && prior.evaluatedAt === evaluatedAt) {
+            run.unchanged++;
+            continue;
+          }
+          await tx.penaltyProposal.update({
+            where: { id: prior.id },
+            data: {
+              status: "PROPOSED",
+              statusReason: null,
+              amount,
+              figures,
+              evaluatedAt,
+              ...(samePeriod ? { ruleVersionId: version.id } : {}),
+              version: { increment: 1 },
             },
           });
-          await writeAudit(tx, {
-            actorId: opts.actorId ?? null,
-            entityType: "PenaltyProposal",
-            entityId: row.id,
-            action: "propose",
-            after: {
-              district: r.districtName,
-              trigger: hit.rule,
-              episodeKey: hit.episodeKey,
-              year,
-              month: hit.month,
-              amount: hit.fee,
-            },
-            requestId: opts.requestId,
-          });
-          run.created++;
-          continue;
+          if (!same) {
+            await writeAudit(tx, {
+              actorId: opts.actorId ?? null,
+              entityType: "PenaltyProposal",
+              entityId: prior.id,
+              action: prior.status === "WITHDRAWN" ? "repropose" : "reevaluate",
+              before: { status: prior.status, amount: prior.amount },
+              after: { status: "PROPOSED", amount, evaluatedAt },
+              requestId: opts.requestId,
+            });
+            run.updated++;
+          } else run.unchanged++;
         }
-        if (prior.status === "CONFIRMED" || prior.status === "WAIVED") {
-          run.unchanged++;
-          continue;
-        }
-        // A later evaluation brings the figures up to date; an earlier month's never rewrites a later one's.
-        if (prior.status === "PROPOSED" && evaluatedAt < prior.evaluatedAt) {
-          run.unchanged++;
-          continue;
-        }
-        const samePeriod = prior.year === year && prior.month === hit.month;
-        const amount = samePeriod ? hit.fee : prior.amount;
-        const same =
-          prior.status === "PROPOSED" && amount === prior.amount && JSON.stringify(prior.figures) === JSON.stringify(figures);
-        if (same && prior.evaluatedAt === evaluatedAt) {
-          run.unchanged++;
-          continue;
-        }
-        await tx.penaltyProposal.update({
-          where: { id: prior.id },
-          data: {
-            status: "PROPOSED",
-            statusReason: null,
-            amount,
-            figures,
-            evaluatedAt,
-            ...(samePeriod ? { ruleVersionId: version.id } : {}),
-            version: { increment: 1 },
-          },
-        });
-        if (!same) {
-          await writeAudit(tx, {
-            actorId: opts.actorId ?? null,
-            entityType: "PenaltyProposal",
-            entityId: prior.id,
-            action: prior.status === "WITHDRAWN" ? "repropose" : "reevaluate",
-            before: { status: prior.status, amount: prior.amount },
-            after: { status: "PROPOSED", amount, evaluatedAt },
-            requestId: opts.requestId,
-          });
-          run.updated++;
-        } else run.unchanged++;
       }
-    }
-    for (const p of existing) {
-      if (p.status !== "PROPOSED" || held.has(`${p.districtId}|${p.episodeKey}`)) continue;
-      if (p.evaluatedAt > evaluatedAt) continue;
-      const inScope = YEARLY.has(p.trigger) ? p.year === year && p.month <= month : ruleMonth(p.year, p.month) <= evaluatedAt;
-      if (!inScope) continue;
-      const statusReason = `${year}年${month}月评估时触发条件已不再成立`;
-      await tx.penaltyProposal.update({
-        where: { id: p.id },
-        data: { status: "WITHDRAWN", statusReason, evaluatedAt, version: { increment: 1 } },
-      });
-      await writeAudit(tx, {
-        actorId: opts.actorId ?? null,
-        entityType: "PenaltyProposal",
-        entityId: p.id,
-        action: "withdraw",
-        before: { status: "PROPOSED" },
-        after: { status: "WITHDRAWN", statusReason },
-        requestId: opts.requestId,
-      });
-      run.withdrawn++;
-    }
-  });
+      if (creates.length) await tx.penaltyProposal.createMany({ data: creates });
+      if (audits.length) await tx.auditLog.createMany({ data: audits });
+      for (const p of existing) {
+        if (p.status !== "PROPOSED" || held.has(`${p.districtId}|${p.episodeKey}`)) continue;
+        if (p.evaluatedAt > evaluatedAt) continue;
+        const inScope = YEARLY.has(p.trigger) ? p.year === year && p.month <= month : ruleMonth(p.year, p.month) <= evaluatedAt;
+        if (!inScope) continue;
+        const statusReason = `${year}年${month}月评估时触发条件已不再成立`;
+        await tx.penaltyProposal.update({
+          where: { id: p.id },
+          data: { status: "WITHDRAWN", statusReason, evaluatedAt, version: { increment: 1 } },
+        });
+        await writeAudit(tx, {
+          actorId: opts.actorId ?? null,
+          entityType: "PenaltyProposal",
+          entityId: p.id,
+          action: "withdraw",
+          before: { status: "PROPOSED" },
+          after: { status: "WITHDRAWN", statusReason },
+          requestId: opts.requestId,
+        });
+        run.withdrawn++;
+      }
+    },
+    { maxWait: 10_000, timeout: 60_000 },
+  );
   return run;
 }
 
