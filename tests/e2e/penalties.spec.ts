@@ -21,7 +21,8 @@ test("the leader confirms a penalty proposal on the dashboard; the table and the
   await expect(details).toContainText("触发");
 
   await row.getByRole("button", { name: "认定" }).click();
-  const dialog = page.getByTestId("penalty-decision-dialog");
+  // Every row holds its (closed) dialog; only the open one is in the accessibility tree.
+  const dialog = page.getByRole("dialog", { name: /^认定惩戒/ });
   await expect(dialog).toBeVisible();
   await dialog.getByLabel("认定意见（选填）").fill("同意认定");
   await dialog.getByRole("button", { name: "认定" }).click();
