@@ -1,7 +1,8 @@
 import { Prisma } from "@prisma/client";
 import { db } from "../../db";
-import { addDays, bureauToday, formatCalendarDate } from "../../domain/calendar";
+import { bureauToday, formatCalendarDate } from "../../domain/calendar";
 import { capCollection } from "../../domain/penalties";
+import { decisionNumber, suspensionEnd } from "../../domain/penalty-decisions";
 import { Conflict, NotFound } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
 import { isUuid } from "../../schemas/common";
@@ -11,19 +12,6 @@ import { writeAudit } from "../audit/write-audit";
 import { inForce, listRuleVersions } from "./penalty-rules";
 
 export const SUSPENSION_KINDS = ["EIA_INTAKE", "HONOURS", "FUNDING"] as const;
-
-/** 锡环惩〔2026〕3号 */
-export function decisionNumber(year: number, seq: number): string {
-  return `锡环惩〔${year}〕${seq}号`;
-}
-
-/** The last day of a suspension of `months` months from `start` (inclusive). */
-export function suspensionEnd(start: Date, months: number): Date {
-  const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + months, start.getUTCDate()));
-  // 31 Jan + 1 month runs to the end of February, not into March.
-  if (end.getUTCDate() !== start.getUTCDate()) end.setUTCDate(0);
-  return addDays(end, -1);
-}
 
 /**
  * `POST /api/v1/penalties/{id}/decision`: a leader confirms (认定) or waives (豁免, with a reason)
