@@ -27,6 +27,11 @@ export const PERMISSIONS = {
   "evidence.review": ["COORDINATOR"],
   "closure.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
   "objection.handle": ["COORDINATOR"],
+  "penalty.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "penalty.evaluate": ["LEADER", "COORDINATOR"],
+  "penalty.decide": ["LEADER"],
+  "penalty.pay": ["COORDINATOR"],
+  "penaltyRules.manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -13,6 +13,7 @@ import { hashPassword } from "../lib/auth/password";
 import { createDistrict, createProblem, createUnit, createUser, type Db, DEMO_PASSWORD, progressOf } from "../tests/factories";
 import { seedDemoClosure } from "./seed-closure";
 import { seedDemoEvidence } from "./seed-evidence";
+import { seedDemoPenalties } from "./seed-penalties";
 import { seedDemoPublishedLists } from "./seed-published-lists";
 import { seedDemoRectification } from "./seed-rectification";
 import { seedDemoWorkflow } from "./seed-workflow";
@@ -1663,6 +1664,8 @@ export async function seedDemo(
       log(`${evidence.evidence} pieces of evidence (${evidence.reviews} reviewed)`);
       const lists = await seedDemoPublishedLists(tx, { now: today, importedById: coordinatorId });
       log(`${lists.lists} published lists (labelled as demo, not real provincial notices)`);
+      const penalties = await seedDemoPenalties(tx, { now: today });
+      log(`${penalties.ruleVersions} penalty rule version, ${penalties.findings} demo finding of perfunctory rectification`);
       return { problems: ledger.length, users: userIds.size };
     },
     { maxWait: 10_000, timeout: 120_000 },

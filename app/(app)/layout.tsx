@@ -23,6 +23,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (mayOpenReviewQueue(actor)) nav.push({ href: "/evidence", label: t("evidenceUi.nav") });
   if (can(actor, "problem.create")) nav.push({ href: "/problems/new", label: t("nav.newProblem") });
   if (can(actor, "indicator.import")) nav.push({ href: "/indicators/import", label: t("nav.importIndicators") });
+  if (can(actor, "penalty.evaluate") || can(actor, "penaltyRules.manage"))
+    nav.push({ href: "/penalties", label: t("penalties.nav") });
+  if (can(actor, "penaltyRules.manage")) nav.push({ href: "/admin/penalty-rules", label: t("penaltyRules.nav") });
   const unread = can(actor, "notification.read") ? await countUnreadNotifications(actor) : null;
   return (
     <>

@@ -1,6 +1,8 @@
 import en from "../../messages/en.json";
 import namedEn from "../../messages/modules/named.en.json";
 import namedZhCN from "../../messages/modules/named.zh-CN.json";
+import penaltiesEn from "../../messages/modules/penalties.en.json";
+import penaltiesZhCN from "../../messages/modules/penalties.zh-CN.json";
 import zhCN from "../../messages/zh-CN.json";
 import type { Locale } from "../schemas/parse";
 
@@ -9,8 +11,8 @@ import type { Locale } from "../schemas/parse";
  * each holding its own top-level namespaces), so a new module adds its words without touching the others'.
  */
 export const MODULES: Record<Locale, Record<string, unknown>[]> = {
-  "zh-CN": [namedZhCN],
-  en: [namedEn],
+  "zh-CN": [namedZhCN, penaltiesZhCN],
+  en: [namedEn, penaltiesEn],
 };
 
 /** The core file of each locale. */

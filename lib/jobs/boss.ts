@@ -1,22 +1,28 @@
 import PgBoss from "pg-boss";
 import { runEscalation } from "../server/escalation/run-escalation";
 import { deliverPending } from "../server/notifications/deliver-pending";
+import { evaluatePenalties, latestPenaltyMonth } from "../server/penalties/evaluate-penalties";
 
 /**
  * Scheduled jobs on pg-boss, in the app's own PostgreSQL (schema `pgboss`), so schedules and
  * queued jobs survive a restart: `escalation` daily (ESCALATION_CRON, 08:00 Asia/Shanghai by
  * default) and once at start, `deliveries` every minute and right after each escalation run.
- * Both use cases are idempotent, so a job retried after a crash sends nothing twice.
+ * `penalties` monthly (PENALTIES_CRON, the 10th at 06:00 by default, once the month's figures are
+ * published): the latest month with air data evaluated into penalty proposals.
+ * All three use cases are idempotent, so a job retried after a crash sends or proposes nothing twice.
  */
 export const ESCALATION_QUEUE = "escalation";
 export const DELIVERIES_QUEUE = "deliveries";
 export const DEFAULT_ESCALATION_CRON = "0 8 * * *";
+export const PENALTIES_QUEUE = "penalties";
+export const DEFAULT_PENALTIES_CRON = "0 6 10 * *";
 export const JOBS_TIME_ZONE = "Asia/Shanghai";
 const RETRY_START_MS = 60_000;
 
 export type JobsOptions = {
   connectionString: string;
   escalationCron?: string;
+  penaltiesCron?: string;
   /** Queue an escalation run at once (the app does; tests choose). */
   runOnStart?: boolean;
   /** How often idle workers look for jobs (pg-boss default 2 s). */
@@ -49,6 +55,14 @@ export async function startJobs(opts: JobsOptions): Promise<PgBoss> {
   await boss.createQueue(DELIVERIES_QUEUE, { name: DELIVERIES_QUEUE, policy: "stately", expireInSeconds: 600, retryLimit: 0 });
   await boss.schedule(ESCALATION_QUEUE, opts.escalationCron || DEFAULT_ESCALATION_CRON, {}, { tz: JOBS_TIME_ZONE });
   await boss.schedule(DELIVERIES_QUEUE, "* * * * *", {}, { tz: JOBS_TIME_ZONE });
+  await boss.createQueue(PENALTIES_QUEUE, {
+    name: PENALTIES_QUEUE,
+    policy: "stately",
+    expireInSeconds: 3_600,
+    retryLimit: 3,
+    retryDelay: 600,
+  });
+  await boss.schedule(PENALTIES_QUEUE, opts.penaltiesCron || DEFAULT_PENALTIES_CRON, {}, { tz: JOBS_TIME_ZONE });
 
   const polling = opts.pollingIntervalSeconds === undefined ? {} : { pollingIntervalSeconds: opts.pollingIntervalSeconds };
   await boss.work(ESCALATION_QUEUE, polling, async () => {
@@ -60,6 +74,13 @@ export async function startJobs(opts: JobsOptions): Promise<PgBoss> {
   await boss.work(DELIVERIES_QUEUE, polling, async () => {
     const run = await deliverPending();
     if (run.sent || run.retrying || run.failed) console.info(`[jobs] deliveries: ${JSON.stringify(run)}`);
+    return run;
+  });
+  await boss.work(PENALTIES_QUEUE, polling, async () => {
+    const latest = await latestPenaltyMonth();
+    if (!latest) return { skipped: "no air data" };
+    const run = await evaluatePenalties(latest.year, latest.month);
+    console.info(`[jobs] penalties ${latest.year}-${latest.month}: ${JSON.stringify(run)}`);
     return run;
   });
   if (opts.runOnStart) await boss.send(ESCALATION_QUEUE, {});
@@ -81,7 +102,12 @@ export function startJobsInBackground(): void {
   }
   const attempt = async (): Promise<PgBoss | null> => {
     try {
-      const boss = await startJobs({ connectionString, escalationCron: process.env.ESCALATION_CRON, runOnStart: true });
+      const boss = await startJobs({
+        connectionString,
+        escalationCron: process.env.ESCALATION_CRON,
+        penaltiesCron: process.env.PENALTIES_CRON,
+        runOnStart: true,
+      });
       console.info(
         `[jobs] started: escalation "${process.env.ESCALATION_CRON || DEFAULT_ESCALATION_CRON}" ${JOBS_TIME_ZONE}, deliveries every minute`,
       );

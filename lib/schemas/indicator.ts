@@ -50,13 +50,6 @@ export const rankingSchema = z
   })
   .meta({ id: "Ranking" });
 
-export const penaltyQuerySchema = z
-  .strictObject({
-    year: z.coerce.number().int().min(2000).max(2100),
-    month: z.coerce.number().int().min(1).max(12),
-  })
-  .meta({ id: "PenaltyQuery" });
-
 export const importResultSchema = z
   .object({
     imported: z.number().int(),

@@ -256,7 +256,7 @@ describe("penalties", () => {
     expect(mine?.totalFee).toBe(8_000_000);
   });
 
-  it("counts a problem whose acceptance failed this year as rectified perfunctorily", async () => {
+  it("never counts a failed acceptance alone as rectified perfunctorily; an established finding does", async () => {
     const district = await createDistrict(db);
     const problem = await createProblem(db, { districtId: district.id, status: "RECTIFYING", deadline: calendarDay(100) });
     await db.problemTransition.create({
@@ -276,13 +276,19 @@ describe("penalties", () => {
         r.body as { items: { districtCode: string; hits: { rule: string; reason?: string; code?: string }[] }[] }
       ).items.find((d) => d.districtCode === district.code);
     };
-    expect((await at(1))?.hits).toEqual([]);
-    expect((await at(2))?.hits).toEqual([
-      expect.objectContaining({ rule: "PROBLEM", reason: "PERFUNCTORY", code: problem.code }),
-    ]);
+    expect((await at(2))?.hits).toEqual([]);
+    await db.rectificationFinding.create({
+      data: {
+        problemId: problem.id,
+        kind: "FAKE_EVIDENCE",
+        reason: "整改后照片与整改前照片为同一张",
+        establishedById: world.leader.user.id,
+      },
+    });
+    expect((await at(2))?.hits).toEqual([expect.objectContaining({ rule: "PROBLEM", reason: "FALSE", code: problem.code })]);
   });
 
-  it.each(["year=2041", "year=2041&month=13", "year=abc&month=1", "month=1"])("refuses %s", async (query) => {
+  it.each(["year=1999&month=1", "year=2041&month=13", "year=abc&month=1", "month=1"])("refuses %s", async (query) => {
     const r = await call(penaltiesRoute, "GET", `/penalties?${query}`, { token: world.leader.token });
     expect(r.status).toBe(422);
   });

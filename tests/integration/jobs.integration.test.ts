@@ -2,7 +2,14 @@ import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db";
 import { addDays, bureauToday } from "@/lib/domain/calendar";
-import { DEFAULT_ESCALATION_CRON, DELIVERIES_QUEUE, ESCALATION_QUEUE, startJobs } from "@/lib/jobs/boss";
+import {
+  DEFAULT_ESCALATION_CRON,
+  DEFAULT_PENALTIES_CRON,
+  DELIVERIES_QUEUE,
+  ESCALATION_QUEUE,
+  PENALTIES_QUEUE,
+  startJobs,
+} from "@/lib/jobs/boss";
 import { createProblem, createUnit, createUser } from "../factories";
 
 /**
@@ -65,6 +72,10 @@ describe("scheduled jobs on pg-boss", () => {
       timezone: "Asia/Shanghai",
     });
     expect(schedules.find((s) => s.name === DELIVERIES_QUEUE)).toMatchObject({ cron: "* * * * *" });
+    expect(schedules.find((s) => s.name === PENALTIES_QUEUE)).toMatchObject({
+      cron: DEFAULT_PENALTIES_CRON,
+      timezone: "Asia/Shanghai",
+    });
   });
 
   it("after a restart the schedules are still there and a job sent now is run", async () => {

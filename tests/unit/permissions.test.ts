@@ -29,6 +29,11 @@ const EXPECTED: Record<Permission, RoleName[]> = {
   "evidence.review": ["COORDINATOR"],
   "closure.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
   "objection.handle": ["COORDINATOR"],
+  "penalty.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "penalty.evaluate": ["LEADER", "COORDINATOR"],
+  "penalty.decide": ["LEADER"],
+  "penalty.pay": ["COORDINATOR"],
+  "penaltyRules.manage": ["ADMIN"],
 };
 
 const actorOf = (role: RoleName): Actor => ({

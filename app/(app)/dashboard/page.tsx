@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { TrendChart } from "@/components/charts/trend-chart";
+import { PenaltyBadge } from "@/components/dashboard/penalty-badge";
+import { PenaltyPanel } from "@/components/dashboard/penalty-panel";
 import { TargetBadgeLegend, TargetBadges } from "@/components/dashboard/target-badges";
 import { INDICATOR_CODES, INDICATORS, type IndicatorCodeName } from "@/lib/domain/indicators";
 import type { WhatIfResult } from "@/lib/domain/what-if";
@@ -8,9 +10,10 @@ import type { PerformanceRow } from "@/lib/server/dashboard/get-dashboard-summar
 import { getDashboardSummary } from "@/lib/server/dashboard/get-dashboard-summary";
 import { listAtRisk } from "@/lib/server/escalation/list-at-risk";
 import { getCityStanding, getDistrictWhatIf, getTrend } from "@/lib/server/indicators/get-city-standing";
-import { computeDistrictPenalties } from "@/lib/server/indicators/get-penalties";
 import { rankScope } from "@/lib/server/indicators/get-rankings";
 import { isDemoIndicatorData } from "@/lib/server/indicators/is-demo-data";
+import { getPenaltyPanel, listPenalisedDistrictCodes } from "@/lib/server/penalties/get-penalty-panel";
+import { decidePenaltyAction, recordPenaltyPaymentAction } from "../penalties/actions";
 import { requireActor } from "../session";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
@@ -45,15 +48,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     listAtRisk(actor, { pageSize: "20" }),
   ]);
   const period = standing.period;
-  const [trend, districts, penalties, whatIf] = period
+  const [trend, districts, panel, penalised, whatIf] = period
     ? await Promise.all([
         getTrend(actor, indicator, true),
         rankScope("CITY_DISTRICTS", indicator, period.year, period.month, true),
-        computeDistrictPenalties(period.year, period.month),
+        getPenaltyPanel(actor, period.year, period.month),
+        listPenalisedDistrictCodes(period.year),
         getDistrictWhatIf(actor, indicator, period),
       ])
-    : [null, null, [], null];
-  const hits = penalties.filter((p) => p.hits.length);
+    : [null, null, null, new Set<string>(), null];
+  const tp = await getTranslations("penalties");
 
   const needText = (r: WhatIfResult | null, already?: boolean) => {
     if (already) return <Badge tone="good">{t("already")}</Badge>;
@@ -263,6 +267,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
                             indicatorName={indicatorName}
                             cumulative
                           />
+                          {penalised.has(d.unitCode) && <PenaltyBadge label={tp("badge")} title={tp("badgeTitle")} />}
                         </td>
                         <td className="px-2 py-1.5">
                           <Link className="text-blue-700 hover:underline" href={`/problems?districtCode=${d.unitCode}`}>
@@ -276,48 +281,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
               </section>
             )}
 
-            <section className="rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200" data-testid="penalties">
-              <h2 className="mb-2 font-semibold">{t("penaltiesTitle", { month: period.month })}</h2>
-              {hits.length === 0 ? (
-                <p className="text-sm text-slate-600">{t("noPenalties")}</p>
-              ) : (
-                <ul className="space-y-3">
-                  {hits.map((p) => (
-                    <li key={p.districtCode} className="rounded border border-red-200 bg-red-50 p-2">
-                      <div className="flex flex-wrap items-baseline justify-between gap-2">
-                        <Link
-                          className="font-semibold text-red-900 hover:underline"
-                          href={`/problems?districtCode=${p.districtCode}`}
-                        >
-                          {p.districtName}
-                        </Link>
-                        <span className="font-semibold text-red-800">{t("fee", { amount: p.totalFee / 10_000 })}</span>
-                      </div>
-                      <ul className="mt-1 list-disc pl-5 text-sm text-red-900">
-                        {p.hits.map((h) => (
-                          <li key={`${h.rule}-${"code" in h ? h.code : "sectionCode" in h ? h.sectionCode : ""}`}>
-                            {h.rule === "PM25" || h.rule === "GOOD_AIR"
-                              ? t(`rules.${h.rule}`, {
-                                  months: h.months
-                                    .map((m) => `${m.month}月 ${m.value}（上年 ${m.lastYear}，全市 ${m.cityAverage}）`)
-                                    .join("；"),
-                                })
-                              : h.rule === "SECTION"
-                                ? t("rules.SECTION", {
-                                    name: h.sectionName,
-                                    months: t("monthsList", { list: h.months.join("、") }),
-                                  })
-                                : t(h.reason === "PERFUNCTORY" ? "rules.PERFUNCTORY" : "rules.PROBLEM", { code: h.code })}
-                            {h.capped ? t("capped") : ""}
-                          </li>
-                        ))}
-                      </ul>
-                      <p className="mt-1 text-xs text-red-800">{t("otherMeasures")}</p>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
+            {panel && <PenaltyPanel panel={panel} decide={decidePenaltyAction} pay={recordPenaltyPaymentAction} />}
           </div>
 
           {whatIf && whatIf.items.length > 0 && (

@@ -8,6 +8,7 @@ import { extensionPaths } from "./extensions";
 import { indicatorPaths } from "./indicators";
 import { measurePaths } from "./measures";
 import { notificationPaths } from "./notifications";
+import { penaltyPaths } from "./penalties";
 import { publishedListPaths } from "./published-lists";
 import { reportPaths } from "./reports";
 import { workPaths } from "./work";
@@ -26,4 +27,5 @@ export const AREA_PATHS: PathsBuilder[] = [
   closurePaths,
   evidencePaths,
   publishedListPaths,
+  penaltyPaths,
 ];

@@ -1,4 +1,4 @@
-import { importResultSchema, penaltyQuerySchema, rankingQuerySchema, rankingSchema } from "../../schemas/indicator";
+import { importResultSchema, rankingQuerySchema, rankingSchema } from "../../schemas/indicator";
 import { errors, json, queryParameters, ref } from "./helpers";
 
 export function indicatorPaths(): Record<string, unknown> {
@@ -35,13 +35,6 @@ export function indicatorPaths(): Record<string, unknown> {
         summary:
           "Rectification performance (totals by status and colour, on-time closure rate, overdue count and days, extensions) overall and per district, lead division and lead official, within your scope",
         responses: { "200": { description: "Summary" }, ...errors(401) },
-      },
-    },
-    "/api/v1/penalties": {
-      get: {
-        summary: "Penalty hits per district for a month (cumulative months of the year), with fees and evidence",
-        parameters: queryParameters(penaltyQuerySchema),
-        responses: { "200": { description: "Penalties" }, ...errors(401, 422) },
       },
     },
   };

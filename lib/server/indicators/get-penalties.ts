@@ -1,34 +1,35 @@
 import { db } from "../../db";
-import { addDays, bureauToday } from "../../domain/calendar";
+import { addDays, bureauToday, formatCalendarDate } from "../../domain/calendar";
 import { HOME_CITY_CODE } from "../../domain/indicators";
 import {
   type AirMonth,
   type DistrictPenalty,
   evaluateDistrictPenalties,
-  mergePenaltyRules,
-  type PenaltyRules,
+  type SectionRecord,
   type UnrectifiedProblem,
 } from "../../domain/penalties";
-import { type Actor, authorize } from "../../permissions";
-import { penaltyQuerySchema } from "../../schemas/indicator";
-import { type Locale, parseInput } from "../../schemas/parse";
+import { listEstablishedFindings } from "../findings/list-established-findings";
+import { listRegisteredHazards } from "../penalties/list-registered-hazards";
+import { inForce, listRuleVersions, type PenaltyRuleVersionDto } from "../penalties/penalty-rules";
 import { getSettings } from "../settings/get-settings";
 
-export type DistrictPenaltyReport = DistrictPenalty & { districtName: string };
-
-/** The penalty rules in force: the `penaltyRules` setting (validated key by key) over the Wuxi rules. */
-async function penaltyRules(): Promise<PenaltyRules> {
-  const row = await db.setting.findUnique({ where: { key: "penaltyRules" } });
-  return mergePenaltyRules(row?.value);
-}
+export type DistrictPenaltyReport = DistrictPenalty & { districtId: string; districtName: string };
 
 /**
- * Evaluates the penalty rules for every district of the city through `month` of `year`, from the
- * imported year-to-date air figures (this year, last year, the city) and the ledger (problems
- * overdue beyond the threshold at the end of the month, or whose acceptance failed this year). Water sections are evaluated when their
- * monthly target results are available; none are imported yet, so that rule finds nothing.
+ * Evaluates the penalty rules for every district of the city through `month` of `year`, each month
+ * by the rule version in force then, from the imported year-to-date air figures (this year, last
+ * year, the city), the water sections' missed months (`sections`, per district code; none until
+ * section results are imported), the ledger (problems overdue beyond `penaltyOverdueDays` at the
+ * end of the month), the established findings of perfunctory or false rectification (never a
+ * failed acceptance alone) and the register's red hazards past their deadline.
  */
-export async function computeDistrictPenalties(year: number, month: number, now = new Date()): Promise<DistrictPenaltyReport[]> {
+export async function computeDistrictPenalties(
+  year: number,
+  month: number,
+  now = new Date(),
+  sections: Record<string, SectionRecord[]> = {},
+  versions?: PenaltyRuleVersionDto[],
+): Promise<DistrictPenaltyReport[]> {
   const districts = await db.district.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, name: true } });
   const values = await db.indicatorValue.findMany({
     where: {
@@ -56,13 +57,11 @@ export async function computeDistrictPenalties(year: number, month: number, now 
     },
     select: { id: true, code: true, districtId: true },
   });
-  // Rectified perfunctorily or falsely: acceptance failed (验收不通过) this year up to the month's end.
-  const failedAcceptance = await db.problemTransition.findMany({
-    where: { action: "FAIL_ACCEPTANCE", at: { gte: new Date(Date.UTC(year, 0, 1)), lt: addDays(endOfMonth, 1) } },
-    distinct: ["problemId"],
-    select: { problem: { select: { id: true, code: true, districtId: true } } },
-  });
-  const rules = await penaltyRules();
+  // Rectified perfunctorily or falsely: only as established by a finding up to the month's end.
+  const findings = await listEstablishedFindings(new Date(0), addDays(endOfMonth, 1));
+  const hazards = await listRegisteredHazards();
+  const allVersions = versions ?? (await listRuleVersions());
+  const rulesAt = (m: number) => inForce(allVersions, year, m).rules;
 
   return districts.map((d) => {
     const air: AirMonth[] = Array.from({ length: month }, (_, i) => i + 1).map((m) => ({
@@ -74,26 +73,37 @@ export async function computeDistrictPenalties(year: number, month: number, now 
       goodAirRatioLastYear: v(d.code, "GOOD_AIR_RATIO", year - 1, m),
       goodAirRatioCityAverage: v(HOME_CITY_CODE, "GOOD_AIR_RATIO", year, m),
     }));
-    const overdue: UnrectifiedProblem[] = lateProblems
-      .filter((p) => p.districtId === d.id)
-      .map((p) => ({ problemId: p.id, code: p.code, reason: "OVERDUE" }));
-    const counted = new Set(overdue.map((p) => p.problemId));
-    const perfunctory: UnrectifiedProblem[] = failedAcceptance
-      .map((t) => t.problem)
-      .filter((p) => p.districtId === d.id && !counted.has(p.id))
-      .map((p) => ({ problemId: p.id, code: p.code, reason: "PERFUNCTORY" }));
-    const problems = [...overdue, ...perfunctory];
+    const problems: UnrectifiedProblem[] = [
+      ...lateProblems
+        .filter((p) => p.districtId === d.id)
+        .map((p): UnrectifiedProblem => ({ problemId: p.id, code: p.code, reason: "OVERDUE" })),
+      ...findings
+        .filter((f) => f.districtId === d.id)
+        .map(
+          (f): UnrectifiedProblem => ({
+            problemId: f.problemId,
+            code: f.problemCode,
+            reason: f.kind === "FAKE_EVIDENCE" ? "FALSE" : "PERFUNCTORY",
+            findingId: f.id,
+          }),
+        ),
+    ];
     return {
-      ...evaluateDistrictPenalties({ districtCode: d.code, air, sections: [], problems }, month, rules),
+      ...evaluateDistrictPenalties(
+        {
+          districtCode: d.code,
+          year,
+          air,
+          sections: sections[d.code] ?? [],
+          problems,
+          hazards: hazards.filter((h) => h.districtCode === d.code),
+          evaluatedOn: formatCalendarDate(evaluatedOn),
+        },
+        month,
+        rulesAt,
+      ),
+      districtId: d.id,
       districtName: d.name,
     };
   });
-}
-
-/** `GET /api/v1/penalties?year=&month=`: every district with its hits, fees and the evidence behind each. */
-export async function getPenalties(actor: Actor, raw: unknown, opts: { locale?: Locale; now?: Date } = {}) {
-  authorize(actor, "indicator.read");
-  const q = parseInput(penaltyQuerySchema, raw, opts.locale);
-  const items = await computeDistrictPenalties(q.year, q.month, opts.now);
-  return { year: q.year, month: q.month, items, totalFee: items.reduce((s, d) => s + d.totalFee, 0) };
 }
