@@ -58,6 +58,7 @@ function softwareText(...values: unknown[]): string | null {
     const text =
       typeof v === "string"
         ? v
+            // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
             .replace(/[\u0000-\u001f\u007f]/g, " ")
             .replace(/\s+/g, " ")
             .trim()

@@ -31,23 +31,23 @@ function input(over: Partial<SignalInput["photo"]> = {}, others: SignalInput["ot
     others,
   };
 }
-const before = (hash: bigint, id = "before") => ({ id, problemId: "p1", problemCode: "P-1", kind: "BEFORE_PHOTO", hash });
+const beforePhoto = (hash: bigint, id = "before") => ({ id, problemId: "p1", problemCode: "P-1", kind: "BEFORE_PHOTO", hash });
 const elsewhere = (hash: bigint, id: string) => ({ id, problemId: "p2", problemCode: "P-2", kind: "AFTER_PHOTO", hash });
 
 describe("same picture before and after", () => {
   it("flags an after photo at distance exactly T from a before photo of its problem, not at T + 1", () => {
-    expect(photoSignals(input({}, [before(bits(PHOTO_MATCH_MAX_DISTANCE))]))).toEqual([
+    expect(photoSignals(input({}, [beforePhoto(bits(PHOTO_MATCH_MAX_DISTANCE))]))).toEqual([
       { kind: "SAME_AS_BEFORE", evidenceId: "before", distance: PHOTO_MATCH_MAX_DISTANCE },
     ]);
-    expect(photoSignals(input({}, [before(bits(PHOTO_MATCH_MAX_DISTANCE + 1))]))).toEqual([]);
+    expect(photoSignals(input({}, [beforePhoto(bits(PHOTO_MATCH_MAX_DISTANCE + 1))]))).toEqual([]);
   });
   it("does not flag a before photo, another after photo of the problem, or a photo without a hash", () => {
-    expect(photoSignals(input({ kind: "BEFORE_PHOTO" }, [before(0n, "b2")]))).toEqual([]);
-    expect(photoSignals(input({}, [{ ...before(0n), kind: "AFTER_PHOTO" }]))).toEqual([]);
-    expect(photoSignals(input({ hash: null }, [before(0n)]))).toEqual([]);
+    expect(photoSignals(input({ kind: "BEFORE_PHOTO" }, [beforePhoto(0n, "b2")]))).toEqual([]);
+    expect(photoSignals(input({}, [{ ...beforePhoto(0n), kind: "AFTER_PHOTO" }]))).toEqual([]);
+    expect(photoSignals(input({ hash: null }, [beforePhoto(0n)]))).toEqual([]);
   });
   it("ignores the photo itself among the candidates", () => {
-    expect(photoSignals(input({}, [{ ...before(0n), id: "after" }]))).toEqual([]);
+    expect(photoSignals(input({}, [{ ...beforePhoto(0n), id: "after" }]))).toEqual([]);
   });
 });
 
