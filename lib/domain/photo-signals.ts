@@ -15,6 +15,18 @@ export const PHOTO_MATCH_MAX_DISTANCE = 10;
 /** Camera time and upload time further apart than this (strictly) are flagged: 72 hours. */
 export const CAMERA_UPLOAD_GAP_HOURS = 72;
 
+/**
+ * A hash with at most this many bits set (or unset) says "no structure": a blank wall, sky, a
+ * solid colour all hash near 0 and would match each other. Such pictures are not compared.
+ */
+export const FEATURELESS_BITS = 3;
+
+/** Whether a hash is too plain to compare (see FEATURELESS_BITS). */
+export function isFeatureless(hash: bigint): boolean {
+  const set = hammingDistance(hash, 0n);
+  return set <= FEATURELESS_BITS || set >= 64 - FEATURELESS_BITS;
+}
+
 /** Most matching photos of other problems kept in one signal list (the nearest first). */
 export const REUSED_MATCHES_MAX = 5;
 
@@ -112,16 +124,16 @@ const roundHours = (h: number) => Math.round(h * 10) / 10;
 /**
  * All signals of one photo. Similarity: an after photo within PHOTO_MATCH_MAX_DISTANCE of a before
  * photo of its problem; any photo within it of a photo of another problem (nearest first, at most
- * REUSED_MATCHES_MAX). Capture before registration: not judged for before photos, which may well
+ * REUSED_MATCHES_MAX); featureless pictures are not compared. Capture before registration: not judged for before photos, which may well
  * have been taken by the inspectors who reported the problem. Camera time far from upload: more
  * than CAMERA_UPLOAD_GAP_HOURS either way.
  */
 export function photoSignals(input: SignalInput): PhotoSignal[] {
   const { photo } = input;
   const signals: PhotoSignal[] = [];
-  if (photo.hash !== null) {
+  if (photo.hash !== null && !isFeatureless(photo.hash)) {
     const near = input.others
-      .filter((o) => o.id !== photo.id)
+      .filter((o) => o.id !== photo.id && !isFeatureless(o.hash))
       .map((o) => ({ o, distance: hammingDistance(photo.hash as bigint, o.hash) }))
       .filter((m) => m.distance <= PHOTO_MATCH_MAX_DISTANCE)
       .sort((a, b) => a.distance - b.distance || a.o.id.localeCompare(b.o.id));

@@ -29,6 +29,11 @@ const EXPECTED: Record<Permission, RoleName[]> = {
   "evidence.review": ["COORDINATOR"],
   "closure.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
   "objection.handle": ["COORDINATOR"],
+  "evidence.signals.read": ["ADMIN", "LEADER", "COORDINATOR", "VIEWER"],
+  "finding.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "finding.confirmFake": ["COORDINATOR"],
+  "finding.recordPerfunctory": ["LEADER"],
+  "finding.withdraw": ["LEADER"],
 };
 
 const actorOf = (role: RoleName): Actor => ({

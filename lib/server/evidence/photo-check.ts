@@ -2,7 +2,9 @@ import type { Prisma } from "@prisma/client";
 import { db, type Tx } from "../../db";
 import { fromSignedBigint, toSignedBigint } from "../../domain/photo-hash";
 import {
+  FEATURELESS_BITS,
   type HashedPhoto,
+  isFeatureless,
   PHOTO_MATCH_MAX_DISTANCE,
   type PhotoSignal,
   photoSignals,
@@ -22,6 +24,7 @@ export async function photosMatchingElsewhere(tx: Tx, problemId: string, hash: b
     FROM "Evidence" e JOIN "Problem" p ON p.id = e."problemId"
     WHERE e.phash IS NOT NULL AND e."problemId" <> ${problemId}::uuid
       AND bit_count((e.phash # ${toSignedBigint(hash)}::bigint)::bit(64)) <= ${PHOTO_MATCH_MAX_DISTANCE}
+      AND bit_count(e.phash::bit(64)) BETWEEN ${FEATURELESS_BITS + 1} AND ${63 - FEATURELESS_BITS}
     ORDER BY bit_count((e.phash # ${toSignedBigint(hash)}::bigint)::bit(64)), e.id
     LIMIT ${REUSED_MATCHES_MAX}`;
   return rows.map((r) => ({ ...r, hash: fromSignedBigint(BigInt(r.phash)) }));
@@ -59,7 +62,7 @@ export async function refreshSignals(tx: Tx, evidenceId: string, now: Date): Pro
         kind: o.kind,
         hash: fromSignedBigint(o.phash as bigint),
       })),
-      ...(await photosMatchingElsewhere(tx, e.problemId, hash)),
+      ...(isFeatureless(hash) ? [] : await photosMatchingElsewhere(tx, e.problemId, hash)),
     ];
   }
   const signals = photoSignals({

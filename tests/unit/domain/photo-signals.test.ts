@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   CAMERA_UPLOAD_GAP_HOURS,
   editingSoftware,
+  FEATURELESS_BITS,
+  isFeatureless,
   PHOTO_MATCH_MAX_DISTANCE,
   photoSignals,
   REUSED_MATCHES_MAX,
@@ -14,6 +16,9 @@ const registered = new Date("2026-05-10T02:00:00Z");
 const uploaded = new Date("2026-06-01T02:00:00Z");
 /** A hash that differs from 0 in the lowest `n` bits. */
 const bits = (n: number) => (1n << BigInt(n)) - 1n;
+/** A hash with structure (half its bits set), and one `n` bits away from it. */
+const BASE = 0x0f0f_0f0f_0f0f_0f0fn;
+const away = (n: number) => BASE ^ bits(n);
 
 function input(over: Partial<SignalInput["photo"]> = {}, others: SignalInput["others"] = []): SignalInput {
   return {
@@ -21,7 +26,7 @@ function input(over: Partial<SignalInput["photo"]> = {}, others: SignalInput["ot
       id: "after",
       problemId: "p1",
       kind: "AFTER_PHOTO",
-      hash: 0n,
+      hash: BASE,
       exifCapturedAt: null,
       uploadedAt: uploaded,
       software: null,
@@ -36,25 +41,25 @@ const elsewhere = (hash: bigint, id: string) => ({ id, problemId: "p2", problemC
 
 describe("same picture before and after", () => {
   it("flags an after photo at distance exactly T from a before photo of its problem, not at T + 1", () => {
-    expect(photoSignals(input({}, [beforePhoto(bits(PHOTO_MATCH_MAX_DISTANCE))]))).toEqual([
+    expect(photoSignals(input({}, [beforePhoto(away(PHOTO_MATCH_MAX_DISTANCE))]))).toEqual([
       { kind: "SAME_AS_BEFORE", evidenceId: "before", distance: PHOTO_MATCH_MAX_DISTANCE },
     ]);
-    expect(photoSignals(input({}, [beforePhoto(bits(PHOTO_MATCH_MAX_DISTANCE + 1))]))).toEqual([]);
+    expect(photoSignals(input({}, [beforePhoto(away(PHOTO_MATCH_MAX_DISTANCE + 1))]))).toEqual([]);
   });
   it("does not flag a before photo, another after photo of the problem, or a photo without a hash", () => {
-    expect(photoSignals(input({ kind: "BEFORE_PHOTO" }, [beforePhoto(0n, "b2")]))).toEqual([]);
-    expect(photoSignals(input({}, [{ ...beforePhoto(0n), kind: "AFTER_PHOTO" }]))).toEqual([]);
-    expect(photoSignals(input({ hash: null }, [beforePhoto(0n)]))).toEqual([]);
+    expect(photoSignals(input({ kind: "BEFORE_PHOTO" }, [beforePhoto(BASE, "b2")]))).toEqual([]);
+    expect(photoSignals(input({}, [{ ...beforePhoto(BASE), kind: "AFTER_PHOTO" }]))).toEqual([]);
+    expect(photoSignals(input({ hash: null }, [beforePhoto(BASE)]))).toEqual([]);
   });
   it("ignores the photo itself among the candidates", () => {
-    expect(photoSignals(input({}, [{ ...beforePhoto(0n), id: "after" }]))).toEqual([]);
+    expect(photoSignals(input({}, [{ ...beforePhoto(BASE), id: "after" }]))).toEqual([]);
   });
 });
 
 describe("reused photo of another problem", () => {
   it("flags any kind, nearest first, at most REUSED_MATCHES_MAX, at distance ≤ T", () => {
-    const others = [elsewhere(bits(3), "c"), elsewhere(bits(1), "a"), elsewhere(bits(PHOTO_MATCH_MAX_DISTANCE + 1), "far")];
-    for (let i = 0; i < REUSED_MATCHES_MAX; i++) others.push(elsewhere(bits(5), `z${i}`));
+    const others = [elsewhere(away(3), "c"), elsewhere(away(1), "a"), elsewhere(away(PHOTO_MATCH_MAX_DISTANCE + 1), "far")];
+    for (let i = 0; i < REUSED_MATCHES_MAX; i++) others.push(elsewhere(away(5), `z${i}`));
     const s = photoSignals(input({ kind: "OTHER" }, others));
     expect(s).toHaveLength(REUSED_MATCHES_MAX);
     expect(s[0]).toEqual({ kind: "REUSED_PHOTO", evidenceId: "a", problemId: "p2", problemCode: "P-2", distance: 1 });
@@ -62,7 +67,7 @@ describe("reused photo of another problem", () => {
     expect(s.some((x) => "evidenceId" in x && x.evidenceId === "far")).toBe(false);
   });
   it("a photo of the same problem is not reuse", () => {
-    expect(photoSignals(input({ kind: "BEFORE_PHOTO" }, [{ ...elsewhere(0n, "x"), problemId: "p1" }]))).toEqual([]);
+    expect(photoSignals(input({ kind: "BEFORE_PHOTO" }, [{ ...elsewhere(BASE, "x"), problemId: "p1" }]))).toEqual([]);
   });
 });
 
@@ -145,5 +150,20 @@ describe("spanParts", () => {
     expect(spanParts(47.6)).toEqual({ unit: "hours", value: 48 });
     expect(spanParts(48)).toEqual({ unit: "days", value: 2 });
     expect(spanParts(120)).toEqual({ unit: "days", value: 5 });
+  });
+});
+
+describe("featureless pictures", () => {
+  it("a hash with ≤ 3 bits set or unset is not compared, 4 is", () => {
+    expect(isFeatureless(0n)).toBe(true);
+    expect(isFeatureless(bits(FEATURELESS_BITS))).toBe(true);
+    expect(isFeatureless(bits(64))).toBe(true);
+    expect(isFeatureless(bits(64 - FEATURELESS_BITS))).toBe(true);
+    expect(isFeatureless(bits(FEATURELESS_BITS + 1))).toBe(false);
+    expect(isFeatureless(bits(63 - FEATURELESS_BITS))).toBe(false);
+  });
+  it("two blank pictures are not 'the same picture'", () => {
+    expect(photoSignals(input({ hash: 0n }, [beforePhoto(0n)]))).toEqual([]);
+    expect(photoSignals(input({ hash: bits(8) }, [beforePhoto(0n)]))).toEqual([]);
   });
 });
