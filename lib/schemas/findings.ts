@@ -31,6 +31,7 @@ export const findingSchema = z
     problemId: z.uuid(),
     kind: z.enum(FINDING_KINDS),
     evidenceId: z.uuid().nullable(),
+    evidenceName: z.string().nullable().meta({ description: "The confirmed evidence's file name" }),
     reason: z.string(),
     establishedBy: person,
     establishedAt: dateTime,

@@ -7,6 +7,7 @@ import { messageText } from "../workflow/workflow-text";
 export const findingInclude = {
   establishedBy: { select: { id: true, displayName: true } },
   withdrawnBy: { select: { id: true, displayName: true } },
+  evidence: { select: { originalName: true } },
 } satisfies Prisma.RectificationFindingInclude;
 export type FindingRow = Prisma.RectificationFindingGetPayload<{ include: typeof findingInclude }>;
 
@@ -16,6 +17,7 @@ export function toFindingDto(f: FindingRow, actor: Actor): FindingDto {
     problemId: f.problemId,
     kind: f.kind,
     evidenceId: f.evidenceId,
+    evidenceName: f.evidence?.originalName ?? null,
     reason: f.reason,
     establishedBy: { id: f.establishedBy.id, displayName: f.establishedBy.displayName },
     establishedAt: f.establishedAt.toISOString(),
