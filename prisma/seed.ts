@@ -13,6 +13,7 @@ import { hashPassword } from "../lib/auth/password";
 import { createDistrict, createProblem, createUnit, createUser, type Db, DEMO_PASSWORD, progressOf } from "../tests/factories";
 import { seedDemoClosure } from "./seed-closure";
 import { seedDemoEvidence } from "./seed-evidence";
+import { seedDemoPhotoForensics } from "./seed-photo-forensics";
 import { seedDemoRectification } from "./seed-rectification";
 import { seedDemoWorkflow } from "./seed-workflow";
 
@@ -1660,6 +1661,8 @@ export async function seedDemo(
       log(`${closure.acceptances} acceptances, ${closure.notices} public notices, ${closure.closures} closures`);
       const evidence = await seedDemoEvidence(tx, { now: today });
       log(`${evidence.evidence} pieces of evidence (${evidence.reviews} reviewed)`);
+      const forensics = await seedDemoPhotoForensics(tx, { now: today });
+      log(`${forensics.hashed} photos hashed, ${forensics.suspect} with signals of false rectification`);
       return { problems: ledger.length, users: userIds.size };
     },
     { maxWait: 10_000, timeout: 120_000 },
