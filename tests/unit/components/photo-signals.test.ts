@@ -11,11 +11,12 @@ const PROBLEM = "3f2b1c4d-0000-4000-8000-000000000002";
 
 function render(signals: PhotoSignalDto[] | null, locale: "zh-CN" | "en" = "zh-CN"): string {
   return renderToStaticMarkup(
-    createElement(
-      NextIntlClientProvider,
-      { locale, messages: MESSAGES[locale] as never, timeZone: "Asia/Shanghai" },
-      createElement(PhotoSignalChips, { signals, problemId: PROBLEM }),
-    ),
+    createElement(NextIntlClientProvider, {
+      locale,
+      messages: MESSAGES[locale] as never,
+      timeZone: "Asia/Shanghai",
+      children: createElement(PhotoSignalChips, { signals, problemId: PROBLEM }),
+    }),
   );
 }
 
