@@ -1,22 +1,29 @@
 import { NextIntlClientProvider } from "next-intl";
-import { createElement } from "react";
+import { createElement, type FunctionComponent, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { PhotoSignalChips } from "@/components/evidence/photo-signals";
 import { MESSAGES } from "@/lib/i18n/messages";
 import type { PhotoSignalDto } from "@/lib/schemas/findings";
 
+/** The provider with its children passed as createElement's third argument. */
+const Provider = NextIntlClientProvider as unknown as FunctionComponent<{
+  locale: string;
+  messages: Record<string, unknown>;
+  timeZone: string;
+  children?: ReactNode;
+}>;
+
 const OTHER = "3f2b1c4d-0000-4000-8000-000000000001";
 const PROBLEM = "3f2b1c4d-0000-4000-8000-000000000002";
 
 function render(signals: PhotoSignalDto[] | null, locale: "zh-CN" | "en" = "zh-CN"): string {
   return renderToStaticMarkup(
-    createElement(NextIntlClientProvider, {
-      locale,
-      messages: MESSAGES[locale] as never,
-      timeZone: "Asia/Shanghai",
-      children: createElement(PhotoSignalChips, { signals, problemId: PROBLEM }),
-    }),
+    createElement(
+      Provider,
+      { locale, messages: MESSAGES[locale], timeZone: "Asia/Shanghai" },
+      createElement(PhotoSignalChips, { signals, problemId: PROBLEM }),
+    ),
   );
 }
 
