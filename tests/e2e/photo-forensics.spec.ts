@@ -42,7 +42,7 @@ test("the inspection office sees an after photo that is the before photo again, 
   const after = page.getByTestId("evidence-item").and(page.locator('[data-kind="AFTER_PHOTO"]'));
   await expect(after.getByTestId("photo-signal").first()).toHaveAttribute("data-kind", "SAME_AS_BEFORE");
   await after.getByTestId("confirm-fake").click();
-  const dialog = page.getByTestId("confirm-fake-dialog");
+  const dialog = after.getByTestId("confirm-fake-dialog");
   await dialog.getByRole("button", { name: "确认", exact: true }).click();
   await expect(dialog.getByRole("alert")).toHaveText("请填写理由。");
   await dialog.getByLabel("理由").fill("整改后照片与整改前照片为同一张图片，仅重新保存。");
