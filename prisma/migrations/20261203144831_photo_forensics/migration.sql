@@ -6,8 +6,5 @@ ADD COLUMN     "software" TEXT,
 ADD COLUMN     "suspect" BOOLEAN NOT NULL DEFAULT false;
 
 -- CreateIndex
-CREATE INDEX "Evidence_phash_idx" ON "Evidence"("phash");
-
--- CreateIndex
 CREATE INDEX "Evidence_suspect_createdAt_idx" ON "Evidence"("suspect", "createdAt");
 
