@@ -11,6 +11,7 @@ import { db } from "@/lib/db";
 import type { EvidenceDto, EvidenceListDto } from "@/lib/schemas/evidence";
 import type { ConfirmFakeResultDto, FindingDto, FindingListDto } from "@/lib/schemas/findings";
 import { backfillPhotoChecks } from "@/lib/server/evidence/backfill-photo-checks";
+import { settlePhotoChecks } from "@/lib/server/evidence/photo-check";
 import { listReviewQueue } from "@/lib/server/field/list-review-queue";
 import { listEstablishedFindings } from "@/lib/server/findings/list-established-findings";
 import { getProblemHistory } from "@/lib/server/problems/get-problem-history";
@@ -47,6 +48,8 @@ async function upload(problemId: string, kind: string, bytes: Buffer, name = "�
     body: form,
   });
   expect(r.status, r.text).toBe(201);
+  // The photo's signals are computed after the upload answers.
+  await settlePhotoChecks();
   return r.body as EvidenceDto;
 }
 const listAs = async (problemId: string, who: Person) => {
@@ -71,7 +74,7 @@ describe("photo signals at upload", () => {
     const p = await newProblem();
     const before = await upload(p.id, "BEFORE_PHOTO", photo("cat"), "整改前.jpg");
     const after = await upload(p.id, "AFTER_PHOTO", await sharp(photo("cat")).jpeg({ quality: 60 }).toBuffer(), "整改后.jpg");
-    expect(after.phash).toMatch(/^[0-9a-f]{16}$/);
+    expect((await db.evidence.findUniqueOrThrow({ where: { id: after.id } })).photoCheckedAt).not.toBeNull();
 
     const seen = await listAs(p.id, world.coordinator);
     const signals = byId(seen, after.id)?.signals ?? [];
@@ -132,6 +135,7 @@ describe("photo signals at upload", () => {
       .toBuffer();
     const e = await upload(p.id, "AFTER_PHOTO", edited);
     expect(e.software).toBe("Adobe Photoshop 25.0");
+    expect(byId(await listAs(p.id, world.coordinator), e.id)?.phash).toMatch(/^[0-9a-f]{16}$/);
     const signals = byId(await listAs(p.id, world.coordinator), e.id)?.signals ?? [];
     expect(signals.map((s) => s.kind).sort()).toEqual([
       "CAMERA_TIME_FAR_FROM_UPLOAD",

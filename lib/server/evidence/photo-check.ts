@@ -78,7 +78,8 @@ export async function refreshSignals(tx: Tx, evidenceId: string, now: Date): Pro
     problemRegisteredAt: e.problem.createdAt,
     others,
   });
-  await tx.evidence.update({
+  // updateMany: a row deleted meanwhile (its problem removed) is simply not there to flag.
+  await tx.evidence.updateMany({
     where: { id: e.id },
     data: { signals: signals as unknown as Prisma.InputJsonValue, suspect: signals.length > 0, photoCheckedAt: now },
   });
@@ -91,15 +92,16 @@ export async function refreshSignals(tx: Tx, evidenceId: string, now: Date): Pro
  */
 export async function recordPhotoCheck(evidenceId: string, hash: bigint | null, now = new Date()): Promise<PhotoSignal[]> {
   return db.$transaction(async (tx) => {
-    await tx.evidence.update({
+    const stored = await tx.evidence.updateMany({
       where: { id: evidenceId },
       data: { phash: hash === null ? null : toSignedBigint(hash) },
     });
+    if (stored.count === 0) return [];
     const signals = await refreshSignals(tx, evidenceId, now);
     for (const s of signals) if (s.kind === "REUSED_PHOTO") await refreshSignals(tx, s.evidenceId, now);
     // A before photo that arrives late may match an after photo already there.
-    const self = await tx.evidence.findUniqueOrThrow({ where: { id: evidenceId }, select: { kind: true, problemId: true } });
-    if (hash !== null && self.kind === "BEFORE_PHOTO") {
+    const self = await tx.evidence.findUnique({ where: { id: evidenceId }, select: { kind: true, problemId: true } });
+    if (self && hash !== null && self.kind === "BEFORE_PHOTO") {
       const after = await tx.evidence.findMany({
         where: { problemId: self.problemId, kind: "AFTER_PHOTO", phash: { not: null } },
         select: { id: true },
@@ -108,4 +110,29 @@ export async function recordPhotoCheck(evidenceId: string, hash: bigint | null, 
     }
     return signals;
   });
+}
+
+/** Photo checks started by uploads and not yet finished (see checkPhotoInBackground). */
+const inFlight = new Set<Promise<void>>();
+
+/**
+ * Runs `recordPhotoCheck` after the upload has answered: the reused-photo search scans every
+ * hashed photo (≈ 0.2 s at 1 000 000 on an idle machine), which an upload should not wait for.
+ * Reliable without a queue: until the check commits, the row has no `photoCheckedAt`, and the
+ * start-up backfill checks any row a stopped server left unchecked.
+ */
+export function checkPhotoInBackground(evidenceId: string, hash: bigint | null, requestId?: string): void {
+  const work: Promise<void> = recordPhotoCheck(evidenceId, hash)
+    .then(() => {})
+    .catch((e: unknown) => {
+      // A warning, not an error: nothing is lost, the start-up backfill checks the row again.
+      console.warn(`[${requestId ?? "-"}] photo check of evidence ${evidenceId} failed; the start-up backfill retries it`, e);
+    })
+    .finally(() => inFlight.delete(work));
+  inFlight.add(work);
+}
+
+/** Waits until every photo check started so far has finished (tests, orderly shutdown). */
+export async function settlePhotoChecks(): Promise<void> {
+  while (inFlight.size) await Promise.all([...inFlight]);
 }

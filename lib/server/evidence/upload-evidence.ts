@@ -16,7 +16,7 @@ import { getSettings } from "../settings/get-settings";
 import { messageText } from "../workflow/workflow-text";
 import { evidenceInclude, toEvidenceDto } from "./evidence-dto";
 import { evidenceText, invalidField, parseEvidenceInput } from "./evidence-text";
-import { recordPhotoCheck } from "./photo-check";
+import { checkPhotoInBackground } from "./photo-check";
 import { type ReceivedFile, receiveUpload } from "./receive-upload";
 import { type EvidenceStorage, evidenceStorage } from "./storage";
 import { derivePicture } from "./thumbnail";
@@ -130,16 +130,12 @@ export async function uploadEvidence(
   }
 
   // One read of the stored picture gives the thumbnail and the perceptual hash; the photo's
-  // signals follow. A failure here keeps the evidence: the start-up backfill checks it later.
+  // signals are computed after the answer. A failure keeps the evidence: the start-up backfill checks it.
   const derived = await derivePicture(storage, key, received.file.mime, settings.evidenceMaxPixels, {
     thumbnail: true,
   }).catch(() => null);
   if (derived?.thumbKey) await db.evidence.update({ where: { id }, data: { thumbKey: derived.thumbKey } });
-  if (derived && isImageMime(received.file.mime)) {
-    await recordPhotoCheck(id, derived.hash, new Date()).catch((e: unknown) => {
-      console.error(`[${opts.requestId ?? "-"}] photo check of evidence ${id} failed; the start-up backfill retries it`, e);
-    });
-  }
+  if (derived && isImageMime(received.file.mime)) checkPhotoInBackground(id, derived.hash, opts.requestId);
   const row = await db.evidence.findUniqueOrThrow({ where: { id }, include: evidenceInclude });
   return { created: true, evidence: toEvidenceDto(row, actor) };
 }
