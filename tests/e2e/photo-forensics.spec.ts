@@ -9,6 +9,8 @@ test("the inspection office sees an after photo that is the before photo again, 
   page,
   browser,
 }) => {
+  // Many steps through the API and two signed-in people: more than the default minute on a busy machine.
+  test.setTimeout(180_000);
   const problem = await rectifyingProblem(browser, { districtCode: "320281", title: `E2E 虚假整改 ${Date.now()}` });
 
   // The field office sends the same picture twice: once as before, once (saved again) as after.
@@ -40,7 +42,7 @@ test("the inspection office sees an after photo that is the before photo again, 
   // On the problem page the gallery shows the same chip next to the after photo; the reviewer confirms it as fake.
   await page.goto(`/problems/${problem.id}`);
   const after = page.getByTestId("evidence-item").and(page.locator('[data-kind="AFTER_PHOTO"]'));
-  await expect(after.getByTestId("photo-signal").first()).toHaveAttribute("data-kind", "SAME_AS_BEFORE");
+  await expect(after.getByTestId("photo-signal").first()).toHaveAttribute("data-kind", "SAME_AS_BEFORE", { timeout: 30_000 });
   await after.getByTestId("confirm-fake").click();
   const dialog = after.getByTestId("confirm-fake-dialog");
   await dialog.getByRole("button", { name: "确认", exact: true }).click();
