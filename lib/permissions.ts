@@ -32,6 +32,12 @@ export const PERMISSIONS = {
   "penalty.decide": ["LEADER"],
   "penalty.pay": ["COORDINATOR"],
   "penaltyRules.manage": ["ADMIN"],
+  /** The photo signals of false rectification: for reviewers and supervisors, not the uploaders. */
+  "evidence.signals.read": ["ADMIN", "LEADER", "COORDINATOR", "VIEWER"],
+  "finding.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "finding.confirmFake": ["COORDINATOR"],
+  "finding.recordPerfunctory": ["LEADER"],
+  "finding.withdraw": ["LEADER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

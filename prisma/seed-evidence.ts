@@ -57,13 +57,42 @@ function dms(v: number): string {
   return `${d}/1 ${m}/1 ${s}/1000`;
 }
 
-async function photo(kind: EvidenceKind, code: string, at: Date, gps: { lat: number; lng: number } | null): Promise<Buffer> {
+/**
+ * Shapes placed from a seed (the problem code, the kind and a salt): each demo scene differs, so
+ * the perceptual hash tells the demo photos apart as it tells real scenes apart.
+ */
+function sceneShapes(seed: string): string {
+  let h = 0x811c9dc5;
+  for (const c of seed) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
+  const next = () => {
+    h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0;
+    h = (h ^ (h >>> 12)) >>> 0;
+    return h / 0xffffffff;
+  };
+  let out = "";
+  for (let i = 0; i < 14; i++) {
+    const x = Math.round(next() * PHOTO_WIDTH) - 60;
+    const y = Math.round(next() * 430) - 30;
+    const grey = Math.round(20 + next() * 215);
+    out += `<rect x="${x}" y="${y}" width="${40 + Math.round(next() * 160)}" height="${30 + Math.round(next() * 110)}" fill="rgb(${grey},${grey},${grey})"/>`;
+  }
+  return out;
+}
+
+export async function demoPhoto(
+  kind: EvidenceKind,
+  code: string,
+  at: Date,
+  gps: { lat: number; lng: number } | null,
+  salt = 0,
+): Promise<Buffer> {
   const colour = PHOTO_COLOURS[kind] ?? "#667";
   const label = `${code}  ${KIND_TITLES[kind]}  ${exifClock(at)}`;
   const svg = Buffer.from(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${PHOTO_WIDTH}" height="${PHOTO_HEIGHT}">` +
       `<rect x="0" y="300" width="${PHOTO_WIDTH}" height="180" fill="${kind === "AFTER_PHOTO" ? "#5c7f3c" : "#6b5536"}"/>` +
       `<circle cx="520" cy="100" r="48" fill="${kind === "AFTER_PHOTO" ? "#f6d65a" : "#b9b2a4"}"/>` +
+      sceneShapes(`${code}:${kind}:${salt}`) +
       `<rect x="0" y="430" width="${PHOTO_WIDTH}" height="50" fill="rgba(0,0,0,0.55)"/>` +
       `<text x="18" y="463" font-family="sans-serif" font-size="20" fill="#fff">${label}</text></svg>`,
   );
@@ -194,7 +223,7 @@ export async function seedDemoEvidence(tx: Tx, opts: { now: Date }): Promise<{ e
     rows.push(row);
     jobs.push(async () => {
       const bytes = isPhoto
-        ? await photo(kind, p.code, at, gps)
+        ? await demoPhoto(kind, p.code, at, gps, salt)
         : pdf([KIND_TITLES[kind], `Problem ${p.code}`, `Issued ${at.toISOString().slice(0, 10)}`, `Ref. ${id.slice(0, 8)}`]);
       row.sha256 = createHash("sha256").update(bytes).digest("hex");
       row.size = bytes.length;

@@ -14,6 +14,7 @@ import { createDistrict, createProblem, createUnit, createUser, type Db, DEMO_PA
 import { seedDemoClosure } from "./seed-closure";
 import { seedDemoEvidence } from "./seed-evidence";
 import { seedDemoPenalties } from "./seed-penalties";
+import { seedDemoPhotoForensics } from "./seed-photo-forensics";
 import { seedDemoPublishedLists } from "./seed-published-lists";
 import { seedDemoRectification } from "./seed-rectification";
 import { seedDemoWorkflow } from "./seed-workflow";
@@ -1666,6 +1667,8 @@ export async function seedDemo(
       log(`${lists.lists} published lists (labelled as demo, not real provincial notices)`);
       const penalties = await seedDemoPenalties(tx, { now: today });
       log(`${penalties.ruleVersions} penalty rule version, ${penalties.findings} demo finding of perfunctory rectification`);
+      const forensics = await seedDemoPhotoForensics(tx, { now: today });
+      log(`${forensics.hashed} photos hashed, ${forensics.suspect} with signals of false rectification`);
       return { problems: ledger.length, users: userIds.size };
     },
     { maxWait: 10_000, timeout: 120_000 },

@@ -68,6 +68,10 @@ if (process.env.SEED_DEMO !== "0") {
 // Evidence files left by an upload interrupted before its row was stored (see sweep-orphans.ts).
 await (await import("../lib/server/evidence/sweep-orphans")).sweepOrphansAtStart();
 
+// Photos stored before their perceptual hash and signals existed (or whose check failed at upload):
+// hashed in batches while the server already answers; idempotent, resumes at the next start.
+void (await import("../lib/server/evidence/backfill-photo-checks")).backfillPhotoChecksAtStart();
+
 const env = {
   ...process.env,
   DATABASE_URL: url,

@@ -3,6 +3,7 @@
  * call answers a value, never throws: the status (0 when there was no answer) and the JSON body.
  */
 import type { EvidenceDto, EvidenceVerifyDto } from "@/lib/schemas/evidence";
+import type { ConfirmFakeResultDto } from "@/lib/schemas/findings";
 
 export type ApiAnswer<T> = { ok: true; status: number; data: T } | { ok: false; status: number; messages: string[] };
 
@@ -46,4 +47,11 @@ export function reviewEvidence(
 
 export function verifyEvidence(id: string) {
   return call<EvidenceVerifyDto>(`/api/v1/evidence/${encodeURIComponent(id)}/verify`);
+}
+
+export function confirmFakeEvidence(id: string, reason: string) {
+  return call<ConfirmFakeResultDto>(`/api/v1/evidence/${encodeURIComponent(id)}/confirm-fake`, {
+    method: "POST",
+    body: JSON.stringify({ reason }),
+  });
 }

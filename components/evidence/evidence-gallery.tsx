@@ -7,8 +7,10 @@ import { EVIDENCE_KINDS, type ReviewStatusName } from "@/lib/domain/enums";
 import { formatBureauDateTime } from "@/lib/i18n/labels";
 import type { EvidenceDto } from "@/lib/schemas/evidence";
 import { Badge, type BadgeTone } from "../ui/badge";
+import { ConfirmFakeButton } from "./confirm-fake";
 import { listEvidence, verifyEvidence } from "./evidence-api";
 import { chains } from "./evidence-chains";
+import { PhotoSignalChips } from "./photo-signals";
 import { ReviewControls } from "./review-controls";
 import { CorrectionButton, useCanUpload, useUploadRevision } from "./uploader";
 
@@ -24,6 +26,16 @@ export function ReviewBadge({ status }: { status: ReviewStatusName }) {
       <Badge tone={REVIEW_TONES[status]}>{t(status)}</Badge>
     </span>
   );
+}
+
+/** 已确认为虚假材料: the evidence a standing finding confirmed as fake. */
+export function FakeBadge({ e }: { e: EvidenceDto }) {
+  const t = useTranslations("findings.confirmFake");
+  return e.fakeFindingId ? (
+    <span data-testid="evidence-fake">
+      <Badge tone="red">{t("confirmed")}</Badge>
+    </span>
+  ) : null;
 }
 
 function metres(m: number, t: ReturnType<typeof useTranslations>): string {
@@ -221,6 +233,7 @@ function EvidenceCard({
       data-kind={e.kind}
       data-status={e.reviewStatus}
       data-id={e.id}
+      id={`evidence-${e.id}`}
     >
       <div className="flex gap-3">
         <Thumb e={e} onOpen={onOpen} />
@@ -229,6 +242,7 @@ function EvidenceCard({
             <span className="font-medium text-slate-900 text-sm">{te(e.kind)}</span>
             <ReviewBadge status={e.reviewStatus} />
             {e.supersedesId ? <Badge tone="sky">{t("correction")}</Badge> : null}
+            <FakeBadge e={e} />
           </div>
           <p className="truncate text-slate-600 text-xs" title={e.originalName}>
             {e.originalName}
@@ -240,6 +254,7 @@ function EvidenceCard({
         </div>
       </div>
       <div className="mt-1.5 space-y-1.5">
+        <PhotoSignalChips signals={e.signals} problemId={e.problemId} />
         <Integrity e={e} />
         {review && e.reviewStatus === "RETURNED" ? (
           <div className="rounded border border-red-200 bg-white p-2 text-red-900 text-sm" data-testid="evidence-return-reason">
@@ -259,6 +274,9 @@ function EvidenceCard({
         ) : null}
         {e.canReview && e.reviewStatus === "PENDING" ? (
           <ReviewControls evidenceId={e.id} version={e.version} label={`${te(e.kind)} ${e.originalName}`} onDone={onChanged} />
+        ) : null}
+        {e.canConfirmFake ? (
+          <ConfirmFakeButton evidenceId={e.id} label={`${te(e.kind)} ${e.originalName}`} onDone={onChanged} />
         ) : null}
       </div>
       {older.length ? (

@@ -7,7 +7,9 @@ import { useState } from "react";
 import { formatBureauDateTime } from "@/lib/i18n/labels";
 import type { EvidenceDto } from "@/lib/schemas/evidence";
 import type { ReviewQueueItem } from "@/lib/server/field/list-review-queue";
-import { CaptureFacts, Lightbox, Thumb } from "./evidence-gallery";
+import { ConfirmFakeButton } from "./confirm-fake";
+import { CaptureFacts, FakeBadge, Lightbox, Thumb } from "./evidence-gallery";
+import { PhotoSignalChips } from "./photo-signals";
 import { ReviewControls } from "./review-controls";
 
 /** Evidence awaiting review across problems, newest first, each decided in place. */
@@ -33,7 +35,8 @@ export function ReviewQueueList({ items }: { items: ReviewQueueItem[] }) {
               <div className="min-w-0 flex-1 space-y-0.5">
                 <p className="text-sm">
                   <span className="font-medium text-slate-900">{te(e.kind)}</span>
-                  {e.supersedesId ? <span className="ml-1 text-sky-800 text-xs">{ti("correction")}</span> : null}
+                  {e.supersedesId ? <span className="ml-1 text-sky-800 text-xs">{ti("correction")}</span> : null}{" "}
+                  <FakeBadge e={e} />
                 </p>
                 <p className="text-sm">
                   <Link href={`/problems/${problem.id}#s-evidence`} className="link">
@@ -52,14 +55,26 @@ export function ReviewQueueList({ items }: { items: ReviewQueueItem[] }) {
                 </p>
               </div>
             </div>
-            {e.canReview ? (
+            {e.signals?.length ? (
               <div className="mt-2">
+                <PhotoSignalChips signals={e.signals} problemId={problem.id} />
+              </div>
+            ) : null}
+            {e.canReview ? (
+              <div className="mt-2 space-y-2">
                 <ReviewControls
                   evidenceId={e.id}
                   version={e.version}
                   label={`${problem.code} ${te(e.kind)} ${e.originalName}`}
                   onDone={() => router.refresh()}
                 />
+                {e.canConfirmFake ? (
+                  <ConfirmFakeButton
+                    evidenceId={e.id}
+                    label={`${problem.code} ${te(e.kind)} ${e.originalName}`}
+                    onDone={() => router.refresh()}
+                  />
+                ) : null}
               </div>
             ) : null}
           </li>

@@ -31,6 +31,22 @@ function EvidenceLine({ action, after }: { action: string; after: Record<string,
   );
 }
 
+/** One line for a finding of false or perfunctory rectification: established or withdrawn, and why. */
+function FindingLine({ action, after }: { action: string; after: Record<string, unknown> }) {
+  const t = useTranslations("findings");
+  const kind = text(after.kind) === "PERFUNCTORY" ? "PERFUNCTORY" : "FAKE_EVIDENCE";
+  const withdrawn = action === "withdraw";
+  const name = text(after.evidenceName);
+  return (
+    <p className={`mt-1 break-words text-sm ${withdrawn ? "text-slate-700" : "font-medium text-red-800"}`}>
+      {withdrawn ? `${t("banner.withdrawTitle")} · ${t(`kind.${kind}`)}` : t(`kind.${kind}`)}
+      {name ? ` · ${t("banner.evidence")}${name}` : ""}
+      {" · "}
+      {withdrawn ? text(after.withdrawReason) : t("banner.reason", { reason: text(after.reason) })}
+    </p>
+  );
+}
+
 /** The audit trail, newest first: when, who, what, and each changed field as before → after. */
 export function ProblemHistory({ entries, names }: { entries: HistoryEntry[]; names: ReferenceNames }) {
   const t = useTranslations("problem.history");
@@ -41,6 +57,7 @@ export function ProblemHistory({ entries, names }: { entries: HistoryEntry[]; na
   const grades = useTranslations("grade");
   const more = useTranslations("problemWork.historyFields");
   const moreActions = useTranslations("problemWork.historyActions");
+  const tFindings = useTranslations("findings");
   const ctx: ValueContext = { enums, common, names, actions, grades };
   if (entries.length === 0) return <p className="text-slate-600 text-sm">{t("empty")}</p>;
 
@@ -54,6 +71,7 @@ export function ProblemHistory({ entries, names }: { entries: HistoryEntry[]; na
         const after = asRecord(entry.after);
         const isMeasure = entry.entityType === "Measure";
         const isEvidence = entry.entityType === "Evidence";
+        const isFinding = entry.entityType === "RectificationFinding";
         const fields = entry.action === "create" ? [] : [...new Set([...Object.keys(before), ...Object.keys(after)])];
         const seq = after.seq ?? before.seq;
         return (
@@ -65,11 +83,13 @@ export function ProblemHistory({ entries, names }: { entries: HistoryEntry[]; na
               <span className="font-medium text-slate-900">{entry.actorName ?? t("system")}</span>
               <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-700 text-xs">
                 {isMeasure ? `${t("measurePrefix")}${seq !== undefined ? ` ${String(seq)}` : ""} · ` : ""}
-                {isEvidence ? t("evidence.prefix") : actionLabel(entry.action)}
+                {isEvidence ? t("evidence.prefix") : isFinding ? tFindings("banner.title") : actionLabel(entry.action)}
               </span>
             </div>
             {isEvidence ? (
               <EvidenceLine action={entry.action} after={after} />
+            ) : isFinding ? (
+              <FindingLine action={entry.action} after={after} />
             ) : entry.action === "create" ? (
               <p className="mt-1 whitespace-pre-wrap text-slate-600 text-sm">
                 {isMeasure && typeof after.description === "string" ? after.description : t("registered")}

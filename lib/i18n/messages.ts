@@ -1,4 +1,6 @@
 import en from "../../messages/en.json";
+import findingsEn from "../../messages/modules/findings.en.json";
+import findingsZhCN from "../../messages/modules/findings.zh-CN.json";
 import namedEn from "../../messages/modules/named.en.json";
 import namedZhCN from "../../messages/modules/named.zh-CN.json";
 import penaltiesEn from "../../messages/modules/penalties.en.json";
@@ -11,8 +13,8 @@ import type { Locale } from "../schemas/parse";
  * each holding its own top-level namespaces), so a new module adds its words without touching the others'.
  */
 export const MODULES: Record<Locale, Record<string, unknown>[]> = {
-  "zh-CN": [namedZhCN, penaltiesZhCN],
-  en: [namedEn, penaltiesEn],
+  "zh-CN": [namedZhCN, penaltiesZhCN, findingsZhCN],
+  en: [namedEn, penaltiesEn, findingsEn],
 };
 
 /** The core file of each locale. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EVIDENCE_KINDS, RETURN_REASONS, REVIEW_STATUSES } from "../domain/enums";
 import { calendarDate, emptyToUndefined, optionalText, requiredOr } from "./common";
+import { photoSignalSchema } from "./findings";
 
 /** Where a capture time or position came from: the file's EXIF, or the device / form at upload. */
 export const CAPTURE_SOURCES = ["EXIF", "DEVICE"] as const;
@@ -95,6 +96,14 @@ export const evidenceSchema = z
     fileUrl: z.string().meta({ example: "/api/v1/evidence/{id}/file" }),
     thumbUrl: z.string().nullable().meta({ example: "/api/v1/evidence/{id}/file?variant=thumb" }),
     canReview: z.boolean(),
+    phash: z.string().nullable().meta({ description: "64-bit dHash as 16 hex digits; null until computed or not an image" }),
+    software: z.string().nullable().meta({ description: "EXIF Software / XMP CreatorTool of the file" }),
+    signals: z
+      .array(photoSignalSchema)
+      .nullable()
+      .meta({ description: "Signals of possible false rectification; null when not computed or not shown to the caller's role" }),
+    fakeFindingId: z.uuid().nullable().meta({ description: "The standing finding that confirmed this evidence as fake" }),
+    canConfirmFake: z.boolean(),
   })
   .meta({ id: "Evidence" });
 export type EvidenceDto = z.output<typeof evidenceSchema>;

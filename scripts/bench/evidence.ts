@@ -2,7 +2,8 @@
  * `npm run bench:evidence`: evidence metadata at scale — 100 000 problems and 1 000 000 pieces of
  * evidence (most reviewed, some returned and corrected) — timing the reads people use every day
  * against the raw SQL they need, in one run, as a ratio: a problem's evidence, its closure
- * checklist, the review queue, the return statistics and a field office's list.
+ * checklist, the review queue, the return statistics, the reused-photo search over every
+ * photo's perceptual hash (one scan per uploaded photo) and a field office's list.
  */
 import type { Actor } from "../../lib/permissions";
 import { closeBenchDb, compare, header, loadLedger, openBenchDb } from "./bench-db";
@@ -11,7 +12,7 @@ const PROBLEMS = Number(process.env.BENCH_PROBLEMS ?? 100_000);
 const EVIDENCE_PER_PROBLEM = Number(process.env.BENCH_EVIDENCE_PER_PROBLEM ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 
-const bench = await openBenchDb("pg-bench-evidence", 54338);
+const bench = await openBenchDb("pg-bench-evidence", Number(process.env.BENCH_PG_PORT ?? 54338));
 const leader = await loadLedger(bench, PROBLEMS);
 const { client } = bench;
 
@@ -27,13 +28,15 @@ await client.query(`
 await client.query(
   `
   INSERT INTO "Evidence" (id, "problemId", kind, sha256, mime, size, "originalName", storage, "storageKey",
-                          "uploadedById", "reviewStatus", "reviewedAt", "createdAt")
+                          "uploadedById", "reviewStatus", "reviewedAt", "createdAt", phash)
   SELECT gen_random_uuid(), p.id, (enum_range(NULL::"EvidenceKind"))[1 + (s % 8)], md5(p.id::text || s) || md5(s || p.id::text),
          'image/jpeg', 1000000 + s, '现场照片' || s || '.jpg', 'LOCAL', 'evidence/2026/11/' || p.id || '-' || s,
          (SELECT id FROM "User" WHERE username = 'field1'),
          CASE WHEN s % 10 = 0 THEN 'PENDING' WHEN s % 33 = 0 THEN 'RETURNED' ELSE 'ACCEPTED' END::"ReviewStatus",
          CASE WHEN s % 10 = 0 THEN NULL ELSE p."createdAt" + s * interval '1 day' END,
-         p."createdAt" + s * interval '1 day'
+         p."createdAt" + s * interval '1 day',
+         -- A random 64-bit perceptual hash per photo: the reused-photo search scans them all.
+         ('x' || substr(md5(p.id::text || ':' || s), 1, 16))::bit(64)::bigint
     FROM "Problem" p, generate_series(1, $1::int) s`,
   [EVIDENCE_PER_PROBLEM],
 );
@@ -77,6 +80,11 @@ const { getClosureChecklist } = await import("../../lib/server/closure/get-closu
 const { listReviewQueue } = await import("../../lib/server/field/list-review-queue");
 const { getReviewStats } = await import("../../lib/server/evidence/review-stats");
 const { listFieldProblems } = await import("../../lib/server/field/list-field-problems");
+const { photosMatchingElsewhere } = await import("../../lib/server/evidence/photo-check");
+const { db } = await import("../../lib/db");
+const { PHOTO_MATCH_MAX_DISTANCE } = await import("../../lib/domain/photo-signals");
+/** A random 64-bit hash, as a signed bigint the way PostgreSQL stores it. */
+const randomHash = () => BigInt.asIntN(64, BigInt(`0x${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`));
 
 header();
 await compare(
@@ -133,6 +141,18 @@ await compare(
       `SELECT p."districtId", p."leadUnitId", r.decision, r."reasonCode", count(*)
          FROM "EvidenceReview" r JOIN "Evidence" e ON e.id = r."evidenceId" JOIN "Problem" p ON p.id = e."problemId"
         WHERE r.at >= now() - interval '30 days' GROUP BY 1, 2, 3, 4`,
+    ),
+);
+await compare(
+  "reused-photo search (1M hashed photos)",
+  Math.max(5, Math.floor(ROUNDS / 3)),
+  () => photosMatchingElsewhere(db as unknown as Parameters<typeof photosMatchingElsewhere>[0], nextProblem(), randomHash()),
+  () =>
+    client.query(
+      `SELECT e.id FROM "Evidence" e WHERE e.phash IS NOT NULL AND e."problemId" <> $1::uuid
+          AND bit_count((e.phash # $2::bigint)::bit(64)) <= $3
+        ORDER BY bit_count((e.phash # $2::bigint)::bit(64)), e.id LIMIT 5`,
+      [nextProblem(), randomHash().toString(), PHOTO_MATCH_MAX_DISTANCE],
     ),
 );
 await compare(

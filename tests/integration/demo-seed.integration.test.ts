@@ -166,4 +166,20 @@ describe("the demo data", () => {
     expect(wuxiNamed).toEqual(["320282"]);
     expect(rows.rows.find((r) => r.kind === "BEST" && r.cumulative && r.unitCode === "320281")?.printedRank).toBe(1);
   });
+
+  it("hashes every photo; exactly one after photo re-uses its before photo, and no other photo is flagged", async () => {
+    const photos = await client.query<{
+      id: string;
+      kind: string;
+      phash: string | null;
+      signals: { kind: string; evidenceId?: string }[];
+    }>(`SELECT id, kind, phash, signals FROM "Evidence" WHERE mime LIKE 'image/%'`);
+    expect(photos.rows.every((r) => r.phash !== null)).toBe(true);
+    const flagged = photos.rows.filter((r) => r.signals.length > 0);
+    expect(flagged).toHaveLength(1);
+    expect(flagged[0]?.kind).toBe("AFTER_PHOTO");
+    expect(flagged[0]?.signals.map((s) => s.kind)).toEqual(["SAME_AS_BEFORE"]);
+    const before = photos.rows.find((r) => r.id === flagged[0]?.signals[0]?.evidenceId);
+    expect(before?.kind).toBe("BEFORE_PHOTO");
+  });
 });

@@ -34,6 +34,11 @@ const EXPECTED: Record<Permission, RoleName[]> = {
   "penalty.decide": ["LEADER"],
   "penalty.pay": ["COORDINATOR"],
   "penaltyRules.manage": ["ADMIN"],
+  "evidence.signals.read": ["ADMIN", "LEADER", "COORDINATOR", "VIEWER"],
+  "finding.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "finding.confirmFake": ["COORDINATOR"],
+  "finding.recordPerfunctory": ["LEADER"],
+  "finding.withdraw": ["LEADER"],
 };
 
 const actorOf = (role: RoleName): Actor => ({

@@ -5,6 +5,7 @@
 import { closurePaths } from "./closure";
 import { evidencePaths } from "./evidence";
 import { extensionPaths } from "./extensions";
+import { findingPaths } from "./findings";
 import { indicatorPaths } from "./indicators";
 import { measurePaths } from "./measures";
 import { notificationPaths } from "./notifications";
@@ -28,4 +29,5 @@ export const AREA_PATHS: PathsBuilder[] = [
   evidencePaths,
   publishedListPaths,
   penaltyPaths,
+  findingPaths,
 ];

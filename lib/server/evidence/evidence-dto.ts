@@ -1,10 +1,12 @@
 import type { Prisma } from "@prisma/client";
 import type { Tx } from "../../db";
 import type { ReturnReasonName } from "../../domain/enums";
+import { hashHex } from "../../domain/photo-hash";
 import { NotFound } from "../../errors";
 import { type Actor, can } from "../../permissions";
 import { isUuid } from "../../schemas/common";
 import type { EvidenceDto } from "../../schemas/evidence";
+import type { PhotoSignalDto } from "../../schemas/findings";
 import { problemScope } from "../problems/scope";
 
 export const evidenceInclude = {
@@ -15,6 +17,7 @@ export const evidenceInclude = {
     take: 1,
     include: { reviewer: { select: { id: true, displayName: true } } },
   },
+  findings: { where: { kind: "FAKE_EVIDENCE", withdrawnAt: null }, select: { id: true }, take: 1 },
 } satisfies Prisma.EvidenceInclude;
 export type EvidenceRow = Prisma.EvidenceGetPayload<{ include: typeof evidenceInclude }>;
 
@@ -60,6 +63,11 @@ export function toEvidenceDto(e: EvidenceRow, actor: Actor): EvidenceDto {
     fileUrl: `/api/v1/evidence/${e.id}/file`,
     thumbUrl: e.thumbKey ? `/api/v1/evidence/${e.id}/file?variant=thumb` : null,
     canReview: can(actor, "evidence.review") && !e.supersededBy,
+    phash: e.phash === null ? null : hashHex(e.phash),
+    software: e.software,
+    signals: can(actor, "evidence.signals.read") && Array.isArray(e.signals) ? (e.signals as PhotoSignalDto[]) : null,
+    fakeFindingId: e.findings[0]?.id ?? null,
+    canConfirmFake: can(actor, "finding.confirmFake") && e.findings.length === 0,
   };
 }
 

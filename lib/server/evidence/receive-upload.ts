@@ -17,7 +17,13 @@ export const HEAD_BYTES = 256 * 1024;
 /** Room for the multipart framing and the text fields on top of the file itself. */
 const FORM_OVERHEAD = 64 * 1024;
 
-export type ExifFacts = { capturedAt: Date | null; lat: number | null; lng: number | null };
+export type ExifFacts = {
+  capturedAt: Date | null;
+  lat: number | null;
+  lng: number | null;
+  /** EXIF Software / ProcessingSoftware, else XMP CreatorTool: the program that wrote the file. */
+  software: string | null;
+};
 
 export type ReceivedFile = {
   key: string;
@@ -41,7 +47,36 @@ export type ReceiveOptions = {
   locale: Locale;
 };
 
-const NO_EXIF: ExifFacts = { capturedAt: null, lat: null, lng: null };
+const NO_EXIF: ExifFacts = { capturedAt: null, lat: null, lng: null, software: null };
+
+/** Longest software tag kept. */
+const SOFTWARE_MAX = 200;
+
+function softwareText(...values: unknown[]): string | null {
+  for (const v of values) {
+    // Control characters out (a tag is shown to reviewers), whitespace squeezed.
+    const text =
+      typeof v === "string"
+        ? v
+            // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+            .replace(/[\u0000-\u001f\u007f]/g, " ")
+            .replace(/\s+/g, " ")
+            .trim()
+        : "";
+    if (text) return text.slice(0, SOFTWARE_MAX);
+  }
+  return null;
+}
+
+/** XMP CreatorTool, parsed apart so a malformed XMP packet cannot cost the EXIF facts. */
+async function readCreatorTool(head: Buffer): Promise<string | null> {
+  try {
+    const x = (await exifr.parse(head, { tiff: false, xmp: true, mergeOutput: true })) as Record<string, unknown> | undefined;
+    return softwareText(x?.CreatorTool);
+  } catch {
+    return null;
+  }
+}
 
 /** Capture time and position from the file's EXIF (in the head); anything unreadable is simply absent. */
 export async function readExif(head: Buffer): Promise<ExifFacts> {
@@ -59,13 +94,15 @@ export async function readExif(head: Buffer): Promise<ExifFacts> {
       reviveValues: false,
       translateValues: false,
     })) as Record<string, unknown> | undefined;
-    if (!x) return NO_EXIF;
+    const creatorTool = await readCreatorTool(head);
+    if (!x) return { ...NO_EXIF, software: creatorTool };
     const lat = typeof x.latitude === "number" && Number.isFinite(x.latitude) ? x.latitude : null;
     const lng = typeof x.longitude === "number" && Number.isFinite(x.longitude) ? x.longitude : null;
     return {
       capturedAt: parseExifDateTime(x.DateTimeOriginal ?? x.CreateDate, x.OffsetTimeOriginal ?? x.OffsetTime),
       lat,
       lng,
+      software: softwareText(x.Software, x.ProcessingSoftware) ?? creatorTool,
     };
   } catch {
     return NO_EXIF;

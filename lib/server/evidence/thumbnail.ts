@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import sharp from "sharp";
 import { isImageMime, thumbKeyOf } from "../../domain/evidence";
+import { dHashOf } from "./photo-hash";
 import type { EvidenceStorage } from "./storage";
 
 /** Longest side of a thumbnail, in pixels. */
@@ -26,6 +27,9 @@ async function withThumbSlot<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** What one read of a stored picture yields: its thumbnail key and its dHash (each null when not made). */
+export type PictureDerivatives = { thumbKey: string | null; hash: bigint | null };
+
 /**
  * Makes and stores a 320 px WebP thumbnail of a stored image; returns its key, or null when the
  * file is not an image or cannot be decoded here (some HEIC files, an image over the pixel cap) —
@@ -37,27 +41,52 @@ export async function makeThumbnail(
   mime: string,
   maxPixels: number,
 ): Promise<string | null> {
-  if (!isImageMime(mime)) return null;
-  return withThumbSlot(() => renderThumbnail(storage, key, maxPixels));
+  return (await derivePicture(storage, key, mime, maxPixels, { thumbnail: true })).thumbKey;
 }
 
-async function renderThumbnail(storage: EvidenceStorage, key: string, maxPixels: number): Promise<string | null> {
+/**
+ * Reads a stored image once and derives, from the same decoded input, the thumbnail (when asked)
+ * and the perceptual hash (dHash). Not an image, missing or undecodable → both null.
+ */
+export async function derivePicture(
+  storage: EvidenceStorage,
+  key: string,
+  mime: string,
+  maxPixels: number,
+  opts: { thumbnail: boolean },
+): Promise<PictureDerivatives> {
+  if (!isImageMime(mime)) return { thumbKey: null, hash: null };
+  return withThumbSlot(() => renderDerivatives(storage, key, maxPixels, opts.thumbnail));
+}
+
+async function renderDerivatives(
+  storage: EvidenceStorage,
+  key: string,
+  maxPixels: number,
+  thumbnail: boolean,
+): Promise<PictureDerivatives> {
   const source = await storage.get(key);
-  if (!source) return null;
-  let thumb: Buffer;
-  try {
-    const transformer = sharp({ limitInputPixels: maxPixels, failOn: "error", sequentialRead: true })
-      .rotate()
-      .resize(THUMB_SIZE, THUMB_SIZE, { fit: "inside", withoutEnlargement: true })
-      .webp({ quality: 72 });
-    source.on("error", (e) => transformer.destroy(e));
-    source.pipe(transformer);
-    thumb = await transformer.toBuffer();
-  } catch {
-    source.destroy();
-    return null;
+  if (!source) return { thumbKey: null, hash: null };
+  const input = sharp({ limitInputPixels: maxPixels, failOn: "error", sequentialRead: true });
+  // Both outputs are cloned from one input before the bytes flow, so the file is read once.
+  const thumbWork = thumbnail
+    ? input
+        .clone()
+        .rotate()
+        .resize(THUMB_SIZE, THUMB_SIZE, { fit: "inside", withoutEnlargement: true })
+        .webp({ quality: 72 })
+        .toBuffer()
+        .catch(() => null)
+    : Promise.resolve(null);
+  const hashWork = dHashOf(input).catch(() => null);
+  source.on("error", (e) => input.destroy(e));
+  source.pipe(input);
+  const [thumb, hash] = await Promise.all([thumbWork, hashWork]);
+  if (thumb === null && hash === null) source.destroy();
+  let thumbKey: string | null = null;
+  if (thumb) {
+    thumbKey = thumbKeyOf(key);
+    await storage.put(thumbKey, Readable.from([thumb]), { contentType: "image/webp" });
   }
-  const thumbKey = thumbKeyOf(key);
-  await storage.put(thumbKey, Readable.from([thumb]), { contentType: "image/webp" });
-  return thumbKey;
+  return { thumbKey, hash };
 }

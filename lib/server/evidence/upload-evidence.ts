@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Prisma } from "@prisma/client";
 import { db, type Tx } from "../../db";
 import { bureauToday, formatCalendarDate } from "../../domain/calendar";
-import { distanceMeters, evidenceStorageKey, mergeCaptureFacts } from "../../domain/evidence";
+import { distanceMeters, evidenceStorageKey, isImageMime, mergeCaptureFacts } from "../../domain/evidence";
 import { BadRequest, Conflict, type Invalid, NotFound } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
 import { isUuid } from "../../schemas/common";
@@ -16,9 +16,10 @@ import { getSettings } from "../settings/get-settings";
 import { messageText } from "../workflow/workflow-text";
 import { evidenceInclude, toEvidenceDto } from "./evidence-dto";
 import { evidenceText, invalidField, parseEvidenceInput } from "./evidence-text";
+import { checkPhotoInBackground } from "./photo-check";
 import { type ReceivedFile, receiveUpload } from "./receive-upload";
 import { type EvidenceStorage, evidenceStorage } from "./storage";
-import { makeThumbnail } from "./thumbnail";
+import { derivePicture } from "./thumbnail";
 
 export type UploadResult = { created: boolean; evidence: EvidenceDto };
 
@@ -128,8 +129,13 @@ export async function uploadEvidence(
     return { created: false, evidence: toEvidenceDto(existing, actor) };
   }
 
-  const thumbKey = await makeThumbnail(storage, key, received.file.mime, settings.evidenceMaxPixels).catch(() => null);
-  if (thumbKey) await db.evidence.update({ where: { id }, data: { thumbKey } });
+  // One read of the stored picture gives the thumbnail and the perceptual hash; the photo's
+  // signals are computed after the answer. A failure keeps the evidence: the start-up backfill checks it.
+  const derived = await derivePicture(storage, key, received.file.mime, settings.evidenceMaxPixels, {
+    thumbnail: true,
+  }).catch(() => null);
+  if (derived?.thumbKey) await db.evidence.update({ where: { id }, data: { thumbKey: derived.thumbKey } });
+  if (derived && isImageMime(received.file.mime)) checkPhotoInBackground(id, derived.hash, opts.requestId);
   const row = await db.evidence.findUniqueOrThrow({ where: { id }, include: evidenceInclude });
   return { created: true, evidence: toEvidenceDto(row, actor) };
 }
@@ -223,6 +229,7 @@ async function storeRow(input: StoreInput): Promise<{ created: true } | { create
           lng: facts.lng,
           gpsSource: facts.gpsSource,
           distanceMeters: distance,
+          software: file.exif.software,
           idempotencyKey,
           uploadedById: actor.id,
           createdAt: now,
@@ -246,6 +253,7 @@ async function storeRow(input: StoreInput): Promise<{ created: true } | { create
           capturedAtSource: row.capturedAtSource,
           gpsSource: row.gpsSource,
           distanceMeters: row.distanceMeters,
+          software: row.software,
         },
         requestId,
       });

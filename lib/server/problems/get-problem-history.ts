@@ -15,13 +15,18 @@ export type HistoryEntry = {
   after: unknown;
 };
 
-/** The audit trail of a problem, its measures and its evidence (uploads, reviews, integrity checks), newest first. */
+/** The audit trail of a problem, its measures, its evidence (uploads, reviews, integrity checks) and its findings, newest first. */
 export async function getProblemHistory(actor: Actor, id: string): Promise<HistoryEntry[]> {
   authorize(actor, "problem.read");
   if (!isUuid(id)) throw new NotFound("Problem not found");
   const problem = await db.problem.findFirst({
     where: { AND: [{ id }, problemScope(actor)] },
-    select: { id: true, measures: { select: { id: true } }, evidence: { select: { id: true } } },
+    select: {
+      id: true,
+      measures: { select: { id: true } },
+      evidence: { select: { id: true } },
+      findings: { select: { id: true } },
+    },
   });
   if (!problem) throw new NotFound("Problem not found");
   const rows = await db.auditLog.findMany({
@@ -30,6 +35,7 @@ export async function getProblemHistory(actor: Actor, id: string): Promise<Histo
         { entityType: "Problem", entityId: id },
         { entityType: "Measure", entityId: { in: problem.measures.map((m) => m.id) } },
         { entityType: "Evidence", entityId: { in: problem.evidence.map((e) => e.id) } },
+        { entityType: "RectificationFinding", entityId: { in: problem.findings.map((f) => f.id) } },
       ],
     },
     orderBy: { id: "desc" },

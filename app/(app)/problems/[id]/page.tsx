@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { ClosurePanel } from "@/components/closure/closure-panel";
 import { EvidencePanel } from "@/components/evidence/evidence-panel";
+import { FindingsPanel } from "@/components/findings/findings-panel";
 import { OverdueBadge, ProgressBar, RelapseBadge, StatusBadge } from "@/components/problems/badges";
 import { ColourBadge } from "@/components/problems/colour-badge";
 import { editAccess } from "@/components/problems/edit-access";
@@ -31,6 +32,7 @@ import type { ProblemDto } from "@/lib/schemas/problem";
 import type { ProgressReportPage } from "@/lib/schemas/report";
 import type { PlanDto, TransitionDto } from "@/lib/schemas/workflow";
 import { listProblemExtensions } from "@/lib/server/extensions/list-extensions";
+import { listProblemFindings } from "@/lib/server/findings/list-problem-findings";
 import { listPlans } from "@/lib/server/plans/list-plans";
 import { getProblem } from "@/lib/server/problems/get-problem";
 import { getProblemHistory, type HistoryEntry } from "@/lib/server/problems/get-problem-history";
@@ -50,6 +52,7 @@ import {
   transitionAction,
   updateMeasureAction,
 } from "./actions";
+import { recordPerfunctoryAction, withdrawFindingAction } from "./finding-actions";
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -123,6 +126,8 @@ export default async function ProblemPage({ params }: Params) {
     loadProblem(actor, id),
     loadReferences(actor, locale),
   ]);
+  // After the problem: an unknown or out-of-scope id has already become the 404 page.
+  const findings = await listProblemFindings(actor, id);
   const t = await getTranslations("problem");
   const tf = await getTranslations("problem.fields");
   const te = await getTranslations("enums");
@@ -193,6 +198,12 @@ export default async function ProblemPage({ params }: Params) {
           </Link>
         ) : null}
       </header>
+
+      <FindingsPanel
+        findings={findings.items}
+        recordPerfunctory={can(actor, "finding.recordPerfunctory") ? recordPerfunctoryAction.bind(null, p.id) : null}
+        withdraw={withdrawFindingAction.bind(null, p.id)}
+      />
 
       <Section id="s-workflow" title={tw("workflow.title")}>
         <div className="grid gap-4 md:grid-cols-2">
