@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   "evidence.review": ["COORDINATOR"],
   "closure.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
   "objection.handle": ["COORDINATOR"],
+  "unit.manage": ["ADMIN"],
+  "audit.read": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -40,6 +42,8 @@ export type Actor = {
   districtId: string | null;
   locale: string;
   sessionId: string;
+  /** Must set a new password before doing anything else (reset, new account or expired password). */
+  mustChangePassword?: boolean;
 };
 
 export function can(actor: Pick<Actor, "role"> | null | undefined, permission: Permission): boolean {

@@ -29,6 +29,8 @@ const EXPECTED: Record<Permission, RoleName[]> = {
   "evidence.review": ["COORDINATOR"],
   "closure.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
   "objection.handle": ["COORDINATOR"],
+  "unit.manage": ["ADMIN"],
+  "audit.read": ["ADMIN"],
 };
 
 const actorOf = (role: RoleName): Actor => ({
