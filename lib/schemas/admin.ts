@@ -181,7 +181,7 @@ export const auditEntrySchema = z
     action: z.string(),
     changes: z.array(z.object({ field: z.string(), label: z.string(), before: z.string(), after: z.string() })),
   })
-  .meta({ id: "AuditEntry" });
+  .meta({ id: "AuditLogEntry" });
 export type AuditEntryDto = z.output<typeof auditEntrySchema>;
 
 export const setupSchema = z
