@@ -3,8 +3,9 @@
  * without the browser. Loads the city's reference data (CITY_CODE, default 320200 Wuxi), creates
  * the administrator and prints a one-time password they must change at first sign-in.
  */
-import { homeCityCode } from "../lib/domain/indicators";
+
 import { getDb } from "../lib/db";
+import { homeCityCode } from "../lib/domain/indicators";
 import { usernameSchema } from "../lib/schemas/admin";
 import { setupFromCommandLine } from "../lib/server/setup/first-run";
 import { resolveDatabaseUrl } from "./db/database-url";

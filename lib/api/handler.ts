@@ -2,15 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type NextRequest, NextResponse } from "next/server";
 import { getCookieActor } from "../auth/next-auth";
 import { actorFromToken } from "../auth/sessions";
-import {
-  AppError,
-  BadRequest,
-  Forbidden,
-  isAppError,
-  PasswordChangeRequired,
-  TooManyRequests,
-  Unauthorized,
-} from "../errors";
+import { AppError, BadRequest, Forbidden, isAppError, PasswordChangeRequired, TooManyRequests, Unauthorized } from "../errors";
 import type { Actor } from "../permissions";
 import type { Locale } from "../schemas/parse";
 

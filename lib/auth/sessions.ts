@@ -2,9 +2,9 @@ import { createHash, randomBytes } from "node:crypto";
 import type { SessionKind } from "@prisma/client";
 import { db, type Tx } from "../db";
 import { passwordExpired, sessionIdle } from "../domain/password-policy";
-import { cachedSettings } from "../server/settings/get-settings";
 import type { Actor } from "../permissions";
 import { isUuid } from "../schemas/common";
+import { cachedSettings } from "../server/settings/get-settings";
 
 /** Browser sessions last a working day; API tokens a week. Both end at once when revoked. */
 export const SESSION_TTL_SECONDS: Record<SessionKind, number> = { WEB: 8 * 3600, API: 7 * 24 * 3600 };

@@ -1,7 +1,7 @@
+import coreEn from "../../messages/en.json";
 import en from "../../messages/modules/admin.en.json";
 import zhCN from "../../messages/modules/admin.zh-CN.json";
 import core from "../../messages/zh-CN.json";
-import coreEn from "../../messages/en.json";
 import type { Locale } from "../schemas/parse";
 
 const TEXT: Record<Locale, unknown> = { "zh-CN": zhCN, en };

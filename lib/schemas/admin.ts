@@ -20,10 +20,7 @@ const clearableEmail = z.preprocess(
   trimmedOrNull,
   z.string().max(200, "v.tooLong").regex(EMAIL, "v.email").nullable().optional(),
 );
-const clearableId = z.preprocess(
-  (v) => (v === "" ? null : v),
-  z.uuid({ error: "v.invalidOption" }).nullable().optional(),
-);
+const clearableId = z.preprocess((v) => (v === "" ? null : v), z.uuid({ error: "v.invalidOption" }).nullable().optional());
 const role = z.enum(roleEnum.options, { error: requiredOr("v.invalidOption") });
 
 /** A new account; the one-time password is made by the server and shown once. */
@@ -102,7 +99,10 @@ export const unitCreateSchema = z
   .strictObject({
     code: unitCode,
     name: requiredText(100),
-    nameEn: z.preprocess(trimmedOrNull, z.string().max(200, "v.tooLong").refine(isStorableText, "v.invalidText").nullable().optional()),
+    nameEn: z.preprocess(
+      trimmedOrNull,
+      z.string().max(200, "v.tooLong").refine(isStorableText, "v.invalidText").nullable().optional(),
+    ),
     kind: unitKind,
     parentId: clearableId,
     districtId: clearableId,
@@ -138,7 +138,10 @@ export type AdminUnitDto = z.output<typeof adminUnitSchema>;
 /** A functional zone (功能区, e.g. a development zone) added as a district of its own. */
 export const districtCreateSchema = z
   .strictObject({
-    code: z.string().trim().regex(/^\d{6}$/, "v.districtCode"),
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, "v.districtCode"),
     name: requiredText(50),
     nameEn: z.preprocess(trimmedOrNull, z.string().max(100, "v.tooLong").nullable().optional()),
   })

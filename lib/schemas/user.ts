@@ -24,12 +24,17 @@ export const userSchema = z
   .meta({ id: "User" });
 export type UserDto = z.output<typeof userSchema>;
 
-export const meSchema = userSchema
-  .extend({ locale: z.string(), mustChangePassword: z.boolean() })
-  .meta({ id: "Me" });
+export const meSchema = userSchema.extend({ locale: z.string(), mustChangePassword: z.boolean() }).meta({ id: "Me" });
 
 const trimmedOrNull = (v: unknown) => (typeof v === "string" ? (v.trim() === "" ? null : v.trim()) : v);
-const clearablePhone = z.preprocess(trimmedOrNull, z.string().regex(/^[0-9+\-() ]{5,20}$/, "v.phone").nullable().optional());
+const clearablePhone = z.preprocess(
+  trimmedOrNull,
+  z
+    .string()
+    .regex(/^[0-9+\-() ]{5,20}$/, "v.phone")
+    .nullable()
+    .optional(),
+);
 const clearableEmail = z.preprocess(
   trimmedOrNull,
   z

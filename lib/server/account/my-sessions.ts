@@ -28,11 +28,7 @@ export async function listMySessions(actor: Actor): Promise<MySessionDto[]> {
 }
 
 /** The person ends one of their own sessions (e.g. a phone left signed in); someone else's answers 404. */
-export async function endMySession(
-  actor: Actor,
-  id: string,
-  opts: { locale?: Locale; requestId?: string } = {},
-): Promise<void> {
+export async function endMySession(actor: Actor, id: string, opts: { locale?: Locale; requestId?: string } = {}): Promise<void> {
   if (!isUuid(id)) throw new NotFound(adminText(opts.locale, "adminErrors.sessionNotFound"));
   await db.$transaction(async (tx) => {
     const s = await tx.session.findFirst({ where: { id, userId: actor.id, revokedAt: null }, select: { id: true } });

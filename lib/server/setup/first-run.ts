@@ -51,7 +51,7 @@ export async function completeSetup(
 ): Promise<SetupResult> {
   const input = parseInput(setupSchema, raw, opts.locale);
   if (await isInstalled(db)) throw new Conflict(adminText(opts.locale, "adminErrors.alreadySetUp"));
-  await assertAcceptablePassword(input.password, input.username, { locale: opts.locale });
+  await assertAcceptablePassword(input.password, input.username, { locale: opts.locale, tx: db });
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(
     async (tx) => {
@@ -135,5 +135,11 @@ async function install(
     action: "setup",
     after: { username: user.username, role: "ADMIN", cityCode: a.cityCode, city: loaded.city.name, via: a.via, ip: a.ip },
   });
-  return { userId: user.id, username: user.username, cityName: loaded.city.name, districts: loaded.districts, units: loaded.units };
+  return {
+    userId: user.id,
+    username: user.username,
+    cityName: loaded.city.name,
+    districts: loaded.districts,
+    units: loaded.units,
+  };
 }

@@ -14,7 +14,12 @@ export const STARTING_DIVISIONS: readonly { code: string; name: string; nameEn: 
   { code: "DIV-ECO", name: "自然生态保护处", nameEn: "Division of Natural Ecology Conservation", kind: "DIVISION" },
   { code: "DIV-ENFORCE", name: "生态环境执法监督处", nameEn: "Division of Enforcement Supervision", kind: "DIVISION" },
   { code: "AFF-MONITOR", name: "环境监测中心", nameEn: "Environmental Monitoring Centre", kind: "AFFILIATED" },
-  { code: "AFF-ENFORCE", name: "生态环境综合行政执法支队", nameEn: "Comprehensive Law Enforcement Detachment", kind: "AFFILIATED" },
+  {
+    code: "AFF-ENFORCE",
+    name: "生态环境综合行政执法支队",
+    nameEn: "Comprehensive Law Enforcement Detachment",
+    kind: "AFFILIATED",
+  },
 ];
 
 export type LoadedReference = { city: CityReference["city"]; districts: number; units: number };
@@ -26,7 +31,8 @@ export type LoadedReference = { city: CityReference["city"]; districts: number; 
  */
 export async function loadCityReference(tx: Tx, cityCode: string): Promise<LoadedReference> {
   const ref = cityReference(cityCode);
-  if (!ref) throw new Error(`CITY_CODE ${cityCode} is not a city in the national division list (e.g. 320200 Wuxi, 320500 Suzhou)`);
+  if (!ref)
+    throw new Error(`CITY_CODE ${cityCode} is not a city in the national division list (e.g. 320200 Wuxi, 320500 Suzhou)`);
   const { city, province } = ref;
 
   await tx.statUnit.upsert({

@@ -182,7 +182,14 @@ export async function createDistrict(
       data: { code: input.code, name: input.name, nameEn: input.nameEn ?? input.name, sortOrder: Number(input.code) },
       select: { id: true, code: true, name: true, nameEn: true },
     });
-    await writeAudit(tx, { actorId: actor.id, entityType: "District", entityId: d.id, action: "create", after: d, requestId: opts.requestId });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      entityType: "District",
+      entityId: d.id,
+      action: "create",
+      after: d,
+      requestId: opts.requestId,
+    });
     return d;
   });
 }

@@ -16,7 +16,8 @@ export async function checkAccountScope(
   const fields: Record<string, string[]> = {};
   if (input.unitId) {
     const unit = await tx.unit.findUnique({ where: { id: input.unitId }, select: { active: true } });
-    if (!unit || (!unit.active && input.unitId !== opts.keepUnitId)) fields.unitId = [adminText(opts.locale, "adminErrors.unknownUnit")];
+    if (!unit || (!unit.active && input.unitId !== opts.keepUnitId))
+      fields.unitId = [adminText(opts.locale, "adminErrors.unknownUnit")];
   }
   if (input.districtId) {
     const district = await tx.district.findUnique({ where: { id: input.districtId }, select: { id: true } });

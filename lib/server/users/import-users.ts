@@ -1,12 +1,7 @@
 import ExcelJS from "exceljs";
 import { hashPassword } from "../../auth/password";
 import { db } from "../../db";
-import {
-  ACCOUNT_COLUMNS,
-  ACCOUNT_HEADERS_ZH,
-  type AccountRowError,
-  parseAccountRows,
-} from "../../domain/account-import";
+import { ACCOUNT_COLUMNS, ACCOUNT_HEADERS_ZH, type AccountRowError, parseAccountRows } from "../../domain/account-import";
 import { ROLES, type RoleName } from "../../domain/enums";
 import { oneTimePassword } from "../../domain/password-policy";
 import { Invalid } from "../../errors";
@@ -136,7 +131,9 @@ export async function importUsers(
     },
     { timeout: 60_000 },
   );
-  return { created: prepared.map(({ r, password }) => ({ username: r.username, displayName: r.displayName, oneTimePassword: password })) };
+  return {
+    created: prepared.map(({ r, password }) => ({ username: r.username, displayName: r.displayName, oneTimePassword: password })),
+  };
 }
 
 /** The template to fill in: the Chinese headers, one example row, and the role labels on a second sheet. */

@@ -1,8 +1,8 @@
 import type { Prisma } from "@prisma/client";
 import { db } from "../../db";
 import { type Actor, authorize } from "../../permissions";
-import { type Locale, parseInput } from "../../schemas/parse";
 import { type AdminUserDto, userSearchQuerySchema } from "../../schemas/admin";
+import { type Locale, parseInput } from "../../schemas/parse";
 import { type UserDto, userListQuerySchema } from "../../schemas/user";
 import { adminUserSelect, toAdminUserDtos } from "./admin-user-dto";
 
