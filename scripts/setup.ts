@@ -32,6 +32,7 @@ if (cityArg && cityArg !== cityCode) {
 const { url, embedded } = await resolveDatabaseUrl();
 runPrisma(["migrate", "deploy"], url, { capture: true });
 const db = getDb();
+let failed = false;
 try {
   const r = await setupFromCommandLine(db, { username: username.data, displayName: arg("name"), cityCode });
   console.log(`Set up for ${r.cityName} (${cityCode}): ${r.districts} districts, ${r.units} units.`);
@@ -40,8 +41,10 @@ try {
   console.log("It works once: a new password must be chosen at the first sign-in.");
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);
-  process.exitCode = 1;
+  failed = true;
 } finally {
   await db.$disconnect();
   await embedded?.stop();
 }
+// Stopping the embedded server leaves handles that would otherwise decide the exit code.
+process.exit(failed ? 1 : 0);

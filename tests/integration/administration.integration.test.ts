@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getAudit } from "@/app/api/v1/audit/route";
-import { GET as getMe } from "@/app/api/v1/me/route";
 import { POST as changePassword } from "@/app/api/v1/me/password/route";
+import { GET as getMe } from "@/app/api/v1/me/route";
 import { DELETE as endSession } from "@/app/api/v1/me/sessions/[id]/route";
 import { GET as mySessions } from "@/app/api/v1/me/sessions/route";
 import { GET as listProblems } from "@/app/api/v1/problems/route";
@@ -214,7 +214,9 @@ describe("the password policy names the rule it refuses", () => {
   ];
   for (const [pattern, words, rule] of cases) {
     it(`refuses a password breaking the ${rule} rule`, async () => {
-      const username = `pol${uniqueSuffix().replace(/[^a-z0-9]/gi, "").slice(0, 8)}`;
+      const username = `pol${uniqueSuffix()
+        .replace(/[^a-z0-9]/gi, "")
+        .slice(0, 8)}`;
       const person = await createUser(db, { role: "VIEWER", username });
       const token = await signInToken(username, DEMO_PASSWORD);
       const password = pattern.replace("{u}", username).replace("{r}", [...username].reverse().join(""));
@@ -368,7 +370,8 @@ describe("units", () => {
     });
     expect(renamed.body).toMatchObject({ name: "改名后", parentId: null, active: false });
     const audit = await call(getAudit, "GET", `/audit?entity=Unit:${childId}`, { token: admin.token, headers: zh });
-    const items = (audit.body as { items: { action: string; changes: { label: string; before: string; after: string }[] }[] }).items;
+    const items = (audit.body as { items: { action: string; changes: { label: string; before: string; after: string }[] }[] })
+      .items;
     expect(items[0]?.action).toBe("停用");
     expect(items[0]?.changes).toEqual(
       expect.arrayContaining([

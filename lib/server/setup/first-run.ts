@@ -33,7 +33,7 @@ export async function issueSetupToken(db: PrismaClient): Promise<string | null> 
 }
 
 async function lockAndCheck(tx: Tx, locale: Locale | undefined): Promise<void> {
-  await tx.$queryRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK})`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK})`;
   if (await isInstalled(tx)) throw new Conflict(adminText(locale, "adminErrors.alreadySetUp"));
 }
 
