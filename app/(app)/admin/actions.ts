@@ -25,11 +25,12 @@ export async function createUserAction(form: FormData): Promise<AdminResult<{ us
   });
 }
 
-export async function updateUserAction(id: string, form: FormData): Promise<AdminResult> {
+export async function updateUserAction(id: string, form: FormData): Promise<AdminResult<undefined>> {
   return runAdmin(["/admin/users", `/admin/users/${id}`], async (c) => {
     const input: Record<string, unknown> = fields(form, ["displayName", "role", "unitId", "districtId", "phone", "email"]);
     input.version = Number(form.get("version"));
     await updateUser(c.actor, id, input, c);
+    return undefined;
   });
 }
 
