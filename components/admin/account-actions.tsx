@@ -1,8 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { AdminResult } from "./admin-result";
 import { ActionForm } from "./action-form";
+import type { AdminResult } from "./admin-result";
 import { OneTimePassword } from "./user-form";
 
 /** Reset password, lift the sign-in lock, deactivate or reactivate one account. */

@@ -63,7 +63,12 @@ export function ActionForm<T>({
     <ResultContext.Provider value={result}>
       <form onSubmit={onSubmit} noValidate className={className} data-testid={testId}>
         {general.length ? (
-          <div ref={alertRef} tabIndex={-1} role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900 text-sm">
+          <div
+            ref={alertRef}
+            tabIndex={-1}
+            role="alert"
+            className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900 text-sm"
+          >
             {general.map((m) => (
               <p key={m}>{m}</p>
             ))}
@@ -124,7 +129,10 @@ export function OtherErrors({ known }: { known: readonly string[] }) {
   const rest = Object.entries(result.fields).filter(([k]) => k !== "_" && !known.includes(k));
   if (rest.length === 0) return null;
   return (
-    <ul className="list-disc space-y-1 rounded-md border border-red-300 bg-red-50 p-3 pl-6 text-red-900 text-sm" data-testid="row-errors">
+    <ul
+      className="list-disc space-y-1 rounded-md border border-red-300 bg-red-50 p-3 pl-6 text-red-900 text-sm"
+      data-testid="row-errors"
+    >
       {rest.flatMap(([k, ms]) => ms.map((m) => <li key={`${k}-${m}`}>{m}</li>))}
     </ul>
   );

@@ -1,8 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { AdminResult } from "./admin-result";
 import { ActionForm, Field } from "./action-form";
+import type { AdminResult } from "./admin-result";
 
 /** Change one's own password: the current one, the new one twice; the policy is stated above the fields. */
 export function PasswordForm({

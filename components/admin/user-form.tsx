@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ROLES } from "@/lib/domain/enums";
-import type { AdminResult } from "./admin-result";
 import { ActionForm, Field } from "./action-form";
+import type { AdminResult } from "./admin-result";
 
 export type Option = { id: string; label: string };
 export type UserFormValues = {

@@ -18,7 +18,9 @@ function fields(form: FormData, names: readonly string[]): Record<string, string
 
 const USER_FIELDS = ["username", "displayName", "role", "unitId", "districtId", "phone", "email"] as const;
 
-export async function createUserAction(form: FormData): Promise<AdminResult<{ username: string; displayName: string; oneTimePassword: string }>> {
+export async function createUserAction(
+  form: FormData,
+): Promise<AdminResult<{ username: string; displayName: string; oneTimePassword: string }>> {
   return runAdmin(["/admin/users"], async (c) => {
     const r = await createUser(c.actor, fields(form, USER_FIELDS), c);
     return { username: r.user.username, displayName: r.user.displayName, oneTimePassword: r.oneTimePassword };
@@ -58,7 +60,8 @@ export async function importUsersAction(
 ): Promise<AdminResult<{ created: { username: string; displayName: string; oneTimePassword: string }[] }>> {
   return runAdmin(["/admin/users"], async (c) => {
     const file = form.get("file");
-    const bytes = file instanceof File && file.size <= MAX_ACCOUNT_FILE_BYTES ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
+    const bytes =
+      file instanceof File && file.size <= MAX_ACCOUNT_FILE_BYTES ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
     return importUsers(c.actor, { bytes }, c);
   });
 }

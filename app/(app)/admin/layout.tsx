@@ -23,7 +23,10 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         <ul className="flex flex-wrap gap-1 md:flex-col">
           {links.map((l) => (
             <li key={l.href}>
-              <Link href={l.href} className="block rounded px-3 py-2 text-slate-700 text-sm hover:bg-slate-200 focus-visible:bg-slate-200">
+              <Link
+                href={l.href}
+                className="block rounded px-3 py-2 text-slate-700 text-sm hover:bg-slate-200 focus-visible:bg-slate-200"
+              >
                 {l.label}
               </Link>
             </li>

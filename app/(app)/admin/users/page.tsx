@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Badge } from "@/components/ui/badge";
 import { UserForm } from "@/components/admin/user-form";
+import { Badge } from "@/components/ui/badge";
 import { ROLES } from "@/lib/domain/enums";
 import { shanghaiMinute } from "@/lib/i18n/format-time";
 import type { Locale } from "@/lib/schemas/parse";
@@ -79,12 +79,24 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <table className="w-full text-left text-sm">
           <thead className="text-slate-600">
             <tr>
-              <th scope="col" className="py-2 pr-3">{t("username")}</th>
-              <th scope="col" className="py-2 pr-3">{t("displayName")}</th>
-              <th scope="col" className="py-2 pr-3">{t("role")}</th>
-              <th scope="col" className="py-2 pr-3">{t("unit")}</th>
-              <th scope="col" className="py-2 pr-3">{t("state")}</th>
-              <th scope="col" className="py-2 pr-3">{t("lastSignIn")}</th>
+              <th scope="col" className="py-2 pr-3">
+                {t("username")}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t("displayName")}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t("role")}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t("unit")}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t("state")}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t("lastSignIn")}
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -46,7 +46,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         </Link>
       </p>
       <div className="flex flex-wrap items-center gap-2">
-        <h1 className="font-semibold text-slate-900 text-xl">{t("editTitle", { name: `${user.displayName}（${user.username}）` })}</h1>
+        <h1 className="font-semibold text-slate-900 text-xl">
+          {t("editTitle", { name: `${user.displayName}（${user.username}）` })}
+        </h1>
         <Badge tone={user.active ? "emerald" : "slate"}>{user.active ? t("active") : t("inactive")}</Badge>
         {user.locked ? <Badge tone="red">{t("locked")}</Badge> : null}
         {user.mustChangePassword ? <Badge tone="amber">{t("mustChange")}</Badge> : null}
