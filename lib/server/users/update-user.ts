@@ -38,7 +38,10 @@ export async function updateUser(
       unitId: input.unitId === undefined ? current.unitId : input.unitId,
       districtId: input.districtId === undefined ? current.districtId : input.districtId,
     };
-    await checkAccountScope(tx, next, { locale: opts.locale, keepUnitId: current.unitId });
+    // Only a change of role, unit or district is checked: deactivating or renaming an account never fails on its scope.
+    if (input.role !== undefined || input.unitId !== undefined || input.districtId !== undefined) {
+      await checkAccountScope(tx, next, { locale: opts.locale, keepUnitId: current.unitId });
+    }
     const updated = await tx.user.updateMany({
       where: { id, version: input.version },
       data: {
