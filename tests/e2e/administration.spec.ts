@@ -82,7 +82,7 @@ test("an administrator resets a forgotten password; a person changes their own",
 
   const person = await freshPage(browser);
   await signInAs(person, username, first);
-  await expect(person.getByRole("alert")).toContainText("用户名或密码");
+  await expect(person.getByText("用户名或密码错误")).toBeVisible();
   await signInAs(person, username, second);
   await person.waitForURL("**/account/password");
   await choosePassword(person, second, "Huishan@Hill2026");
