@@ -1,11 +1,13 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { GET as exportAudit } from "@/app/api/v1/audit/export/route";
 import { GET as getAudit } from "@/app/api/v1/audit/route";
 import { POST as changePassword } from "@/app/api/v1/me/password/route";
 import { GET as getMe } from "@/app/api/v1/me/route";
 import { DELETE as endSession } from "@/app/api/v1/me/sessions/[id]/route";
 import { GET as mySessions } from "@/app/api/v1/me/sessions/route";
 import { GET as listProblems } from "@/app/api/v1/problems/route";
+import { PATCH as patchSettings } from "@/app/api/v1/settings/route";
 import { POST as setup } from "@/app/api/v1/setup/route";
 import { DELETE as deleteUnit, PATCH as patchUnit } from "@/app/api/v1/units/[id]/route";
 import { POST as createUnit } from "@/app/api/v1/units/route";
@@ -396,6 +398,95 @@ describe("audit log search", () => {
     expect(body.items[0]?.changes).toEqual(expect.arrayContaining([expect.objectContaining({ label: "角色", after: "局领导" })]));
     const bad = await call(getAudit, "GET", "/audit?from=yesterday", { token: admin.token });
     expect(bad.status).toBe(422);
+  });
+});
+
+describe("session and password policy", () => {
+  it("a session idle longer than sessionIdleMinutes ends (401) and stays ended", async () => {
+    const person = await createUser(db, { role: "VIEWER", username: `idle-${uniqueSuffix()}` });
+    const token = await signInToken(person.username, DEMO_PASSWORD);
+    const fresh = await signInToken(person.username, DEMO_PASSWORD);
+    const [idle] = await db.session.findMany({ where: { userId: person.id }, orderBy: { createdAt: "asc" }, take: 1 });
+    await db.session.update({ where: { id: idle?.id }, data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) } });
+    expect((await call(getMe, "GET", "/me", { token })).status).toBe(401);
+    expect((await db.session.findUniqueOrThrow({ where: { id: idle?.id } })).revokedAt).not.toBeNull();
+    expect((await call(getMe, "GET", "/me", { token: fresh })).status).toBe(200);
+  });
+
+  it("with passwordExpiryDays set, an older password must be changed before anything else", async () => {
+    const person = await createUser(db, {
+      role: "VIEWER",
+      username: `old-${uniqueSuffix()}`,
+      passwordChangedAt: new Date(Date.now() - 100 * 86_400_000),
+    });
+    const token = await signInToken(person.username, DEMO_PASSWORD);
+    expect((await call(listProblems, "GET", "/problems", { token })).status).toBe(200);
+    const set = await call(patchSettings, "PATCH", "/settings", { token: admin.token, json: { passwordExpiryDays: 90 } });
+    expect(set.status, set.text).toBe(200);
+    try {
+      expect(errorOf(await call(listProblems, "GET", "/problems", { token })).code).toBe("PASSWORD_CHANGE_REQUIRED");
+      const ok = await call(changePassword, "POST", "/me/password", {
+        token,
+        json: { currentPassword: DEMO_PASSWORD, newPassword: "Xishan#Hill2026" },
+      });
+      expect(ok.status, ok.text).toBe(200);
+      expect((await call(listProblems, "GET", "/problems", { token })).status).toBe(200);
+    } finally {
+      await call(patchSettings, "PATCH", "/settings", { token: admin.token, json: { passwordExpiryDays: 0 } });
+    }
+  });
+
+  it("a stricter policy setting is applied to the next password", async () => {
+    const person = await createUser(db, { role: "VIEWER", username: `strict-${uniqueSuffix()}` });
+    const token = await signInToken(person.username, DEMO_PASSWORD);
+    await call(patchSettings, "PATCH", "/settings", {
+      token: admin.token,
+      json: { passwordMinLength: 14, passwordMinClasses: 4 },
+    });
+    try {
+      const r = await call(changePassword, "POST", "/me/password", {
+        token,
+        headers: zh,
+        json: { currentPassword: DEMO_PASSWORD, newPassword: "Taihu2026Lake" },
+      });
+      expect(r.status).toBe(422);
+      expect(errorOf(r).fields?.newPassword).toEqual([
+        "密码至少 14 个字符",
+        "密码须包含大写字母、小写字母、数字、符号中的至少 4 类",
+      ]);
+    } finally {
+      await call(patchSettings, "PATCH", "/settings", {
+        token: admin.token,
+        json: { passwordMinLength: 8, passwordMinClasses: 3 },
+      });
+    }
+  });
+});
+
+describe("audit export", () => {
+  it("exports the filtered log as XLSX in words, and the export is itself audited", async () => {
+    const { user } = await newAccount({ displayName: '=HYPERLINK("http://x")' });
+    const r = await call(exportAudit, "GET", `/audit/export?entity=User:${user.id}`, { token: admin.token, headers: zh });
+    expect(r.status).toBe(200);
+    expect(r.headers.get("content-type")).toContain("spreadsheetml");
+    expect((await call(exportAudit, "GET", "/audit/export", { token: others.coordinator.token })).status).toBe(403);
+    const res = await exportAudit(
+      new (await import("next/server")).NextRequest(`http://localhost/api/v1/audit/export?entity=User:${user.id}`, {
+        headers: { authorization: `Bearer ${admin.token}`, "accept-language": "zh-CN" },
+      }),
+      { params: Promise.resolve({}) as Promise<never> },
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await res.arrayBuffer()) as ArrayBuffer);
+    const rows = (wb.worksheets[0]?.getSheetValues() ?? []).filter(Boolean) as unknown[][];
+    expect(rows[0]?.slice(1)).toEqual(["时间（北京时间）", "操作人", "操作", "对象", "变更内容"]);
+    expect(rows).toHaveLength(2);
+    const cells = (rows[1] ?? []).slice(1).map(String);
+    expect(cells[2]).toBe("新建");
+    // The record is named by the account's name, not its id.
+    expect(cells[3]).toContain("=HYPERLINK");
+    expect(cells[3]).not.toContain(user.id);
+    expect(await db.auditLog.count({ where: { entityType: "AuditLog", actorId: admin.user.id } })).toBeGreaterThanOrEqual(2);
   });
 });
 
