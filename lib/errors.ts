@@ -32,6 +32,12 @@ export class Forbidden extends AppError {
     super("FORBIDDEN", 403, message);
   }
 }
+/** The person must set a new password (reset by an administrator, new account, expired) before anything else. */
+export class PasswordChangeRequired extends AppError {
+  constructor(message = "Set a new password first (POST /api/v1/me/password)") {
+    super("PASSWORD_CHANGE_REQUIRED", 403, message);
+  }
+}
 export class NotFound extends AppError {
   constructor(message = "Not found") {
     super("NOT_FOUND", 404, message);

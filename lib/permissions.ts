@@ -38,6 +38,8 @@ export const PERMISSIONS = {
   "finding.confirmFake": ["COORDINATOR"],
   "finding.recordPerfunctory": ["LEADER"],
   "finding.withdraw": ["LEADER"],
+  "unit.manage": ["ADMIN"],
+  "audit.read": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -51,6 +53,8 @@ export type Actor = {
   districtId: string | null;
   locale: string;
   sessionId: string;
+  /** Must set a new password before doing anything else (reset, new account or expired password). */
+  mustChangePassword?: boolean;
 };
 
 export function can(actor: Pick<Actor, "role"> | null | undefined, permission: Permission): boolean {

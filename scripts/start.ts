@@ -65,6 +65,16 @@ if (process.env.SEED_DEMO !== "0") {
   await db.$disconnect();
 }
 
+let setupLink: string | null = null;
+if (process.env.SEED_DEMO === "0") {
+  const { getDb } = await import("../lib/db");
+  const { issueSetupToken } = await import("../lib/server/setup/first-run");
+  const db = getDb();
+  const token = await issueSetupToken(db);
+  if (token) setupLink = `${process.env.NEXTAUTH_URL ?? `http://localhost:${port}`}/setup?token=${token}`;
+  await db.$disconnect();
+}
+
 // Evidence files left by an upload interrupted before its row was stored (see sweep-orphans.ts).
 await (await import("../lib/server/evidence/sweep-orphans")).sweepOrphansAtStart();
 
@@ -94,9 +104,13 @@ server.stdout.on("data", (chunk: Buffer) => {
   process.stdout.write(chunk);
   if (/Ready|ready/.test(chunk.toString())) {
     console.log(`\nRectify is running on http://localhost:${port}`);
-    console.log(
-      "Demo accounts (password Rectify@2026): admin, leader, coordinator, division, field-jiangyin, field-yixing, viewer\n",
-    );
+    if (setupLink) {
+      console.log(`First run: open this one-time link to create the administrator (valid 24 hours):\n  ${setupLink}\n`);
+    } else if (process.env.SEED_DEMO !== "0") {
+      console.log(
+        "Demo accounts (password Rectify@2026): admin, leader, coordinator, division, field-jiangyin, field-yixing, viewer\n",
+      );
+    }
   }
 });
 let stopping = false;

@@ -26,6 +26,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (can(actor, "penalty.evaluate") || can(actor, "penaltyRules.manage"))
     nav.push({ href: "/penalties", label: t("penalties.nav") });
   if (can(actor, "penaltyRules.manage")) nav.push({ href: "/admin/penalty-rules", label: t("penaltyRules.nav") });
+  if (can(actor, "user.manage")) nav.push({ href: "/admin/users", label: t("adminUi.nav") });
+  nav.push({ href: "/account", label: t("account.nav") });
   const unread = can(actor, "notification.read") ? await countUnreadNotifications(actor) : null;
   return (
     <>

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type NextRequest, NextResponse } from "next/server";
 import { getCookieActor } from "../auth/next-auth";
 import { actorFromToken } from "../auth/sessions";
-import { AppError, BadRequest, Forbidden, isAppError, TooManyRequests, Unauthorized } from "../errors";
+import { AppError, BadRequest, Forbidden, isAppError, PasswordChangeRequired, TooManyRequests, Unauthorized } from "../errors";
 import type { Actor } from "../permissions";
 import type { Locale } from "../schemas/parse";
 
@@ -80,14 +80,22 @@ function finish(result: unknown, requestId: string, status: number): Response {
   return res;
 }
 
-/** Wraps a /api/v1 handler: authentication (bearer or cookie), CSRF, error mapping, request id. */
-export function apiRoute<P = Record<string, never>>(handler: Handler<P>, opts: { status?: number } = {}) {
+/**
+ * Wraps a /api/v1 handler: authentication (bearer or cookie), CSRF, error mapping, request id.
+ * A person who must set a new password gets 403 PASSWORD_CHANGE_REQUIRED everywhere except the
+ * routes marked `duringPasswordChange` (who am I, change my password, sign out).
+ */
+export function apiRoute<P = Record<string, never>>(
+  handler: Handler<P>,
+  opts: { status?: number; duringPasswordChange?: boolean } = {},
+) {
   return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
     const requestId = randomUUID();
     try {
       const { actor, bearer } = await resolveActor(req);
       if (!actor) throw new Unauthorized();
       if (!bearer && !SAFE_METHODS.has(req.method)) assertSameOrigin(req);
+      if (actor.mustChangePassword && !opts.duringPasswordChange) throw new PasswordChangeRequired();
       const params = (await context.params) ?? ({} as P);
       return finish(
         await handler({ req, actor, params, requestId, locale: localeOf(req), bearer }),

@@ -2,8 +2,9 @@ import { z } from "zod";
 import { errorBodySchema } from "../schemas/common";
 import { auditEntrySchema, problemListQuerySchema, problemPageSchema, problemSchema } from "../schemas/problem";
 import { sessionTokenSchema, signInSchema } from "../schemas/session";
-import { meSchema, userListQuerySchema, userSchema, userUpdateSchema } from "../schemas/user";
+import { meSchema, userListQuerySchema, userSchema } from "../schemas/user";
 import { AREA_PATHS } from "./openapi-paths";
+import { adminDistrictPaths, adminUnitPaths, adminUserPaths } from "./openapi-paths/admin";
 import { errors, idParam, type JsonSchema, json, list, queryParameters, ref } from "./openapi-paths/helpers";
 
 /**
@@ -78,6 +79,7 @@ export function buildOpenApiDocument(serverUrl = "/"): JsonSchema {
             ...errors(401),
           },
         },
+        ...adminDistrictPaths(),
       },
       "/api/v1/units": {
         get: {
@@ -103,25 +105,16 @@ export function buildOpenApiDocument(serverUrl = "/"): JsonSchema {
             ...errors(401),
           },
         },
+        ...adminUnitPaths(),
       },
       "/api/v1/users": {
         get: {
-          summary: "People, optionally of one role",
+          summary:
+            "People, optionally of one role; administrators may search with `q` (username or name), `active` and `unitId` and get full accounts (AdminUser)",
           parameters: queryParameters(userListQuerySchema),
           responses: { "200": { description: "Users", content: json(list(ref(userSchema))) }, ...errors(401, 422) },
         },
-      },
-      "/api/v1/users/{id}": {
-        patch: {
-          summary:
-            "Change role, active flag or language (administrators); ends the person's sessions on role change or deactivation",
-          parameters: [idParam],
-          requestBody: { required: true, content: json(ref(userUpdateSchema)) },
-          responses: {
-            "200": { description: "Updated", content: json(ref(userSchema)) },
-            ...errors(400, 401, 403, 404, 409, 422),
-          },
-        },
+        ...adminUserPaths(),
       },
       "/api/v1/problems": {
         get: {
@@ -158,10 +151,19 @@ export function buildOpenApiDocument(serverUrl = "/"): JsonSchema {
           responses: { "200": { description: "History", content: json(list(ref(auditEntrySchema))) }, ...errors(401, 404) },
         },
       },
-      ...Object.assign({}, ...AREA_PATHS.map((area) => area())),
+      ...mergeAreaPaths(),
       "/api/v1/openapi.json": {
         get: { summary: "This document", security: [], responses: { "200": { description: "OpenAPI 3.1 document" } } },
       },
     },
   };
+}
+
+/** The areas' paths; an area may add methods to a path another area (or the core) already describes. */
+function mergeAreaPaths(): Record<string, unknown> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const area of AREA_PATHS) {
+    for (const [path, methods] of Object.entries(area())) out[path] = { ...out[path], ...(methods as Record<string, unknown>) };
+  }
+  return out;
 }

@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { SessionKind } from "@prisma/client";
 import { db, type Tx } from "../db";
+import { passwordExpired, sessionIdle } from "../domain/password-policy";
 import type { Actor } from "../permissions";
 import { isUuid } from "../schemas/common";
+import { cachedSettings } from "../server/settings/get-settings";
 
 /** Browser sessions last a working day; API tokens a week. Both end at once when revoked. */
 export const SESSION_TTL_SECONDS: Record<SessionKind, number> = { WEB: 8 * 3600, API: 7 * 24 * 3600 };
@@ -40,6 +42,7 @@ const actorSelect = {
   revokedAt: true,
   expiresAt: true,
   kind: true,
+  lastSeenAt: true,
   user: {
     select: {
       id: true,
@@ -50,6 +53,8 @@ const actorSelect = {
       districtId: true,
       locale: true,
       active: true,
+      mustChangePassword: true,
+      passwordChangedAt: true,
     },
   },
 } as const;
@@ -58,13 +63,35 @@ type SessionRow = {
   id: string;
   revokedAt: Date | null;
   expiresAt: Date;
-  user: Omit<Actor, "sessionId"> & { active: boolean };
+  lastSeenAt: Date;
+  user: Omit<Actor, "sessionId" | "mustChangePassword"> & {
+    active: boolean;
+    mustChangePassword: boolean;
+    passwordChangedAt: Date;
+  };
 };
 
-function toActor(row: SessionRow | null, now: Date): Actor | null {
+/** lastSeenAt is written at most this often, so a busy page does not write on every request. */
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * A live session's person, or null when it was revoked, expired, its account deactivated, or it
+ * sat idle longer than `sessionIdleMinutes` (then it is revoked for good). An expired password
+ * (`passwordExpiryDays`) counts as one that must be changed.
+ */
+async function toActor(row: SessionRow | null, now: Date): Promise<Actor | null> {
   if (!row || row.revokedAt || row.expiresAt <= now || !row.user.active) return null;
-  const { active: _active, ...user } = row.user;
-  return { ...user, sessionId: row.id };
+  const settings = await cachedSettings();
+  if (sessionIdle(row.lastSeenAt, settings.sessionIdleMinutes, now)) {
+    await db.session.updateMany({ where: { id: row.id, revokedAt: null }, data: { revokedAt: now } });
+    return null;
+  }
+  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await db.session.update({ where: { id: row.id }, data: { lastSeenAt: now } });
+  }
+  const { active: _active, mustChangePassword, passwordChangedAt, ...user } = row.user;
+  const mustChange = mustChangePassword || passwordExpired(passwordChangedAt, settings.passwordExpiryDays, now);
+  return { ...user, sessionId: row.id, ...(mustChange ? { mustChangePassword: true } : {}) };
 }
 
 /** The signed-in person behind a browser session id, or null when it was revoked or expired. */

@@ -35,3 +35,16 @@ export async function recordFailure(key: string, now = new Date()): Promise<void
 export async function recordSuccess(key: string): Promise<void> {
   await db.loginThrottle.deleteMany({ where: { key } });
 }
+
+/** An administrator lifts the sign-in lock of an account (every address it was locked from). */
+export async function unlockAccount(username: string): Promise<number> {
+  const prefix = `${username.trim().toLowerCase().slice(0, 100)}|`;
+  const r = await db.loginThrottle.deleteMany({ where: { key: { startsWith: prefix } } });
+  return r.count;
+}
+
+/** Whether any address is locked out of this account now. */
+export async function accountLocked(username: string, now = new Date()): Promise<boolean> {
+  const prefix = `${username.trim().toLowerCase().slice(0, 100)}|`;
+  return (await db.loginThrottle.count({ where: { key: { startsWith: prefix }, lockedUntil: { gt: now } } })) > 0;
+}

@@ -1,5 +1,6 @@
 /** Domain enums as plain arrays, importable by client components without the Prisma client. */
 export const ROLES = ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"] as const;
+export const UNIT_KINDS = ["BUREAU", "DIVISION", "AGENCY", "AFFILIATED", "DISTRICT_GOVERNMENT"] as const;
 export const PROBLEM_SOURCES = [
   "CENTRAL_INSPECTION",
   "CENTRAL_LOOKBACK",

@@ -32,8 +32,16 @@ export const INDICATORS: Record<IndicatorCodeName, IndicatorMeta> = {
   CWQI: { direction: "LOWER_IS_BETTER", unit: "index", precision: 2, min: 0, max: 100 },
 };
 
-export const PROVINCE_CODE = "320000";
-export const HOME_CITY_CODE = "320200";
+/** The bureau's city (GB/T 2260, `CITY_CODE`, default 320200 Wuxi); an invalid value falls back to Wuxi. */
+export const HOME_CITY_CODE = homeCityCode(typeof process === "undefined" ? undefined : process.env.CITY_CODE);
+/** The province of the home city: the first two digits of its code. */
+export const PROVINCE_CODE = `${HOME_CITY_CODE.slice(0, 2)}0000`;
+
+/** A city-level code (six digits ending in 00, not a province's 0000), or the default 320200. */
+export function homeCityCode(raw: string | undefined): string {
+  const code = raw?.trim() ?? "";
+  return /^\d{4}00$/.test(code) && !code.endsWith("0000") ? code : "320200";
+}
 
 /** The level a GB/T 2260 code names: 32 00 00 province, 32 02 00 city, anything else a county-level unit. */
 export function levelOfCode(code: string): "PROVINCE" | "CITY" | "DISTRICT" {

@@ -26,6 +26,18 @@ export const SETTINGS_DEFAULTS = {
   rankingBottomN: 5,
   /** A problem overdue by more than this many days counts as not rectified for the penalty rules. */
   penaltyOverdueDays: 60,
+  /** Shortest password accepted (MLPS 2.0 level 3 practice: at least 8). */
+  passwordMinLength: 8,
+  /** Character classes (lower case, upper case, digits, symbols) a password must mix. */
+  passwordMinClasses: 3,
+  /** Days after which a password must be changed; 0 = it never expires. */
+  passwordExpiryDays: 0,
+  /** Consecutive failed sign-ins that lock an account. */
+  loginMaxFailures: 5,
+  /** Minutes an account stays locked after that many failures. */
+  loginLockMinutes: 15,
+  /** Minutes without a request after which a session ends. */
+  sessionIdleMinutes: 30,
 } as const;
 
 export type Settings = { -readonly [K in keyof typeof SETTINGS_DEFAULTS]: number };
@@ -49,6 +61,12 @@ export const settingsSchema = z
     objectionsPerHour: whole(1, 1000),
     rankingBottomN: whole(1, 50),
     penaltyOverdueDays: whole(0, 3650),
+    passwordMinLength: whole(8, 128),
+    passwordMinClasses: whole(1, 4),
+    passwordExpiryDays: whole(0, 3650),
+    loginMaxFailures: whole(3, 100),
+    loginLockMinutes: whole(1, 1440),
+    sessionIdleMinutes: whole(5, 1440),
   })
   .meta({ id: "Settings" });
 

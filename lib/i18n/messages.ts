@@ -1,4 +1,6 @@
 import en from "../../messages/en.json";
+import adminEn from "../../messages/modules/admin.en.json";
+import adminZhCN from "../../messages/modules/admin.zh-CN.json";
 import findingsEn from "../../messages/modules/findings.en.json";
 import findingsZhCN from "../../messages/modules/findings.zh-CN.json";
 import namedEn from "../../messages/modules/named.en.json";
@@ -13,8 +15,8 @@ import type { Locale } from "../schemas/parse";
  * each holding its own top-level namespaces), so a new module adds its words without touching the others'.
  */
 export const MODULES: Record<Locale, Record<string, unknown>[]> = {
-  "zh-CN": [namedZhCN, penaltiesZhCN, findingsZhCN],
-  en: [namedEn, penaltiesEn, findingsEn],
+  "zh-CN": [namedZhCN, penaltiesZhCN, findingsZhCN, adminZhCN],
+  en: [namedEn, penaltiesEn, findingsEn, adminEn],
 };
 
 /** The core file of each locale. */

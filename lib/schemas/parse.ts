@@ -1,5 +1,7 @@
 import { z } from "zod";
 import en from "../../messages/en.json";
+import adminEn from "../../messages/modules/admin.en.json";
+import adminZhCN from "../../messages/modules/admin.zh-CN.json";
 import zhCN from "../../messages/zh-CN.json";
 import { Invalid, zodFieldErrors } from "../errors";
 
@@ -8,8 +10,8 @@ export const LOCALES: readonly Locale[] = ["zh-CN", "en"];
 export const DEFAULT_LOCALE: Locale = "zh-CN";
 
 const validationText: Record<Locale, Record<string, string>> = {
-  "zh-CN": zhCN.validation,
-  en: en.validation,
+  "zh-CN": { ...adminZhCN.adminValidation, ...zhCN.validation },
+  en: { ...adminEn.adminValidation, ...en.validation },
 };
 const localeErrors = { "zh-CN": z.locales.zhCN().localeError, en: z.locales.en().localeError };
 

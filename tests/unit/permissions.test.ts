@@ -39,6 +39,8 @@ const EXPECTED: Record<Permission, RoleName[]> = {
   "finding.confirmFake": ["COORDINATOR"],
   "finding.recordPerfunctory": ["LEADER"],
   "finding.withdraw": ["LEADER"],
+  "unit.manage": ["ADMIN"],
+  "audit.read": ["ADMIN"],
 };
 
 const actorOf = (role: RoleName): Actor => ({

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { WORK_SECTIONS, WorkList } from "@/components/work/work-list";
+import { shanghaiMinute } from "@/lib/i18n/format-time";
 import type { Locale } from "@/lib/schemas/parse";
+import { previousSignIn } from "@/lib/server/account/my-sessions";
 import { getMyWork } from "@/lib/server/work/get-my-work";
 import { requireActor } from "../session";
 
@@ -15,7 +17,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function WorkPage() {
   const actor = await requireActor("/work");
   const locale = (await getLocale()) as Locale;
-  const [work, t] = await Promise.all([getMyWork(actor, { locale }), getTranslations("work")]);
+  const [work, t, ta, last] = await Promise.all([
+    getMyWork(actor, { locale }),
+    getTranslations("work"),
+    getTranslations("account"),
+    previousSignIn(actor),
+  ]);
   const hasSections = WORK_SECTIONS.some((s) => work[s] !== undefined);
   const open = WORK_SECTIONS.reduce((n, s) => n + (work[s]?.total ?? 0), 0);
 
@@ -28,6 +35,11 @@ export default async function WorkPage() {
             {hasSections
               ? t("summary", { name: actor.displayName, date: work.today, count: open })
               : t("greeting", { name: actor.displayName, date: work.today })}
+          </p>
+          <p className="text-slate-500 text-xs" data-testid="last-sign-in">
+            {last
+              ? ta(last.ip ? "lastSignIn" : "lastSignInNoIp", { at: shanghaiMinute(last.at), ip: last.ip ?? "" })
+              : ta("firstSignIn")}
           </p>
         </div>
         <nav aria-label={t("shortcuts")} className="flex flex-wrap gap-2">

@@ -2,6 +2,7 @@
  * OpenAPI path groups by area. Each file exports a function returning its `paths` entries
  * (built with the helpers in ./helpers); add one line here per area.
  */
+import { adminPaths } from "./admin";
 import { closurePaths } from "./closure";
 import { evidencePaths } from "./evidence";
 import { extensionPaths } from "./extensions";
@@ -30,4 +31,5 @@ export const AREA_PATHS: PathsBuilder[] = [
   publishedListPaths,
   penaltyPaths,
   findingPaths,
+  adminPaths,
 ];

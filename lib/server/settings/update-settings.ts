@@ -4,7 +4,7 @@ import { type Actor, authorize } from "../../permissions";
 import { type Locale, parseInput } from "../../schemas/parse";
 import { settingsPatchSchema } from "../../schemas/settings";
 import { diffFields, writeAudit } from "../audit/write-audit";
-import { getSettings } from "./get-settings";
+import { clearSettingsCache, getSettings } from "./get-settings";
 
 /**
  * An administrator changes rule settings (any subset). Each changed key is stored as a `Setting`
@@ -18,7 +18,7 @@ export async function updateSettings(
 ): Promise<Settings> {
   authorize(actor, "settings.manage");
   const input = parseInput(settingsPatchSchema, raw, opts.locale);
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const before = await getSettings(tx);
     for (const [key, value] of Object.entries(input)) {
       if (value === undefined) continue;
@@ -41,4 +41,6 @@ export async function updateSettings(
     });
     return after;
   });
+  clearSettingsCache();
+  return result;
 }

@@ -1,8 +1,10 @@
 import type { Prisma } from "@prisma/client";
 import { db } from "../../db";
 import { type Actor, authorize } from "../../permissions";
+import { type AdminUserDto, userSearchQuerySchema } from "../../schemas/admin";
 import { type Locale, parseInput } from "../../schemas/parse";
 import { type UserDto, userListQuerySchema } from "../../schemas/user";
+import { adminUserSelect, toAdminUserDtos } from "./admin-user-dto";
 
 export const userSelect = {
   id: true,
@@ -42,7 +44,30 @@ export async function listUsers(actor: Actor, rawQuery: unknown, opts: { locale?
   return rows.map(toUserDto);
 }
 
-export async function getMe(actor: Actor): Promise<UserDto & { locale: string }> {
+export async function getMe(actor: Actor): Promise<UserDto & { locale: string; mustChangePassword: boolean }> {
   const u = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: userSelect });
-  return { ...toUserDto(u), locale: u.locale };
+  return { ...toUserDto(u), locale: u.locale, mustChangePassword: actor.mustChangePassword === true };
+}
+
+/** Accounts for the administration pages: search by username or name, filter by role, state and unit. */
+export async function searchUsers(actor: Actor, rawQuery: unknown, opts: { locale?: Locale } = {}): Promise<AdminUserDto[]> {
+  authorize(actor, "user.manage");
+  const query = parseInput(userSearchQuerySchema, rawQuery, opts.locale);
+  const rows = await db.user.findMany({
+    where: {
+      ...(query.q && {
+        OR: [
+          { username: { contains: query.q, mode: "insensitive" as const } },
+          { displayName: { contains: query.q, mode: "insensitive" as const } },
+        ],
+      }),
+      ...(query.role && { role: query.role }),
+      ...(query.active && { active: query.active === "true" }),
+      ...(query.unitId && { unitId: query.unitId }),
+    },
+    orderBy: [{ active: "desc" }, { role: "asc" }, { username: "asc" }],
+    take: 500,
+    select: adminUserSelect,
+  });
+  return toAdminUserDtos(rows);
 }

@@ -36,13 +36,21 @@ describe("signInSchema", () => {
 });
 
 describe("user schemas", () => {
-  it("an admin's update names the version and only role, active or locale", () => {
+  it("an admin's update names the version and only name, role, unit, district, phone, e-mail, active or locale", () => {
     expect(userUpdateSchema.parse({ role: "LEADER", active: false, version: 2 })).toEqual({
       role: "LEADER",
       active: false,
       version: 2,
     });
-    for (const extra of [{ passwordHash: "x" }, { username: "root" }, { unitId: null }, { id: "x" }]) {
+    expect(userUpdateSchema.parse({ unitId: "", phone: " ", version: 2 })).toMatchObject({ unitId: null, phone: null });
+    for (const extra of [
+      { passwordHash: "x" },
+      { username: "root" },
+      { unitId: "not-a-unit" },
+      { email: "no-at-sign" },
+      { mustChangePassword: false },
+      { id: "x" },
+    ]) {
       expect(userUpdateSchema.safeParse({ version: 1, ...extra }).success).toBe(false);
     }
     expect(userUpdateSchema.safeParse({ role: "ROOT", version: 1 }).success).toBe(false);

@@ -16,6 +16,9 @@ export const POST = publicApiRoute(
   { status: 201 },
 );
 
-export const DELETE = apiRoute(async ({ actor }) => {
-  await signOut(actor);
-});
+export const DELETE = apiRoute(
+  async ({ actor }) => {
+    await signOut(actor);
+  },
+  { duringPasswordChange: true },
+);

@@ -1,4 +1,13 @@
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, queryObject, readJson } from "@/lib/api/handler";
 import { listUnits } from "@/lib/server/reference/list-units";
+import { createUnit, listAllUnits } from "@/lib/server/units/manage-units";
 
-export const GET = apiRoute(async ({ actor }) => ({ items: await listUnits(actor) }));
+/** Active units; `?all=true` (administrators) lists deactivated ones too. */
+export const GET = apiRoute(async ({ actor, req }) => ({
+  items: queryObject(req).all === "true" ? await listAllUnits(actor) : await listUnits(actor),
+}));
+
+export const POST = apiRoute(
+  async ({ actor, req, locale, requestId }) => createUnit(actor, await readJson(req), { locale, requestId }),
+  { status: 201 },
+);

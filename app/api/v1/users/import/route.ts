@@ -1,0 +1,14 @@
+import { apiRoute } from "@/lib/api/handler";
+import { readUploadedFile } from "@/lib/api/upload";
+import { authorize } from "@/lib/permissions";
+import { importUsers, MAX_ACCOUNT_FILE_BYTES } from "@/lib/server/users/import-users";
+
+/** multipart/form-data with one XLSX `file` → the new accounts with their one-time passwords; any bad row → 422, nothing created. */
+export const POST = apiRoute(
+  async ({ actor, req, locale, requestId }) => {
+    authorize(actor, "user.manage");
+    const file = await readUploadedFile(req, MAX_ACCOUNT_FILE_BYTES);
+    return importUsers(actor, file, { locale, requestId });
+  },
+  { status: 201 },
+);

@@ -1,0 +1,58 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { ActionForm } from "./action-form";
+import type { AdminResult } from "./admin-result";
+import { OneTimePassword } from "./user-form";
+
+/** Reset password, lift the sign-in lock, deactivate or reactivate one account. */
+export function AccountActions({
+  active,
+  locked,
+  self,
+  reset,
+  unlock,
+  setActive,
+}: {
+  active: boolean;
+  locked: boolean;
+  self: boolean;
+  reset: () => Promise<AdminResult<{ displayName: string; oneTimePassword: string }>>;
+  unlock: () => Promise<AdminResult>;
+  setActive: () => Promise<AdminResult>;
+}) {
+  const t = useTranslations("adminUi");
+  return (
+    <div className="flex flex-wrap items-start gap-3">
+      <ActionForm
+        action={() => reset()}
+        submitLabel={t("resetPassword")}
+        pendingLabel={t("resetPassword")}
+        submitClassName="btn-secondary"
+        confirmText={t("resetConfirm")}
+        testId="reset-password"
+        done={(data) => (data ? <OneTimePassword name={data.displayName} password={data.oneTimePassword} /> : null)}
+      />
+      {locked ? (
+        <ActionForm
+          action={() => unlock()}
+          submitLabel={t("unlock")}
+          pendingLabel={t("unlock")}
+          submitClassName="btn-secondary"
+          done={() => <p className="text-green-800 text-sm">{t("unlocked")}</p>}
+        />
+      ) : null}
+      {self ? (
+        <p className="text-slate-600 text-sm">{t("selfNote")}</p>
+      ) : (
+        <ActionForm
+          action={() => setActive()}
+          submitLabel={active ? t("deactivate") : t("reactivate")}
+          pendingLabel={active ? t("deactivate") : t("reactivate")}
+          submitClassName={active ? "btn-danger" : "btn-secondary"}
+          confirmText={active ? t("deactivateConfirm") : undefined}
+        />
+      )}
+    </div>
+  );
+}

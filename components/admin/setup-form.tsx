@@ -1,0 +1,55 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { ActionForm, Field } from "./action-form";
+import type { AdminResult } from "./admin-result";
+
+type Done = { cityName: string; districts: number; units: number };
+
+/** The first administrator's account, with a password under the policy; then on to sign in. */
+export function SetupForm({
+  token,
+  policy,
+  action,
+}: {
+  token: string;
+  policy: string;
+  action: (f: FormData) => Promise<AdminResult<Done>>;
+}) {
+  const t = useTranslations("setupPage");
+  return (
+    <ActionForm
+      action={action}
+      submitLabel={t("submit")}
+      pendingLabel={t("submitting")}
+      done={(d) =>
+        d ? (
+          <div className="space-y-2 text-green-900 text-sm">
+            <p>{t("done", { city: d.cityName, districts: d.districts, units: d.units })}</p>
+            <Link href="/login" className="btn-primary">
+              {t("toLogin")}
+            </Link>
+          </div>
+        ) : null
+      }
+    >
+      <input type="hidden" name="token" value={token} />
+      <Field name="username" label={t("username")}>
+        {(p) => (
+          <input {...p} required autoCapitalize="none" spellCheck={false} autoComplete="username" className="field-input" />
+        )}
+      </Field>
+      <Field name="displayName" label={t("displayName")}>
+        {(p) => <input {...p} required className="field-input" />}
+      </Field>
+      <p className="text-slate-600 text-xs">{policy}</p>
+      <Field name="password" label={t("password")}>
+        {(p) => <input {...p} type="password" required autoComplete="new-password" className="field-input" />}
+      </Field>
+      <Field name="confirm" label={t("confirm")}>
+        {(p) => <input {...p} type="password" required autoComplete="new-password" className="field-input" />}
+      </Field>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,154 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { UNIT_KINDS } from "@/lib/domain/enums";
+import { ActionForm, Field } from "./action-form";
+import type { AdminResult } from "./admin-result";
+import type { Option } from "./user-form";
+
+type UnitValues = { name?: string; nameEn?: string; kind?: string; parentId?: string | null; districtId?: string | null };
+
+function UnitFields({
+  values = {},
+  parents,
+  districts,
+  kindLabels,
+  withCode,
+}: {
+  values?: UnitValues;
+  parents: Option[];
+  districts: Option[];
+  kindLabels: Record<string, string>;
+  withCode: boolean;
+}) {
+  const t = useTranslations("adminUi");
+  return (
+    <>
+      {withCode ? (
+        <Field name="code" label={t("code")}>
+          {(p) => <input {...p} required className="field-input" />}
+        </Field>
+      ) : null}
+      <Field name="name" label={t("name")}>
+        {(p) => <input {...p} required defaultValue={values.name} className="field-input" />}
+      </Field>
+      <Field name="nameEn" label={t("nameEn")}>
+        {(p) => <input {...p} defaultValue={values.nameEn} className="field-input" />}
+      </Field>
+      <Field name="kind" label={t("kind")}>
+        {(p) => (
+          <select {...p} defaultValue={values.kind ?? "DIVISION"} className="field-input">
+            {UNIT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {kindLabels[k]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field name="parentId" label={t("parent")}>
+        {(p) => (
+          <select {...p} defaultValue={values.parentId ?? ""} className="field-input">
+            <option value="">{t("noParent")}</option>
+            {parents.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field name="districtId" label={t("district")}>
+        {(p) => (
+          <select {...p} defaultValue={values.districtId ?? ""} className="field-input">
+            <option value="">{t("noDistrict")}</option>
+            {districts.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    </>
+  );
+}
+
+type Common = { parents: Option[]; districts: Option[]; kindLabels: Record<string, string> };
+
+export function CreateUnitForm({ action, ...common }: Common & { action: (f: FormData) => Promise<AdminResult> }) {
+  const t = useTranslations("adminUi");
+  return (
+    <ActionForm
+      action={action}
+      submitLabel={t("createUnit")}
+      pendingLabel={t("saving")}
+      className="grid gap-3 sm:grid-cols-3"
+      resetOnSuccess
+    >
+      <UnitFields {...common} withCode />
+    </ActionForm>
+  );
+}
+
+/** One unit's edit form, its activation switch and its delete button (only a unit nothing points to). */
+export function EditUnit({
+  values,
+  active,
+  update,
+  setActive,
+  remove,
+  ...common
+}: Common & {
+  values: UnitValues;
+  active: boolean;
+  update: (f: FormData) => Promise<AdminResult>;
+  setActive: (f: FormData) => Promise<AdminResult>;
+  remove: () => Promise<AdminResult>;
+}) {
+  const t = useTranslations("adminUi");
+  return (
+    <div className="space-y-3">
+      <ActionForm action={update} submitLabel={t("save")} pendingLabel={t("saving")} className="grid gap-3 sm:grid-cols-3">
+        <UnitFields {...common} values={values} withCode={false} />
+      </ActionForm>
+      <div className="flex flex-wrap gap-3">
+        <ActionForm
+          action={setActive}
+          submitLabel={active ? t("deactivate") : t("reactivate")}
+          pendingLabel={t("saving")}
+          submitClassName="btn-secondary"
+        >
+          <input type="hidden" name="active" value={active ? "false" : "true"} />
+        </ActionForm>
+        <ActionForm
+          action={() => remove()}
+          submitLabel={t("deleteUnit")}
+          pendingLabel={t("saving")}
+          submitClassName="btn-danger"
+          confirmText={t("deleteConfirm")}
+        />
+      </div>
+    </div>
+  );
+}
+
+export function AddZoneForm({ action }: { action: (f: FormData) => Promise<AdminResult> }) {
+  const t = useTranslations("adminUi");
+  return (
+    <ActionForm
+      action={action}
+      submitLabel={t("addZone")}
+      pendingLabel={t("saving")}
+      className="flex flex-wrap items-end gap-3"
+      resetOnSuccess
+    >
+      <Field name="code" label={t("zoneCode")}>
+        {(p) => <input {...p} required inputMode="numeric" className="field-input w-32" />}
+      </Field>
+      <Field name="name" label={t("zoneName")}>
+        {(p) => <input {...p} required className="field-input" />}
+      </Field>
+    </ActionForm>
+  );
+}

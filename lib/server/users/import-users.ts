@@ -1,0 +1,156 @@
+import ExcelJS from "exceljs";
+import { hashPassword } from "../../auth/password";
+import { db } from "../../db";
+import { ACCOUNT_COLUMNS, ACCOUNT_HEADERS_ZH, type AccountRowError, parseAccountRows } from "../../domain/account-import";
+import { ROLES, type RoleName } from "../../domain/enums";
+import { oneTimePassword } from "../../domain/password-policy";
+import { Invalid } from "../../errors";
+import { adminText, anyText } from "../../i18n/admin-text";
+import { type Actor, authorize } from "../../permissions";
+import type { Locale } from "../../schemas/parse";
+import { writeAudit } from "../audit/write-audit";
+
+export const MAX_ACCOUNT_FILE_BYTES = 2 * 1024 * 1024;
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "object") {
+    if (value instanceof Date) return value.toISOString();
+    if ("formula" in value && typeof value.formula === "string") return `=${value.formula}`;
+    if ("richText" in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join("");
+    if ("text" in value && typeof value.text === "string") return value.text;
+    return "";
+  }
+  return String(value);
+}
+
+/** The first sheet as rows of cell texts with their row numbers; formulas are kept as text, never evaluated. */
+export async function readAccountSheet(bytes: Uint8Array): Promise<{ row: number; cells: string[] }[] | null> {
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return null;
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  } catch {
+    return null;
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return null;
+  const out: { row: number; cells: string[] }[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, n) => {
+    out.push({ row: n, cells: (row.values as ExcelJS.CellValue[]).slice(1).map(cellText) });
+  });
+  return out;
+}
+
+export type ImportedAccount = { username: string; displayName: string; oneTimePassword: string };
+
+function errorText(e: AccountRowError, locale: Locale): string {
+  const values = { ...e.values, columns: ACCOUNT_HEADERS_ZH.join("、") };
+  const text =
+    anyText(locale, `validation.${e.code}`) ??
+    anyText(locale, `adminValidation.${e.code}`) ??
+    adminText(locale, `adminErrors.${e.code}`, values);
+  if (e.row <= 0) return text;
+  const column = e.column ? (locale === "en" ? ` (${e.column})` : `（${e.column}）`) : "";
+  return locale === "en" ? `Row ${e.row}${column}: ${text}` : `第 ${e.row} 行${column}：${text}`;
+}
+
+/**
+ * An administrator imports accounts from an XLSX sheet (`username, displayName, role, unit,
+ * district, phone, email`, or the Chinese headers of the template). All or nothing: any bad row →
+ * 422 listing every row's errors in the caller's language. Each new account gets a one-time
+ * password (returned once) and must choose its own at first sign-in.
+ */
+export async function importUsers(
+  actor: Actor,
+  file: { bytes: Uint8Array },
+  opts: { locale?: Locale; requestId?: string } = {},
+): Promise<{ created: ImportedAccount[] }> {
+  authorize(actor, "user.manage");
+  const locale = opts.locale ?? "zh-CN";
+  const table = await readAccountSheet(file.bytes);
+  if (!table) throw new Invalid({ file: [adminText(locale, "adminErrors.importFile")] });
+  const [units, districts, users] = await Promise.all([
+    db.unit.findMany({ where: { active: true }, select: { id: true, code: true, name: true } }),
+    db.district.findMany({ select: { id: true, code: true, name: true } }),
+    db.user.findMany({ select: { username: true } }),
+  ]);
+  const roleLabels: Record<string, RoleName> = {};
+  for (const r of ROLES) {
+    for (const l of ["zh-CN", "en"] as const) {
+      const label = anyText(l, `enums.role.${r}`);
+      if (label) roleLabels[label] = r;
+    }
+  }
+  const { rows, errors } = parseAccountRows(table, {
+    roleLabels,
+    units: new Map(units.flatMap((u) => [[u.code, u.id] as const, [u.name, u.id] as const])),
+    districts: new Map(districts.flatMap((d) => [[d.code, d.id] as const, [d.name, d.id] as const])),
+    taken: new Set(users.map((u) => u.username.toLowerCase())),
+  });
+  if (errors.length) {
+    const fields: Record<string, string[]> = {};
+    for (const e of errors) {
+      const key = e.row > 0 ? `row${e.row}` : "file";
+      fields[key] = [...(fields[key] ?? []), errorText(e, locale)];
+    }
+    throw new Invalid(fields, errorText(errors[0] as AccountRowError, locale));
+  }
+  const prepared = await Promise.all(
+    rows.map(async (r) => {
+      const password = oneTimePassword();
+      return { r, password, hash: await hashPassword(password) };
+    }),
+  );
+  await db.$transaction(
+    async (tx) => {
+      for (const { r, hash } of prepared) {
+        const u = await tx.user.create({
+          data: {
+            username: r.username,
+            displayName: r.displayName,
+            role: r.role,
+            unitId: r.unitId,
+            districtId: r.districtId,
+            phone: r.phone,
+            email: r.email,
+            passwordHash: hash,
+            mustChangePassword: true,
+          },
+          select: { id: true },
+        });
+        await writeAudit(tx, {
+          actorId: actor.id,
+          entityType: "User",
+          entityId: u.id,
+          action: "import",
+          after: { username: r.username, displayName: r.displayName, role: r.role, unitId: r.unitId, districtId: r.districtId },
+          requestId: opts.requestId,
+        });
+      }
+    },
+    { timeout: 60_000 },
+  );
+  return {
+    created: prepared.map(({ r, password }) => ({ username: r.username, displayName: r.displayName, oneTimePassword: password })),
+  };
+}
+
+/** The template to fill in: the Chinese headers, one example row, and the role labels on a second sheet. */
+export async function accountTemplate(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet("账号");
+  sheet.addRow([...ACCOUNT_HEADERS_ZH]);
+  sheet.addRow(["zhang.san", "张三", "派出机构", "AG-320281", "320281", "0510-86860000", "zhangsan@example.gov.cn"]);
+  sheet.columns.forEach((c) => {
+    c.width = 20;
+  });
+  const help = wb.addWorksheet("说明");
+  help.addRow(["列", "说明"]);
+  help.addRow(["用户名", "字母、数字、点、下划线、连字符，2–50 个字符，不能重复"]);
+  help.addRow(["角色", ROLES.map((r) => anyText("zh-CN", `enums.role.${r}`)).join("、")]);
+  help.addRow(["单位", "单位编码或名称（派出机构、处室负责人必填）"]);
+  help.addRow(["属地", "属地代码或名称（可空）"]);
+  help.addRow(["英文表头", ACCOUNT_COLUMNS.join(", ")]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
