@@ -130,9 +130,11 @@ export function validateSectionTable(
 
 /** The template file people fill in. */
 export function sectionTemplateCsv(example: { code: string; period: string }[]): string {
-  const lines = [SECTION_IMPORT_COLUMNS.join(",")];
   const classes = ["Ⅱ", "Ⅲ", "Ⅳ", "劣Ⅴ"];
-  example.forEach((e, i) => lines.push(`${e.code},${e.period},${classes[i % classes.length]},${i % 2 ? "总磷" : ""}`));
+  const lines = [
+    SECTION_IMPORT_COLUMNS.join(","),
+    ...example.map((e, i) => `${e.code},${e.period},${classes[i % classes.length]},${i % 2 ? "总磷" : ""}`),
+  ];
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
 
