@@ -12,6 +12,7 @@ import {
 import { type Actor, authorize } from "../../permissions";
 import { penaltyQuerySchema } from "../../schemas/indicator";
 import { type Locale, parseInput } from "../../schemas/parse";
+import { sectionRecordsByDistrict } from "../sections/section-records";
 import { getSettings } from "../settings/get-settings";
 
 export type DistrictPenaltyReport = DistrictPenalty & { districtName: string };
@@ -25,8 +26,8 @@ async function penaltyRules(): Promise<PenaltyRules> {
 /**
  * Evaluates the penalty rules for every district of the city through `month` of `year`, from the
  * imported year-to-date air figures (this year, last year, the city) and the ledger (problems
- * overdue beyond the threshold at the end of the month, or whose acceptance failed this year). Water sections are evaluated when their
- * monthly target results are available; none are imported yet, so that rule finds nothing.
+ * overdue beyond the threshold at the end of the month, or whose acceptance failed this year). Water sections are evaluated from their
+ * imported monthly results (a month worse than the section's target class is missed).
  */
 export async function computeDistrictPenalties(year: number, month: number, now = new Date()): Promise<DistrictPenaltyReport[]> {
   const districts = await db.district.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, name: true } });
@@ -63,6 +64,7 @@ export async function computeDistrictPenalties(year: number, month: number, now 
     select: { problem: { select: { id: true, code: true, districtId: true } } },
   });
   const rules = await penaltyRules();
+  const sectionRecords = await sectionRecordsByDistrict(year, month);
 
   return districts.map((d) => {
     const air: AirMonth[] = Array.from({ length: month }, (_, i) => i + 1).map((m) => ({
@@ -84,7 +86,11 @@ export async function computeDistrictPenalties(year: number, month: number, now 
       .map((p) => ({ problemId: p.id, code: p.code, reason: "PERFUNCTORY" }));
     const problems = [...overdue, ...perfunctory];
     return {
-      ...evaluateDistrictPenalties({ districtCode: d.code, air, sections: [], problems }, month, rules),
+      ...evaluateDistrictPenalties(
+        { districtCode: d.code, air, sections: sectionRecords.get(d.code) ?? [], problems },
+        month,
+        rules,
+      ),
       districtName: d.name,
     };
   });

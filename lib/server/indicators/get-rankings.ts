@@ -4,6 +4,7 @@ import { type RankedUnit, rankUnits } from "../../domain/ranking";
 import { type Actor, authorize } from "../../permissions";
 import { rankingQuerySchema } from "../../schemas/indicator";
 import { type Locale, parseInput } from "../../schemas/parse";
+import { derivedWaterValues, isWaterIndicator } from "../sections/derived-water-values";
 import { getSettings } from "../settings/get-settings";
 import { computeDistrictPenalties } from "./get-penalties";
 
@@ -34,6 +35,12 @@ export async function rankScope(
     select: { unitCode: true, valueText: true },
   });
   const valueByUnit = new Map(values.map((v) => [v.unitCode, v.valueText]));
+  // Water shares: derived from the section results where no published value was imported.
+  if (isWaterIndicator(indicator)) {
+    for (const [code, text] of await derivedWaterValues(indicator, year, month, cumulative)) {
+      if (!valueByUnit.has(code)) valueByUnit.set(code, text);
+    }
+  }
   const bottomN = (await getSettings()).rankingBottomN;
   const penaltyHits =
     scope === "CITY_DISTRICTS"
