@@ -40,6 +40,9 @@ export async function createSection(actor: Actor, raw: unknown, opts: Opts = {})
   return db
     .$transaction(async (tx) => {
       const districtId = await districtIdOf(tx, input.districtCode, locale);
+      if (await tx.waterSection.findUnique({ where: { code: input.code }, select: { id: true } })) {
+        throw new Invalid({ code: [sectionText("duplicateCode", locale)] });
+      }
       const created = await tx.waterSection.create({
         data: {
           code: input.code,
@@ -81,6 +84,11 @@ export async function updateSection(actor: Actor, id: string, raw: unknown, opts
       const conflict = async () =>
         new Conflict("This section was changed by someone else; review the current record", await dto(tx, id));
       if (current.version !== version) throw await conflict();
+      if (changes.code !== undefined && changes.code !== current.code) {
+        if (await tx.waterSection.findUnique({ where: { code: changes.code }, select: { id: true } })) {
+          throw new Invalid({ code: [sectionText("duplicateCode", locale)] });
+        }
+      }
       const districtId = districtCode === undefined ? undefined : await districtIdOf(tx, districtCode, locale);
       // The version check and the write are one statement, so two editors of the same version cannot both win.
       const updated = await tx.waterSection.updateMany({
