@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { TrendChart } from "@/components/charts/trend-chart";
+import { AnnualTargets } from "@/components/dashboard/annual-targets";
 import { INDICATOR_CODES, INDICATORS, type IndicatorCodeName } from "@/lib/domain/indicators";
 import type { RankedUnit } from "@/lib/domain/ranking";
 import type { WhatIfResult } from "@/lib/domain/what-if";
+import { can } from "@/lib/permissions";
 import type { PerformanceRow } from "@/lib/server/dashboard/get-dashboard-summary";
 import { getDashboardSummary } from "@/lib/server/dashboard/get-dashboard-summary";
 import { listAtRisk } from "@/lib/server/escalation/list-at-risk";
@@ -11,6 +13,7 @@ import { getCityStanding, getDistrictWhatIf, getTrend } from "@/lib/server/indic
 import { computeDistrictPenalties } from "@/lib/server/indicators/get-penalties";
 import { rankScope } from "@/lib/server/indicators/get-rankings";
 import { isDemoIndicatorData } from "@/lib/server/indicators/is-demo-data";
+import { getTargetProgress } from "@/lib/server/targets/target-progress";
 import { requireActor } from "../session";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
@@ -54,6 +57,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       ])
     : [null, null, [], null];
   const hits = penalties.filter((p) => p.hits.length);
+  const targets = period ? await getTargetProgress(actor, period.year, period.month) : null;
 
   const badges = (u: RankedUnit | null) =>
     u ? (
@@ -335,6 +339,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
               </table>
             </section>
           )}
+
+          {targets && <AnnualTargets month={targets.month} lines={targets.lines} canEdit={can(actor, "target.manage")} />}
         </>
       )}
 

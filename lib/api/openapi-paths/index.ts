@@ -9,6 +9,7 @@ import { indicatorPaths } from "./indicators";
 import { measurePaths } from "./measures";
 import { notificationPaths } from "./notifications";
 import { reportPaths } from "./reports";
+import { sectionPaths } from "./sections";
 import { workPaths } from "./work";
 import { workflowPaths } from "./workflow";
 
@@ -24,4 +25,5 @@ export const AREA_PATHS: PathsBuilder[] = [
   notificationPaths,
   closurePaths,
   evidencePaths,
+  sectionPaths,
 ];
