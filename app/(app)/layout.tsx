@@ -23,8 +23,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (mayOpenReviewQueue(actor)) nav.push({ href: "/evidence", label: t("evidenceUi.nav") });
   if (can(actor, "problem.create")) nav.push({ href: "/problems/new", label: t("nav.newProblem") });
   if (can(actor, "indicator.import")) nav.push({ href: "/indicators/import", label: t("nav.importIndicators") });
-  if (can(actor, "indicator.read"))
-    nav.push({ href: "/sections", label: t("sections.nav") }, { href: "/targets", label: t("annualTargets.nav") });
+  if (can(actor, "indicator.read")) nav.push({ href: "/sections", label: t("sections.nav") });
+  if (can(actor, "target.manage")) nav.push({ href: "/targets", label: t("annualTargets.nav") });
   const unread = can(actor, "notification.read") ? await countUnreadNotifications(actor) : null;
   return (
     <>
