@@ -14,6 +14,7 @@ import { createDistrict, createProblem, createUnit, createUser, type Db, DEMO_PA
 import { seedDemoClosure } from "./seed-closure";
 import { seedDemoEvidence } from "./seed-evidence";
 import { seedDemoRectification } from "./seed-rectification";
+import { seedDemoSections } from "./seed-sections";
 import { seedDemoWorkflow } from "./seed-workflow";
 
 /**
@@ -1660,6 +1661,8 @@ export async function seedDemo(
       log(`${closure.acceptances} acceptances, ${closure.notices} public notices, ${closure.closures} closures`);
       const evidence = await seedDemoEvidence(tx, { now: today });
       log(`${evidence.evidence} pieces of evidence (${evidence.reviews} reviewed)`);
+      const water = await seedDemoSections(tx, { now: today });
+      log(`${water.sections} demo water sections, ${water.results} monthly results, ${water.targets} annual targets (demo data)`);
       return { problems: ledger.length, users: userIds.size };
     },
     { maxWait: 10_000, timeout: 120_000 },

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ClassStrip, classColour, stripSummary } from "@/components/sections/class-strip";
 import { db } from "@/lib/db";
+import { DEMO_INDICATOR_FILE } from "@/lib/domain/indicators";
 import { classLabel, WATER_CLASSES } from "@/lib/domain/water-sections";
 import { isAppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
@@ -21,8 +22,9 @@ export default async function SectionsPage({ searchParams }: { searchParams: Sea
     meets: one(params.meets),
     period: one(params.period),
   };
-  const [districts, result] = await Promise.all([
+  const [districts, demo, result] = await Promise.all([
     db.district.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { code: true, name: true } }),
+    db.waterSectionImport.findFirst({ where: { fileName: DEMO_INDICATOR_FILE }, select: { id: true } }),
     // A hand-edited, invalid filter shows the whole register rather than an error page.
     listSections(actor, query).catch((e: unknown) => {
       if (isAppError(e) && e.status === 422) return listSections(actor, {});
@@ -36,7 +38,14 @@ export default async function SectionsPage({ searchParams }: { searchParams: Sea
     <div className="space-y-4">
       <header className="flex flex-wrap items-end justify-between gap-2">
         <div>
-          <h1 className="font-bold text-2xl">{t("title")}</h1>
+          <h1 className="font-bold text-2xl">
+            {t("title")}
+            {demo && (
+              <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 align-middle font-medium text-amber-900 text-xs ring-1 ring-amber-300">
+                {t("demo")}
+              </span>
+            )}
+          </h1>
           <p className="max-w-3xl text-slate-600 text-sm">{t("intro")}</p>
         </div>
         {manage && (
