@@ -228,7 +228,8 @@ describe("results import", () => {
     expect(r).toMatchObject({ waterClass: 3, keyPollutants: "氨氮" });
     const audit = await db.auditLog.findFirst({ where: { entityType: "WaterSectionImport" }, orderBy: { id: "desc" } });
     expect(audit).toMatchObject({ actorId: world.admin.user.id, action: "import" });
-    expect((audit?.after as { replacedRows: unknown[] }).replacedRows).toEqual([
+    const after = audit?.after as { replacedRows: unknown[] } | undefined;
+    expect(after?.replacedRows).toEqual([
       { section: `P1-${tag}`, period: `${YEAR}-06`, before: "Ⅱ", after: "Ⅲ" },
     ]);
 
