@@ -229,9 +229,7 @@ describe("results import", () => {
     const audit = await db.auditLog.findFirst({ where: { entityType: "WaterSectionImport" }, orderBy: { id: "desc" } });
     expect(audit).toMatchObject({ actorId: world.admin.user.id, action: "import" });
     const after = audit?.after as { replacedRows: unknown[] } | undefined;
-    expect(after?.replacedRows).toEqual([
-      { section: `P1-${tag}`, period: `${YEAR}-06`, before: "Ⅱ", after: "Ⅲ" },
-    ]);
+    expect(after?.replacedRows).toEqual([{ section: `P1-${tag}`, period: `${YEAR}-06`, before: "Ⅱ", after: "Ⅲ" }]);
 
     const list = await call(listRoute, "GET", `/sections?districtCode=${world.districtA.code}&period=${YEAR}-06`, {
       token: world.viewer.token,
