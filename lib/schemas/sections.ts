@@ -9,7 +9,7 @@ const text = (max: number) =>
     z.string({ error: "v.required" }).min(1, "v.required").max(max, "v.tooLong").refine(isStorableText, "v.invalidText"),
   );
 const level = z.enum(["NATIONAL", "PROVINCIAL"], { error: "v.invalidOption" });
-const targetClass = z.coerce
+const targetClass = z
   .number({ error: "v.invalidOption" })
   .int("v.invalidOption")
   .refine((n) => (TARGET_CLASSES as readonly number[]).includes(n), "v.invalidOption");
