@@ -107,6 +107,20 @@ describe("section register", () => {
     expect(fields.targetClass).toEqual(["请选择有效的选项"]);
     expect(fields.id).toEqual(["不允许的字段"]);
 
+    const arrayClass = await call(createRoute, "POST", "/sections", {
+      token: world.admin.token,
+      headers: { "accept-language": "zh-CN" },
+      json: {
+        code: `N8-${tag}`,
+        name: "甲",
+        waterBody: "河",
+        districtCode: world.districtA.code,
+        level: "NATIONAL",
+        targetClass: [3],
+      },
+    });
+    expect(errorOf(arrayClass).fields).toEqual({ targetClass: ["请选择有效的选项"] });
+
     const unknownDistrict = await call(createRoute, "POST", "/sections", {
       token: world.admin.token,
       headers: { "accept-language": "zh-CN" },
