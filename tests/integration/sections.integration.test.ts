@@ -258,6 +258,25 @@ describe("results import", () => {
     expect((met.body as { items: Section[] }).items.map((s) => s.code)).toEqual([`P1-${tag}`]);
   });
 
+  it("reads XLSX: numbers as classes, a date cell as its month; a formula cell is refused, never evaluated", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("results");
+    sheet.addRow(HEADER.split(","));
+    sheet.addRow([`N1-${tag}`, `${YEAR - 1}-11`, 2, ""]);
+    sheet.addRow([`N1-${tag}`, new Date(Date.UTC(YEAR - 1, 11, 1)), "劣Ⅴ", "总磷"]);
+    const good = await upload(world.coordinator.token, new Uint8Array(await book.xlsx.writeBuffer()), false, "r.xlsx");
+    expect(good.body).toMatchObject({ rows: 2, errors: [] });
+    expect((good.body as unknown as { sample: unknown[] }).sample).toEqual([
+      { sectionCode: `N1-${tag}`, period: `${YEAR - 1}-11`, classLabel: "Ⅱ", keyPollutants: null },
+      { sectionCode: `N1-${tag}`, period: `${YEAR - 1}-12`, classLabel: "劣Ⅴ", keyPollutants: "总磷" },
+    ]);
+    sheet.addRow([`N1-${tag}`, `${YEAR - 1}-10`, { formula: "1+2", result: 3 }, ""]);
+    const bad = await upload(world.coordinator.token, new Uint8Array(await book.xlsx.writeBuffer()), true, "bad.xlsx");
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors).toEqual([{ row: 4, column: "class", reason: "水质类别应为 Ⅰ–Ⅴ、I–V、1–5 或 劣Ⅴ/劣V/6" }]);
+  });
+
   it("the template lists the active sections as a CSV download", async () => {
     const r = await call(templateRoute, "GET", "/sections/import/template", { token: world.coordinator.token });
     expect(r.status).toBe(200);
