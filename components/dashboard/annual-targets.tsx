@@ -37,8 +37,10 @@ export function AnnualTargets({ month, lines, canEdit }: { month: number; lines:
   const need = (line: AnnualTargetLine, unit: string) => {
     const p = line.progress;
     if (!p || p.kind === "FINAL" || p.kind === "SECURED") return "—";
-    const value = `${p.neededAverage}${unit ? ` ${unit}` : ""}`;
-    if (p.kind === "LOST") return <span className="text-red-700">{t("lostDetail", { value })}</span>;
+    const withUnit = (n: number) => `${n}${unit ? ` ${unit}` : ""}`;
+    // Out of reach: say what even the best plausible month would not achieve, never a need like "≤ −12 μg/m³".
+    if (p.kind === "LOST") return <span className="text-red-700">{t("lostDetail", { value: withUnit(p.bestPlausible) })}</span>;
+    const value = withUnit(p.neededAverage);
     return INDICATORS[line.indicator].direction === "LOWER_IS_BETTER" ? t("needAtMost", { value }) : t("needAtLeast", { value });
   };
 

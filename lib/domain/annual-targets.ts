@@ -52,8 +52,8 @@ export type TargetProgress =
   | { kind: "FINAL"; met: boolean }
   /** Even the worst plausible rest of the year keeps the target. */
   | { kind: "SECURED"; metSoFar: boolean }
-  /** Even the best plausible rest of the year cannot reach it. */
-  | { kind: "LOST"; metSoFar: boolean; neededAverage: number }
+  /** Even the best plausible rest of the year (`bestPlausible` every month) cannot reach it. */
+  | { kind: "LOST"; metSoFar: boolean; neededAverage: number; bestPlausible: number }
   | {
       kind: "NEEDED";
       metSoFar: boolean;
@@ -106,7 +106,9 @@ export function targetProgress(input: TargetProgressInput): TargetProgress {
   const lower = direction === "LOWER_IS_BETTER";
   const neededAverage = roundNeed(needed, direction, meta.precision + 1);
   if (lower ? needed >= plausible.max : needed <= plausible.min) return { kind: "SECURED", metSoFar };
-  if (lower ? needed < plausible.min : needed > plausible.max) return { kind: "LOST", metSoFar, neededAverage };
+  if (lower ? needed < plausible.min : needed > plausible.max) {
+    return { kind: "LOST", metSoFar, neededAverage, bestPlausible: lower ? plausible.min : plausible.max };
+  }
   return {
     kind: "NEEDED",
     metSoFar,

@@ -16,7 +16,13 @@ describe("targetProgress", () => {
 
   it("flags an impossible PM2.5 target (below the 5 μg/m³ floor) instead of asking for ≤ 1", () => {
     const r = targetProgress({ indicator: "PM25", year: 2026, monthsDone: 10, ytd: 36, target: 30 });
-    expect(r.kind).toBe("LOST");
+    // (30 × 365 − 36 × 304) / 61 = −0.1…: below the floor, so the best plausible month (5) is named instead.
+    expect(r).toMatchObject({ kind: "LOST", metSoFar: false, bestPlausible: 5 });
+    // Just above the floor is still a need, shown as such.
+    expect(targetProgress({ indicator: "PM25", year: 2026, monthsDone: 10, ytd: 31, target: 30 })).toMatchObject({
+      kind: "NEEDED",
+      neededAverage: 25,
+    });
   });
 
   it("says a PM2.5 target is secured when even 300 μg/m³ for the rest of the year keeps it", () => {
@@ -37,6 +43,7 @@ describe("targetProgress", () => {
     expect(targetProgress({ indicator: "GOOD_AIR_RATIO", year: 2026, monthsDone: 9, ytd: 60, target: 80 })).toMatchObject({
       kind: "LOST",
       metSoFar: false,
+      bestPlausible: 100,
     });
   });
 
