@@ -119,15 +119,15 @@ export default async function SectionsPage({ searchParams }: { searchParams: Sea
           <p className="text-slate-600 text-sm">{t("none")}</p>
         ) : (
           <div className="overflow-x-auto">
-            <table className="w-full min-w-[48rem] text-sm" data-testid="sections">
+            <table className="w-full text-sm sm:min-w-[48rem]" data-testid="sections">
               <thead className="bg-slate-100 text-left text-slate-600">
                 <tr>
                   <th className="px-2 py-1.5">{t("name")}</th>
-                  <th className="px-2 py-1.5">{t("district")}</th>
-                  <th className="px-2 py-1.5">{t("level")}</th>
+                  <th className="hidden px-2 py-1.5 sm:table-cell">{t("district")}</th>
+                  <th className="hidden px-2 py-1.5 sm:table-cell">{t("level")}</th>
                   <th className="px-2 py-1.5">{t("targetClass")}</th>
                   <th className="px-2 py-1.5">{t("thisMonth", { period })}</th>
-                  <th className="px-2 py-1.5">{t("strip")}</th>
+                  <th className="hidden px-2 py-1.5 sm:table-cell">{t("strip")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -143,9 +143,21 @@ export default async function SectionsPage({ searchParams }: { searchParams: Sea
                           <span className="font-mono">{s.code}</span> · {s.waterBody}
                           {!s.active && ` · ${t("inactive")}`}
                         </div>
+                        {/* Phones: district, level and the strip under the name instead of in columns of their own. */}
+                        <div className="mt-1 space-y-1 sm:hidden">
+                          <div className="text-slate-600 text-xs">
+                            {s.districtName} · {t(`levels.${s.level}`)}
+                          </div>
+                          <ClassStrip
+                            months={s.months}
+                            noResult={t("noResult")}
+                            missedText={t("missed")}
+                            label={t("stripLabel", { name: s.name, summary: stripSummary(s.months, t("missed"), t("noResult")) })}
+                          />
+                        </div>
                       </td>
-                      <td className="px-2 py-1.5">{s.districtName}</td>
-                      <td className="px-2 py-1.5">{t(`levels.${s.level}`)}</td>
+                      <td className="hidden px-2 py-1.5 sm:table-cell">{s.districtName}</td>
+                      <td className="hidden px-2 py-1.5 sm:table-cell">{t(`levels.${s.level}`)}</td>
                       <td className="px-2 py-1.5">{s.targetClassLabel}</td>
                       <td className="px-2 py-1.5">
                         {latest?.classLabel ? (
@@ -156,7 +168,7 @@ export default async function SectionsPage({ searchParams }: { searchParams: Sea
                           <span className="text-slate-500">{t("noResult")}</span>
                         )}
                       </td>
-                      <td className="px-2 py-1.5">
+                      <td className="hidden px-2 py-1.5 sm:table-cell">
                         <ClassStrip
                           months={s.months}
                           testId={`strip-${s.code}`}
