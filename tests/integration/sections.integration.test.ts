@@ -412,3 +412,40 @@ describe("annual targets", () => {
     expect(line?.progress).toMatchObject({ kind: "NEEDED", metSoFar: false, neededAverage: 75 });
   });
 });
+
+describe("who may do what", () => {
+  const roles = () =>
+    [
+      ["anonymous", null, false, false],
+      ["admin", world.admin.token, true, true],
+      ["leader", world.leader.token, true, false],
+      ["coordinator", world.coordinator.token, true, true],
+      ["division head", world.headA.token, true, false],
+      ["field officer", world.officerA.token, true, false],
+      ["viewer", world.viewer.token, true, false],
+    ] as const;
+
+  it("everyone signed in reads sections and targets; only the coordinator and admins write them", async () => {
+    const section = (await call(listRoute, "GET", "/sections", { token: world.viewer.token })).body as { items: Section[] };
+    const s = section.items.find((x) => x.code === `G1-${tag}`) as Section;
+    for (const [who, token, reads, writes] of roles()) {
+      const denied = token === null ? 401 : 403;
+      const list = await call(listRoute, "GET", "/sections", { token });
+      expect(list.status, `${who} lists sections`).toBe(reads ? 200 : 401);
+      const targets = await call(getTargetsRoute, "GET", `/targets?year=${YEAR}`, { token });
+      expect(targets.status, `${who} reads targets`).toBe(reads ? 200 : 401);
+      // An empty change set: allowed callers get 200 (nothing changed), the others are refused before anything is read.
+      const put = await call(putTargetsRoute, "PUT", "/targets", { token, json: { year: YEAR, targets: [] } });
+      expect(put.status, `${who} sets targets`).toBe(writes ? 200 : denied);
+      // A stale version: allowed callers reach the version check (409), the others are refused first.
+      const patch = await call(patchSection, "PATCH", `/sections/${s.id}`, {
+        token,
+        params: { id: s.id },
+        json: { version: 99, name: "x" },
+      });
+      expect(patch.status, `${who} edits a section`).toBe(writes ? 409 : denied);
+      const template = await call(templateRoute, "GET", "/sections/import/template", { token });
+      expect(template.status, `${who} downloads the template`).toBe(writes ? 200 : denied);
+    }
+  });
+});
