@@ -125,7 +125,7 @@ export default async function SectionsPage({ searchParams }: { searchParams: Sea
                   <th className="px-2 py-1.5">{t("name")}</th>
                   <th className="hidden px-2 py-1.5 sm:table-cell">{t("district")}</th>
                   <th className="hidden px-2 py-1.5 sm:table-cell">{t("level")}</th>
-                  <th className="px-2 py-1.5">{t("targetClass")}</th>
+                  <th className="hidden px-2 py-1.5 sm:table-cell">{t("targetClass")}</th>
                   <th className="px-2 py-1.5">{t("thisMonth", { period })}</th>
                   <th className="hidden px-2 py-1.5 sm:table-cell">{t("strip")}</th>
                 </tr>
@@ -146,7 +146,7 @@ export default async function SectionsPage({ searchParams }: { searchParams: Sea
                         {/* Phones: district, level and the strip under the name instead of in columns of their own. */}
                         <div className="mt-1 space-y-1 sm:hidden">
                           <div className="text-slate-600 text-xs">
-                            {s.districtName} · {t(`levels.${s.level}`)}
+                            {s.districtName} · {t(`levels.${s.level}`)} · {t("targetClass")} {s.targetClassLabel}
                           </div>
                           <ClassStrip
                             months={s.months}
@@ -158,7 +158,7 @@ export default async function SectionsPage({ searchParams }: { searchParams: Sea
                       </td>
                       <td className="hidden px-2 py-1.5 sm:table-cell">{s.districtName}</td>
                       <td className="hidden px-2 py-1.5 sm:table-cell">{t(`levels.${s.level}`)}</td>
-                      <td className="px-2 py-1.5">{s.targetClassLabel}</td>
+                      <td className="hidden px-2 py-1.5 sm:table-cell">{s.targetClassLabel}</td>
                       <td className="px-2 py-1.5">
                         {latest?.classLabel ? (
                           <span className={latest.missed ? "font-semibold text-red-700" : "text-emerald-700"}>
