@@ -19,6 +19,10 @@ export const PERMISSIONS = {
   "settings.manage": ["ADMIN"],
   "indicator.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
   "indicator.import": ["ADMIN", "COORDINATOR"],
+  /** The water section register and its monthly results. */
+  "section.manage": ["ADMIN", "COORDINATOR"],
+  /** Annual targets (年度目标). */
+  "target.manage": ["ADMIN", "COORDINATOR"],
   "reference.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
   "user.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
   "user.manage": ["ADMIN"],

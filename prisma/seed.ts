@@ -17,6 +17,7 @@ import { seedDemoPenalties } from "./seed-penalties";
 import { seedDemoPhotoForensics } from "./seed-photo-forensics";
 import { seedDemoPublishedLists } from "./seed-published-lists";
 import { seedDemoRectification } from "./seed-rectification";
+import { seedDemoSections } from "./seed-sections";
 import { seedDemoWorkflow } from "./seed-workflow";
 
 /**
@@ -1669,6 +1670,8 @@ export async function seedDemo(
       log(`${penalties.ruleVersions} penalty rule version, ${penalties.findings} demo finding of perfunctory rectification`);
       const forensics = await seedDemoPhotoForensics(tx, { now: today });
       log(`${forensics.hashed} photos hashed, ${forensics.suspect} with signals of false rectification`);
+      const water = await seedDemoSections(tx, { now: today });
+      log(`${water.sections} demo water sections, ${water.results} monthly results, ${water.targets} annual targets (demo data)`);
       return { problems: ledger.length, users: userIds.size };
     },
     { maxWait: 10_000, timeout: 120_000 },

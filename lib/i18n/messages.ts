@@ -7,6 +7,8 @@ import namedEn from "../../messages/modules/named.en.json";
 import namedZhCN from "../../messages/modules/named.zh-CN.json";
 import penaltiesEn from "../../messages/modules/penalties.en.json";
 import penaltiesZhCN from "../../messages/modules/penalties.zh-CN.json";
+import sectionsEn from "../../messages/modules/sections.en.json";
+import sectionsZhCN from "../../messages/modules/sections.zh-CN.json";
 import zhCN from "../../messages/zh-CN.json";
 import type { Locale } from "../schemas/parse";
 
@@ -15,8 +17,8 @@ import type { Locale } from "../schemas/parse";
  * each holding its own top-level namespaces), so a new module adds its words without touching the others'.
  */
 export const MODULES: Record<Locale, Record<string, unknown>[]> = {
-  "zh-CN": [namedZhCN, penaltiesZhCN, findingsZhCN, adminZhCN],
-  en: [namedEn, penaltiesEn, findingsEn, adminEn],
+  "zh-CN": [namedZhCN, penaltiesZhCN, findingsZhCN, adminZhCN, sectionsZhCN],
+  en: [namedEn, penaltiesEn, findingsEn, adminEn, sectionsEn],
 };
 
 /** The core file of each locale. */

@@ -21,6 +21,8 @@ const EXPECTED: Record<Permission, RoleName[]> = {
   "settings.manage": ["ADMIN"],
   "indicator.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
   "indicator.import": ["ADMIN", "COORDINATOR"],
+  "section.manage": ["ADMIN", "COORDINATOR"],
+  "target.manage": ["ADMIN", "COORDINATOR"],
   "reference.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
   "user.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
   "user.manage": ["ADMIN"],

@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { TrendChart } from "@/components/charts/trend-chart";
+import { AnnualTargets } from "@/components/dashboard/annual-targets";
 import { PenaltyBadge } from "@/components/dashboard/penalty-badge";
 import { PenaltyPanel } from "@/components/dashboard/penalty-panel";
 import { TargetBadgeLegend, TargetBadges } from "@/components/dashboard/target-badges";
 import { INDICATOR_CODES, INDICATORS, type IndicatorCodeName } from "@/lib/domain/indicators";
 import type { WhatIfResult } from "@/lib/domain/what-if";
+import { can } from "@/lib/permissions";
 import type { PerformanceRow } from "@/lib/server/dashboard/get-dashboard-summary";
 import { getDashboardSummary } from "@/lib/server/dashboard/get-dashboard-summary";
 import { listAtRisk } from "@/lib/server/escalation/list-at-risk";
@@ -13,6 +15,7 @@ import { getCityStanding, getDistrictWhatIf, getTrend } from "@/lib/server/indic
 import { rankScope } from "@/lib/server/indicators/get-rankings";
 import { isDemoIndicatorData } from "@/lib/server/indicators/is-demo-data";
 import { getPenaltyPanel, listPenalisedDistrictCodes } from "@/lib/server/penalties/get-penalty-panel";
+import { getTargetProgress } from "@/lib/server/targets/target-progress";
 import { decidePenaltyAction, recordPenaltyPaymentAction } from "../penalties/actions";
 import { requireActor } from "../session";
 
@@ -58,6 +61,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       ])
     : [null, null, null, new Set<string>(), null];
   const tp = await getTranslations("penalties");
+  const targets = period ? await getTargetProgress(actor, period.year, period.month) : null;
 
   const needText = (r: WhatIfResult | null, already?: boolean) => {
     if (already) return <Badge tone="good">{t("already")}</Badge>;
@@ -312,6 +316,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
               </table>
             </section>
           )}
+
+          {targets && <AnnualTargets month={targets.month} lines={targets.lines} canEdit={can(actor, "target.manage")} />}
         </>
       )}
 

@@ -13,6 +13,7 @@ import { notificationPaths } from "./notifications";
 import { penaltyPaths } from "./penalties";
 import { publishedListPaths } from "./published-lists";
 import { reportPaths } from "./reports";
+import { sectionPaths } from "./sections";
 import { workPaths } from "./work";
 import { workflowPaths } from "./workflow";
 
@@ -32,4 +33,5 @@ export const AREA_PATHS: PathsBuilder[] = [
   penaltyPaths,
   findingPaths,
   adminPaths,
+  sectionPaths,
 ];

@@ -3,6 +3,7 @@ import { HOME_CITY_CODE, INDICATOR_CODES, INDICATORS, type IndicatorCodeName, PR
 import type { RankedUnit } from "../../domain/ranking";
 import { type WhatIfResult, whatIf } from "../../domain/what-if";
 import { type Actor, authorize } from "../../permissions";
+import { derivedCityWaterSeries, isWaterIndicator } from "../sections/derived-water-values";
 import { rankScope } from "./get-rankings";
 
 export type Standing = {
@@ -83,10 +84,16 @@ export async function getTrend(actor: Actor, indicator: IndicatorCodeName, cumul
     take: 48,
     select: { unitCode: true, year: true, month: true, valueText: true },
   });
-  const periods = [...new Set(rows.map((r) => `${r.year}-${String(r.month).padStart(2, "0")}`))].sort().slice(-24);
+  // Water shares: the city's value derived from the section results where none was imported.
+  const derived = isWaterIndicator(indicator) ? await derivedCityWaterSeries(indicator, cumulative) : new Map<string, string>();
+  const periods = [...new Set([...rows.map((r) => `${r.year}-${String(r.month).padStart(2, "0")}`), ...derived.keys()])]
+    .sort()
+    .slice(-24);
   const series = (unit: string) =>
     periods.map(
-      (p) => rows.find((r) => r.unitCode === unit && `${r.year}-${String(r.month).padStart(2, "0")}` === p)?.valueText ?? null,
+      (p) =>
+        rows.find((r) => r.unitCode === unit && `${r.year}-${String(r.month).padStart(2, "0")}` === p)?.valueText ??
+        (unit === HOME_CITY_CODE ? (derived.get(p) ?? null) : null),
     );
   return { indicator, cumulative, periods, city: series(HOME_CITY_CODE), province: series(PROVINCE_CODE) };
 }

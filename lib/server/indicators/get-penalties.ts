@@ -11,6 +11,7 @@ import {
 import { listEstablishedFindings } from "../findings/list-established-findings";
 import { listRegisteredHazards } from "../penalties/list-registered-hazards";
 import { inForce, listRuleVersions, type PenaltyRuleVersionDto } from "../penalties/penalty-rules";
+import { sectionRecordsByDistrict } from "../sections/section-records";
 import { getSettings } from "../settings/get-settings";
 
 export type DistrictPenaltyReport = DistrictPenalty & { districtId: string; districtName: string };
@@ -18,8 +19,8 @@ export type DistrictPenaltyReport = DistrictPenalty & { districtId: string; dist
 /**
  * Evaluates the penalty rules for every district of the city through `month` of `year`, each month
  * by the rule version in force then, from the imported year-to-date air figures (this year, last
- * year, the city), the water sections' missed months (`sections`, per district code; none until
- * section results are imported), the ledger (problems overdue beyond `penaltyOverdueDays` at the
+ * year, the city), the water sections' missed months (`sections`, per district code; read from the imported
+ * section results when not given), the ledger (problems overdue beyond `penaltyOverdueDays` at the
  * end of the month), the established findings of perfunctory or false rectification (never a
  * failed acceptance alone) and the register's red hazards past their deadline.
  */
@@ -27,7 +28,7 @@ export async function computeDistrictPenalties(
   year: number,
   month: number,
   now = new Date(),
-  sections: Record<string, SectionRecord[]> = {},
+  sections?: Record<string, SectionRecord[]>,
   versions?: PenaltyRuleVersionDto[],
 ): Promise<DistrictPenaltyReport[]> {
   const districts = await db.district.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, name: true } });
@@ -60,6 +61,8 @@ export async function computeDistrictPenalties(
   // Rectified perfunctorily or falsely: only as established by a finding up to the month's end.
   const findings = await listEstablishedFindings(new Date(0), addDays(endOfMonth, 1));
   const hazards = await listRegisteredHazards();
+  // The water sections' missed months, from the imported monthly results unless given.
+  const sectionsByDistrict = sections ?? Object.fromEntries(await sectionRecordsByDistrict(year, month));
   const allVersions = versions ?? (await listRuleVersions());
   const rulesAt = (m: number) => inForce(allVersions, year, m).rules;
 
@@ -94,7 +97,7 @@ export async function computeDistrictPenalties(
           districtCode: d.code,
           year,
           air,
-          sections: sections[d.code] ?? [],
+          sections: sectionsByDistrict[d.code] ?? [],
           problems,
           hazards: hazards.filter((h) => h.districtCode === d.code),
           evaluatedOn: formatCalendarDate(evaluatedOn),

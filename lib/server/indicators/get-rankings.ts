@@ -6,7 +6,12 @@ import { type RankedUnit, rankUnits } from "../../domain/ranking";
 import { type Actor, authorize } from "../../permissions";
 import { rankingQuerySchema } from "../../schemas/indicator";
 import { type Locale, parseInput } from "../../schemas/parse";
+import { derivedWaterValues, isWaterIndicator } from "../sections/derived-water-values";
+import { waterExemptUnitCodes } from "../sections/water-exemption";
 import { getSettings } from "../settings/get-settings";
+
+/** The indicators of the province's water worst lists, from which a unit meeting Class III everywhere is exempt. */
+const WATER_NAMING_INDICATORS: ReadonlySet<IndicatorCodeName> = new Set(["WATER_GOOD_RATIO", "WATER_BAD_RATIO", "CWQI"]);
 
 export type RankingScope = "PROVINCE_CITIES" | "PROVINCE_COUNTIES" | "CITY_DISTRICTS";
 export type ScopeRanking = { provincialAverage: string | null; items: RankedUnit[] };
@@ -36,7 +41,14 @@ async function valuesOf(p: Period, codes: readonly string[]): Promise<Map<string
     where: { indicator: p.indicator, year: p.year, month: p.month, cumulative: p.cumulative, unitCode: { in: [...codes] } },
     select: { unitCode: true, valueText: true },
   });
-  return new Map(rows.map((v) => [v.unitCode, v.valueText]));
+  const values = new Map(rows.map((v) => [v.unitCode, v.valueText]));
+  // Water shares: derived from the section results where no published value was imported.
+  if (isWaterIndicator(p.indicator)) {
+    for (const [code, text] of await derivedWaterValues(p.indicator, p.year, p.month, p.cumulative)) {
+      if (codes.includes(code) && !values.has(code)) values.set(code, text);
+    }
+  }
+  return values;
 }
 
 /**
@@ -73,10 +85,15 @@ export async function rankScope(
   year: number,
   month: number,
   cumulative: boolean,
-  opts: RankScopeOptions = {},
+  given: RankScopeOptions = {},
 ): Promise<ScopeRanking> {
   const p: Period = { indicator, year, month, cumulative };
   const direction = INDICATORS[indicator].direction;
+  // Water indicators: a unit whose every section meets Class III and its target cannot enter a computed worst list.
+  const opts: RankScopeOptions =
+    given.exemptUnitCodes === undefined && WATER_NAMING_INDICATORS.has(indicator)
+      ? { ...given, exemptUnitCodes: await waterExemptUnitCodes(year, month) }
+      : given;
   const bottomN = (await getSettings()).rankingBottomN;
   let units: { code: string; name: string }[];
   let naming: Map<string, Naming>;

@@ -40,7 +40,7 @@ export async function evaluatePenalties(
   opts: { actorId?: string | null; requestId?: string; now?: Date } = {},
 ): Promise<EvaluationRun> {
   const versions = await listRuleVersions();
-  const reports = await computeDistrictPenalties(year, month, opts.now, {}, versions);
+  const reports = await computeDistrictPenalties(year, month, opts.now, undefined, versions);
   const evaluatedAt = ruleMonth(year, month);
   const run: EvaluationRun = { year, month, created: 0, updated: 0, withdrawn: 0, unchanged: 0 };
 
