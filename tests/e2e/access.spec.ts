@@ -81,6 +81,24 @@ test("a callback URL pointing to another site is ignored after login: the home p
   expect(new URL(page.url()).host).toBe(`127.0.0.1:${process.env.E2E_PORT || "3100"}`);
 });
 
+test("callback URLs hiding another site behind tabs, backslashes or encoded control characters land on this site", async ({
+  browser,
+}) => {
+  const host = `127.0.0.1:${process.env.E2E_PORT || "3100"}`;
+  // Each raw value goes into the query string as is (some already percent-encoded, as an attacker would send them).
+  for (const raw of ["/%09/example.org", "//x", "/%5Cx", "%09//example.org", "/%5C/example.org", "/%00/example.org", "https://example.org/"]) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`/login?callbackUrl=${raw}`);
+    await page.getByLabel("用户名").fill("viewer");
+    await page.getByLabel("密码").fill("Rectify@2026");
+    await page.getByRole("button", { name: "登录", exact: true }).click();
+    await page.waitForURL((url) => url.host === host && !url.pathname.startsWith("/login"));
+    expect(new URL(page.url()).host, raw).toBe(host);
+    await context.close();
+  }
+});
+
 test("after ten failed attempts the login form says how many minutes to wait", async ({ page }) => {
   await page.goto("/login");
   const username = `ghost-${Date.now()}`;
