@@ -1,4 +1,6 @@
 import en from "../../messages/en.json";
+import securityEn from "../../messages/modules/security.en.json";
+import securityZhCN from "../../messages/modules/security.zh-CN.json";
 import zhCN from "../../messages/zh-CN.json";
 import type { Locale } from "../schemas/parse";
 
@@ -7,8 +9,8 @@ import type { Locale } from "../schemas/parse";
  * each holding its own top-level namespaces), so a new module adds its words without touching the others'.
  */
 export const MODULES: Record<Locale, Record<string, unknown>[]> = {
-  "zh-CN": [],
-  en: [],
+  "zh-CN": [securityZhCN],
+  en: [securityEn],
 };
 
 /** The core file of each locale. */
