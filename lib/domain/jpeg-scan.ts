@@ -14,7 +14,6 @@ export class JpegScanner {
 
   private state: "soi0" | "soi1" | "marker" | "markerType" | "len0" | "len1" | "payload" | "entropy" | "entropyFF" | "done" =
     "soi0";
-  private marker = 0;
   private lenHigh = 0;
   private remaining = 0;
   private afterPayload: "marker" | "entropy" = "marker";
