@@ -3,6 +3,7 @@
  * is written, every bad row listed (row number, column, reason). Pure.
  */
 import { INDICATOR_CODES, INDICATORS, type IndicatorCodeName } from "./indicators";
+import { hasBidiControl, startsLikeFormula } from "./text-safety";
 
 export const IMPORT_COLUMNS = ["unit_code", "unit_name", "period", "cumulative", "indicator", "value"] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
@@ -69,7 +70,6 @@ export function parseCsv(text: string): string[][] {
 const UNIT_CODE = /^\d{6}$/;
 const PERIOD = /^(\d{4})-(\d{2})$/;
 const DECIMAL = /^-?\d+(\.\d{1,4})?$/;
-const FORMULA_START = /^[=+@\t\r]/;
 
 /** Validates a table whose first row is the header; returns the good rows only when there is no error at all. */
 export function validateImportTable(table: readonly (readonly string[])[]): { rows: ImportRow[]; errors: RowError[] } {
@@ -98,9 +98,11 @@ export function validateImportTable(table: readonly (readonly string[])[]): { ro
     const unitCode = cell("unit_code");
     if (!UNIT_CODE.test(unitCode)) fail("unit_code", "must be a six-digit administrative code");
     const unitName = cell("unit_name");
+    const rawUnitName = cells[index.unit_name] ?? "";
     if (!unitName) fail("unit_name", "required");
     else if (unitName.length > 50) fail("unit_name", "longer than 50 characters");
-    else if (FORMULA_START.test(unitName)) fail("unit_name", "must not start with =, +, @ or a control character");
+    else if (startsLikeFormula(rawUnitName)) fail("unit_name", "must not start with =, +, -, @ or a control character");
+    else if (hasBidiControl(unitName)) fail("unit_name", "must not contain text-direction control characters");
 
     const period = PERIOD.exec(cell("period"));
     const year = period ? Number(period[1]) : 0;
@@ -145,5 +147,5 @@ export function validateImportTable(table: readonly (readonly string[])[]): { ro
 
 /** A cell written to a spreadsheet export: text that a spreadsheet would run as a formula is quoted. */
 export function escapeSpreadsheetCell(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return startsLikeFormula(text) ? `'${text}` : text;
 }

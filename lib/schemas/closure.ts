@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { EVIDENCE_KINDS, PROBLEM_CATEGORIES, PROBLEM_STATUSES } from "../domain/enums";
 import { CLOSURE_ACTIONS } from "../domain/workflow";
-import { calendarDate, emptyToUndefined, optionalText, requiredOr, requiredText } from "./common";
+import { calendarDate, emptyToUndefined, optionalText, requiredOr, requiredText, strictNumberInput } from "./common";
 
 /** Inputs and outputs of the closure half: acceptance, public notice and objections, sign-off, look-back. */
 
 const choice = { error: requiredOr("v.invalidOption") };
-const version = z.coerce.number().int().min(1).max(2_147_483_647);
+const version = z.preprocess(strictNumberInput, z.number().int().min(1).max(2_147_483_647));
 const PHONE = /^[0-9+\-() ]{5,20}$/;
 const phone = z.preprocess(
   (v) => (typeof v === "string" ? v.trim() : v),

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { isPlausibleInstant } from "../domain/calendar";
 import { EVIDENCE_KINDS, RETURN_REASONS, REVIEW_STATUSES } from "../domain/enums";
-import { calendarDate, emptyToUndefined, optionalText, requiredOr } from "./common";
+import { calendarDate, DATE_OUT_OF_RANGE, emptyToUndefined, optionalText, requiredOr } from "./common";
 
 /** Where a capture time or position came from: the file's EXIF, or the device / form at upload. */
 export const CAPTURE_SOURCES = ["EXIF", "DEVICE"] as const;
@@ -27,7 +28,11 @@ export const evidenceUploadFieldsSchema = z
     measureId: z.preprocess(emptyToUndefined, z.uuid({ error: "v.unknownMeasure" }).optional()),
     capturedAt: z.preprocess(
       emptyToUndefined,
-      z.iso.datetime({ offset: true, error: "evidence.validation.invalidDateTime" }).optional().meta({ format: "date-time" }),
+      z.iso
+        .datetime({ offset: true, error: "evidence.validation.invalidDateTime" })
+        .refine(isPlausibleInstant, DATE_OUT_OF_RANGE)
+        .optional()
+        .meta({ format: "date-time" }),
     ),
     lat: optionalNumber(-90, 90, "evidence.validation.latitudeRange"),
     lng: optionalNumber(-180, 180, "evidence.validation.longitudeRange"),

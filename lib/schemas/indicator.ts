@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { INDICATOR_CODES } from "../domain/indicators";
+import { strictNumberInput } from "./common";
 
 export const indicatorEnum = z.enum(INDICATOR_CODES, { error: "v.invalidOption" });
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "v.invalidPeriod");
@@ -38,8 +39,8 @@ export const rankingSchema = z
 
 export const penaltyQuerySchema = z
   .strictObject({
-    year: z.coerce.number().int().min(2000).max(2100),
-    month: z.coerce.number().int().min(1).max(12),
+    year: z.preprocess(strictNumberInput, z.number().int().min(2000).max(2100)),
+    month: z.preprocess(strictNumberInput, z.number().int().min(1).max(12)),
   })
   .meta({ id: "PenaltyQuery" });
 

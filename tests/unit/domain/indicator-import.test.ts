@@ -62,7 +62,7 @@ describe("validateImportTable", () => {
       { row: 3, column: "cumulative", reason: "must be true or false" },
       { row: 3, column: "indicator", reason: expect.stringMatching(/^unknown indicator/) },
       { row: 3, column: "value", reason: "must be a number with at most 4 decimals" },
-      { row: 4, column: "unit_name", reason: "must not start with =, +, @ or a control character" },
+      { row: 4, column: "unit_name", reason: "must not start with =, +, -, @ or a control character" },
       { row: 4, column: "value", reason: "must be a number with at most 4 decimals" },
       { row: 5, column: "value", reason: "must be between 0 and 100" },
     ]);
@@ -124,5 +124,28 @@ describe("escapeSpreadsheetCell", () => {
     ["江阴市", "江阴市"],
   ])("%s → %s", (input, output) => {
     expect(escapeSpreadsheetCell(input)).toBe(output);
+  });
+});
+
+describe("formula and bidi guard on unit names (OWASP CSV injection)", () => {
+  it.each(["-1+1", "-2+3+cmd|' /C calc'!A0", "+1", "=1+1", "@SUM(A1)", "\t=1+1", "\r=1+1", " =1+1", "\t江阴市"])(
+    "%j is refused",
+    (name) => {
+      const r = validateImportTable([HEADER, ["320281", name, "2026-05", "true", "PM25", "30"]]);
+      expect(r.rows).toEqual([]);
+      expect(r.errors).toEqual([
+        { row: 2, column: "unit_name", reason: "must not start with =, +, -, @ or a control character" },
+      ]);
+    },
+  );
+
+  it("a right-to-left override in a unit name is refused", () => {
+    const r = validateImportTable([HEADER, ["320281", "江阴\u202e市", "2026-05", "true", "PM25", "30"]]);
+    expect(r.errors).toEqual([{ row: 2, column: "unit_name", reason: "must not contain text-direction control characters" }]);
+  });
+
+  it("export quoting catches the same prefixes", () => {
+    for (const t of ["-1+1", "+1", "=1", "@x", "\t=1", "\r=1"]) expect(escapeSpreadsheetCell(t)).toBe(`'${t}`);
+    expect(escapeSpreadsheetCell("江阴市")).toBe("江阴市");
   });
 });
