@@ -80,6 +80,19 @@ export const objectionDecisionSchema = z
   .strictObject({ decision: z.enum(OBJECTION_DECISIONS, choice), note: requiredText(2000), version })
   .meta({ id: "ObjectionDecision" });
 
+/** The coordinator dismisses several objections at once (spam), with one note; `version` is the problem's. */
+export const objectionBulkDismissSchema = z
+  .strictObject({
+    objectionIds: z
+      .array(z.uuid({ error: "v.invalidOption" }))
+      .min(1, "v.required")
+      .max(500)
+      .refine((ids) => new Set(ids).size === ids.length, "v.invalidOption"),
+    note: requiredText(2000),
+    version,
+  })
+  .meta({ id: "ObjectionBulkDismiss" });
+
 /** The lead official signs the closure (销号) or returns it to rectification (comment required). */
 export const signOffInputSchema = z
   .strictObject({ decision: z.enum(SIGN_OFF_DECISIONS, choice), comment: optionalText(2000), version })
