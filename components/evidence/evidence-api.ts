@@ -45,5 +45,5 @@ export function reviewEvidence(
 }
 
 export function verifyEvidence(id: string) {
-  return call<EvidenceVerifyDto>(`/api/v1/evidence/${encodeURIComponent(id)}/verify`);
+  return call<EvidenceVerifyDto>(`/api/v1/evidence/${encodeURIComponent(id)}/verify`, { method: "POST" });
 }

@@ -100,6 +100,7 @@ export const evidenceSchema = z
     fileUrl: z.string().meta({ example: "/api/v1/evidence/{id}/file" }),
     thumbUrl: z.string().nullable().meta({ example: "/api/v1/evidence/{id}/file?variant=thumb" }),
     canReview: z.boolean(),
+    canVerify: z.boolean(),
   })
   .meta({ id: "Evidence" });
 export type EvidenceDto = z.output<typeof evidenceSchema>;
@@ -140,6 +141,17 @@ export const evidenceVerifySchema = z
   })
   .meta({ id: "EvidenceVerify" });
 export type EvidenceVerifyDto = z.output<typeof evidenceVerifySchema>;
+
+/** The last integrity check of a piece of evidence, as recorded (GET /verify reads, never checks). */
+export const evidenceLastCheckSchema = z
+  .object({
+    id: z.uuid(),
+    sha256: z.string(),
+    ok: z.boolean().nullable().meta({ description: "null when never checked" }),
+    verifiedAt: dateTime.nullable(),
+  })
+  .meta({ id: "EvidenceLastCheck" });
+export type EvidenceLastCheckDto = z.output<typeof evidenceLastCheckSchema>;
 
 export const reviewStatsQuerySchema = z
   .strictObject({

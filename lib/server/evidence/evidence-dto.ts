@@ -60,6 +60,7 @@ export function toEvidenceDto(e: EvidenceRow, actor: Actor): EvidenceDto {
     fileUrl: `/api/v1/evidence/${e.id}/file`,
     thumbUrl: e.thumbKey ? `/api/v1/evidence/${e.id}/file?variant=thumb` : null,
     canReview: can(actor, "evidence.review") && !e.supersededBy,
+    canVerify: can(actor, "evidence.verify"),
   };
 }
 
