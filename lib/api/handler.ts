@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type NextRequest, NextResponse } from "next/server";
 import { getCookieActor } from "../auth/next-auth";
-import { trustedProxyHops } from "../auth/request-meta";
+import { crossOriginReason } from "../auth/same-origin";
 import { actorFromToken } from "../auth/sessions";
 import { AppError, BadRequest, Forbidden, isAppError, PayloadTooLarge, TooManyRequests, Unauthorized } from "../errors";
 import type { Actor } from "../permissions";
@@ -47,30 +47,10 @@ export function errorResponse(e: unknown, requestId: string): NextResponse {
   );
 }
 
-function lastEntry(value: string | null): string | null {
-  const parts = (value ?? "")
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  return parts[parts.length - 1] ?? null;
-}
-
 /** Cross-site browser writes are refused: the cookie alone must never be enough (CSRF). */
 function assertSameOrigin(req: NextRequest): void {
-  const origin = req.headers.get("origin");
-  const site = req.headers.get("sec-fetch-site");
-  if (site === "cross-site") throw new Forbidden("Cross-site request refused");
-  if (origin === null) return;
-  // X-Forwarded-Host is the client's to invent unless a proxy of ours sets it (TRUST_PROXY).
-  const forwardedHost = trustedProxyHops() > 0 ? lastEntry(req.headers.get("x-forwarded-host")) : null;
-  const host = forwardedHost ?? req.headers.get("host");
-  let originHost: string | null = null;
-  try {
-    originHost = origin === "null" ? null : new URL(origin).host;
-  } catch {
-    originHost = null;
-  }
-  if (!originHost || originHost !== host) throw new Forbidden("Cross-origin request refused");
+  const reason = crossOriginReason(req.headers);
+  if (reason) throw new Forbidden(reason);
 }
 
 async function resolveActor(req: NextRequest): Promise<{ actor: Actor | null; bearer: boolean }> {
