@@ -62,8 +62,8 @@ export type NameCheck = { ok: true; name: string } | { ok: false; reason: "empty
  */
 export function cleanOriginalName(raw: string | null | undefined): NameCheck {
   if (raw === null || raw === undefined) return { ok: false, reason: "empty" };
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
   // Text-direction controls disguise a name ("photo\u202Egpj.exe" shows as "photoexe.jpg").
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
   if (/[\u0000-\u001f\u007f]/.test(raw) || !raw.isWellFormed() || hasBidiControl(raw)) return { ok: false, reason: "control" };
   if ([...raw].length > ORIGINAL_NAME_MAX) return { ok: false, reason: "tooLong" };
   const segments = raw.split(/[/\\]/);

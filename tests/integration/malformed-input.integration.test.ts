@@ -192,7 +192,12 @@ const SESSION_CASES: Case[] = [
     field: "role",
     send: session({ json: { username: "a", password: "b", role: "ADMIN" } }),
   },
-  { name: "300-char username", status: 422, field: "username", send: session({ json: { username: "u".repeat(300), password: "x" } }) },
+  {
+    name: "300-char username",
+    status: 422,
+    field: "username",
+    send: session({ json: { username: "u".repeat(300), password: "x" } }),
+  },
   // A sign-in body is small: over 8 KB it is refused before it is parsed.
   { name: "10 000-char username", status: 413, send: session({ json: { username: LONG, password: "x" } }) },
   {

@@ -41,7 +41,7 @@ export class XlsxRefused extends Error {
 export type ParsedSheet = { sheetName: string; rows: string[][] };
 
 // Plain CommonJS run by the worker (`eval`), so no bundler rewrites its `require`s.
-const WORKER_SOURCE = String.raw`
+const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const zlib = require("node:zlib");
 function refuse(reason, message) { const e = new Error(message); e.reason = reason; throw e; }
