@@ -16,7 +16,6 @@ import { stampClientAddress, trustedProxyHops } from "../lib/auth/request-meta";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOSTNAME_BIND ?? "0.0.0.0";
 const hops = trustedProxyHops();
 const REFUSED_METHODS = new Set(["TRACE", "TRACK", "CONNECT"]);
 
@@ -31,6 +30,6 @@ createServer((req, res) => {
   }
   stampClientAddress(req.headers, req.socket.remoteAddress, hops);
   void handle(req, res);
-}).listen(port, hostname, () => {
+}).listen(port, () => {
   console.log(`Ready on http://localhost:${port}${hops ? ` (trusting ${hops} proxy hop(s))` : ""}`);
 });
