@@ -53,6 +53,11 @@ export class Invalid extends AppError {
     super("VALIDATION_FAILED", 422, message, fields);
   }
 }
+export class PayloadTooLarge extends AppError {
+  constructor(readonly maxBytes: number) {
+    super("PAYLOAD_TOO_LARGE", 413, `Body too large: at most ${maxBytes} bytes`);
+  }
+}
 export class TooManyRequests extends AppError {
   constructor(
     readonly retryAfterSeconds: number,

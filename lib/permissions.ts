@@ -29,6 +29,7 @@ export const PERMISSIONS = {
   "evidence.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
   "evidence.upload": ["COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER"],
   "evidence.review": ["COORDINATOR"],
+  "evidence.verify": ["ADMIN", "LEADER", "COORDINATOR"],
   "closure.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
   "objection.handle": ["COORDINATOR"],
   "penalty.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],

@@ -13,6 +13,7 @@ import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { pathToFileURL } from "node:url";
 import { NextRequest } from "next/server";
+import { stampClientAddress, trustedProxyHops } from "../lib/auth/request-meta";
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type Route = { segments: string[]; file: string };
@@ -72,6 +73,7 @@ export function startRouteServer(port: number): Promise<{ close: () => Promise<v
         res.writeHead(404).end();
         return;
       }
+      stampClientAddress(req.headers, req.socket.remoteAddress, trustedProxyHops());
       const headers = new Headers();
       for (const [k, v] of Object.entries(req.headers)) {
         if (Array.isArray(v)) for (const one of v) headers.append(k, one);

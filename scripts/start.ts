@@ -99,7 +99,12 @@ if (!dev && needsBuild()) {
   }
 }
 
-const server = spawn(nextBin, [dev ? "dev" : "start", "-p", port], { env, stdio: ["ignore", "pipe", "inherit"] });
+// Our own server entry around Next (scripts/serve.ts): it stamps the socket address and refuses TRACE.
+const tsxBin = path.join(root, "node_modules", ".bin", "tsx");
+const server = spawn(tsxBin, ["scripts/serve.ts", ...(dev ? ["--dev"] : [])], {
+  env: { ...env, NODE_ENV: dev ? "development" : "production" },
+  stdio: ["ignore", "pipe", "inherit"],
+});
 server.stdout.on("data", (chunk: Buffer) => {
   process.stdout.write(chunk);
   if (/Ready|ready/.test(chunk.toString())) {

@@ -46,7 +46,7 @@ export function reviewEvidence(
 }
 
 export function verifyEvidence(id: string) {
-  return call<EvidenceVerifyDto>(`/api/v1/evidence/${encodeURIComponent(id)}/verify`);
+  return call<EvidenceVerifyDto>(`/api/v1/evidence/${encodeURIComponent(id)}/verify`, { method: "POST" });
 }
 
 export function confirmFakeEvidence(id: string, reason: string) {

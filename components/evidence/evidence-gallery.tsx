@@ -97,22 +97,25 @@ function Integrity({ e }: { e: EvidenceDto }) {
       >
         {copied ? t("copied") : t("copy")}
       </button>
-      <button
-        type="button"
-        className="link min-h-8 px-1"
-        disabled={busy}
-        data-testid="evidence-verify"
-        onClick={async () => {
-          setBusy(true);
-          setFailed(false);
-          const answer = await verifyEvidence(e.id);
-          setBusy(false);
-          if (answer.ok) setCheck({ ok: answer.data.ok, at: answer.data.verifiedAt });
-          else setFailed(true);
-        }}
-      >
-        {busy ? t("verifying") : t("verify")}
-      </button>
+      {/* Re-reading the file is for reviewers and leaders (POST, rate-limited); everyone sees the last result. */}
+      {e.canVerify ? (
+        <button
+          type="button"
+          className="link min-h-8 px-1"
+          disabled={busy}
+          data-testid="evidence-verify"
+          onClick={async () => {
+            setBusy(true);
+            setFailed(false);
+            const answer = await verifyEvidence(e.id);
+            setBusy(false);
+            if (answer.ok) setCheck({ ok: answer.data.ok, at: answer.data.verifiedAt });
+            else setFailed(true);
+          }}
+        >
+          {busy ? t("verifying") : t("verify")}
+        </button>
+      ) : null}
       <span aria-live="polite" data-testid="evidence-verified">
         {failed ? (
           <span className="text-red-800">{t("verifyFailed")}</span>

@@ -1,8 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { type NextRequest, NextResponse } from "next/server";
 import { getCookieActor } from "../auth/next-auth";
+import { crossOriginReason } from "../auth/same-origin";
 import { actorFromToken } from "../auth/sessions";
-import { AppError, BadRequest, Forbidden, isAppError, PasswordChangeRequired, TooManyRequests, Unauthorized } from "../errors";
+import {
+  AppError,
+  BadRequest,
+  Forbidden,
+  isAppError,
+  PasswordChangeRequired,
+  PayloadTooLarge,
+  TooManyRequests,
+  Unauthorized,
+} from "../errors";
 import type { Actor } from "../permissions";
 import type { Locale } from "../schemas/parse";
 
@@ -19,7 +29,10 @@ export type ApiContext<P> = {
 type Handler<P> = (ctx: ApiContext<P>) => Promise<unknown>;
 type PublicHandler<P> = (ctx: Omit<ApiContext<P>, "actor" | "bearer">) => Promise<unknown>;
 
-const MAX_JSON_BYTES = 1_000_000;
+/** The largest JSON body any /api/v1 route reads, in bytes. */
+export const MAX_JSON_BYTES = 1_000_000;
+/** The sign-in bodies (API and browser form) are small: refused beyond this many bytes. */
+export const MAX_SIGN_IN_BYTES = 8 * 1024;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 function localeOf(req: NextRequest): Locale {
@@ -45,18 +58,8 @@ export function errorResponse(e: unknown, requestId: string): NextResponse {
 
 /** Cross-site browser writes are refused: the cookie alone must never be enough (CSRF). */
 function assertSameOrigin(req: NextRequest): void {
-  const origin = req.headers.get("origin");
-  const site = req.headers.get("sec-fetch-site");
-  if (site === "cross-site") throw new Forbidden("Cross-site request refused");
-  if (origin === null) return;
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  let originHost: string | null = null;
-  try {
-    originHost = origin === "null" ? null : new URL(origin).host;
-  } catch {
-    originHost = null;
-  }
-  if (!originHost || originHost !== host) throw new Forbidden("Cross-origin request refused");
+  const reason = crossOriginReason(req.headers);
+  if (reason) throw new Forbidden(reason);
 }
 
 async function resolveActor(req: NextRequest): Promise<{ actor: Actor | null; bearer: boolean }> {
@@ -122,14 +125,53 @@ export function publicApiRoute<P = Record<string, never>>(handler: PublicHandler
   };
 }
 
-/** Reads a JSON object body: wrong content type, oversize or malformed JSON → 400. */
-export async function readJson(req: NextRequest): Promise<unknown> {
+/**
+ * Reads a request body counting BYTES as they stream in (chunked bodies included) and stops
+ * reading at the first byte over `maxBytes` → 413. A declared Content-Length over the limit is
+ * refused before any byte is read.
+ */
+export async function readBodyBytes(req: Request, maxBytes: number): Promise<Uint8Array> {
+  const declared = req.headers.get("content-length");
+  if (declared !== null && Number(declared) > maxBytes) throw new PayloadTooLarge(maxBytes);
+  if (!req.body) return new Uint8Array(0);
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new PayloadTooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+/**
+ * Reads a JSON body: wrong content type, malformed JSON or invalid UTF-8 → 400, more than
+ * `maxBytes` bytes (default 1 MB) → 413, counted while streaming and before parsing.
+ */
+export async function readJson(req: NextRequest, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";
   if (!type.toLowerCase().startsWith("application/json")) {
     throw new BadRequest("Send a JSON body with Content-Type: application/json");
   }
-  const text = await req.text();
-  if (text.length > MAX_JSON_BYTES) throw new BadRequest("Body too large");
+  const bytes = await readBodyBytes(req, maxBytes);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new BadRequest("The body is not valid UTF-8", { _: ["The body is not valid UTF-8"] });
+  }
   try {
     return JSON.parse(text);
   } catch {

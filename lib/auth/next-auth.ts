@@ -1,5 +1,6 @@
+import { cookies } from "next/headers";
 import type { NextAuthOptions } from "next-auth";
-import { getServerSession } from "next-auth";
+import { decode } from "next-auth/jwt";
 import CredentialsModule from "next-auth/providers/credentials";
 import { cache } from "react";
 import { isAppError, TooManyRequests } from "../errors";
@@ -75,8 +76,19 @@ export const authOptions: NextAuthOptions = {
   },
 };
 
-/** The person signed in through the browser for this request, or null (revoked sessions are null). */
+/** next-auth's session cookie (the `__Secure-` form when the app runs on https). */
+const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
+/**
+ * The person signed in through the browser for this request, or null (revoked sessions are null).
+ * Reads next-auth's own JWT cookie (what `getServerSession` does for the JWT strategy) through
+ * `next/headers`, so the same code runs in a test that sends a real session cookie.
+ */
 export const getCookieActor = cache(async (): Promise<Actor | null> => {
-  const session = await getServerSession(authOptions);
-  return actorFromSessionId(session?.sid);
+  const jar = await cookies();
+  const raw = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
+  const secret = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
+  if (!raw || !secret) return null;
+  const token = await decode({ token: raw, secret }).catch(() => null);
+  return actorFromSessionId(typeof token?.sid === "string" ? token.sid : undefined);
 });

@@ -13,6 +13,32 @@ export function parseCalendarDate(text: string): Date | null {
   return date;
 }
 
+/**
+ * The days a date field may hold: a deadline in year 0100 or 9999 is a typing slip or an attack
+ * (an approved 9999 extension would remove the deadline and add centuries of overdue days to the
+ * totals). Configuration `DATE_MIN`/`DATE_MAX` (YYYY-MM-DD), default 2000-01-01..2100-12-31.
+ */
+export function plausibleDateRange(): { min: string; max: string } {
+  const valid = (v: string | undefined, fallback: string) => (v && parseCalendarDate(v) ? v : fallback);
+  return { min: valid(process.env.DATE_MIN, "2000-01-01"), max: valid(process.env.DATE_MAX, "2100-12-31") };
+}
+
+/** A real calendar day inside `plausibleDateRange()`. */
+export function isPlausibleCalendarDate(text: string): boolean {
+  if (!parseCalendarDate(text)) return false;
+  const { min, max } = plausibleDateRange();
+  return text >= min && text <= max;
+}
+
+/** The calendar day (in the bureau's zone) of an instant is inside `plausibleDateRange()`. */
+export function isPlausibleInstant(iso: string): boolean {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return false;
+  const day = new Date(t + 8 * 3600_000).toISOString().slice(0, 10);
+  const { min, max } = plausibleDateRange();
+  return day >= min && day <= max;
+}
+
 export function formatCalendarDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }

@@ -3,6 +3,7 @@
  * how the uploader's file name is cleaned, capture facts (EXIF over device), distances and the
  * server-made storage keys.
  */
+import { hasBidiControl, isInvisibleOnly } from "./text-safety";
 
 /** The accepted types, keyed by the extension `file-type` reports for the bytes. */
 export const EVIDENCE_TYPES = {
@@ -61,13 +62,14 @@ export type NameCheck = { ok: true; name: string } | { ok: false; reason: "empty
  */
 export function cleanOriginalName(raw: string | null | undefined): NameCheck {
   if (raw === null || raw === undefined) return { ok: false, reason: "empty" };
+  // Text-direction controls disguise a name ("photo\u202Egpj.exe" shows as "photoexe.jpg").
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
-  if (/[\u0000-\u001f\u007f]/.test(raw) || !raw.isWellFormed()) return { ok: false, reason: "control" };
+  if (/[\u0000-\u001f\u007f]/.test(raw) || !raw.isWellFormed() || hasBidiControl(raw)) return { ok: false, reason: "control" };
   if ([...raw].length > ORIGINAL_NAME_MAX) return { ok: false, reason: "tooLong" };
   const segments = raw.split(/[/\\]/);
   if (segments.some((s) => s.trim() === "..")) return { ok: false, reason: "path" };
   const name = (segments.at(-1) ?? "").trim();
-  if (name === "" || name === ".") return { ok: false, reason: "empty" };
+  if (name === "" || name === "." || isInvisibleOnly(name)) return { ok: false, reason: "empty" };
   return { ok: true, name };
 }
 

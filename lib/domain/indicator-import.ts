@@ -4,6 +4,7 @@
  */
 import { divisionOf, matchDivision } from "./divisions";
 import { INDICATOR_CODES, INDICATORS, type IndicatorCodeName, PROVINCE_CODE } from "./indicators";
+import { hasBidiControl, startsLikeFormula } from "./text-safety";
 
 export const IMPORT_COLUMNS = ["unit_code", "unit_name", "period", "cumulative", "indicator", "value"] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
@@ -70,7 +71,6 @@ export function parseCsv(text: string): string[][] {
 const UNIT_CODE = /^\d{6}$/;
 const PERIOD = /^(\d{4})-(\d{2})$/;
 const DECIMAL = /^-?\d+(\.\d{1,4})?$/;
-const FORMULA_START = /^[=+@\t\r]/;
 
 export type ImportOptions = {
   /** Codes already registered that are not divisions (a functional zone such as 经开区), accepted with any name. */
@@ -125,9 +125,11 @@ export function validateImportTable(
     const unitCode = cell("unit_code");
     if (!UNIT_CODE.test(unitCode)) fail("unit_code", "must be a six-digit administrative code");
     const unitName = cell("unit_name");
+    const rawUnitName = cells[index.unit_name] ?? "";
     if (!unitName) fail("unit_name", "required");
     else if (unitName.length > 50) fail("unit_name", "longer than 50 characters");
-    else if (FORMULA_START.test(unitName)) fail("unit_name", "must not start with =, +, @ or a control character");
+    else if (startsLikeFormula(rawUnitName)) fail("unit_name", "must not start with =, +, -, @ or a control character");
+    else if (hasBidiControl(unitName)) fail("unit_name", "must not contain text-direction control characters");
     else if (UNIT_CODE.test(unitCode)) {
       const bad = checkUnit(unitCode, unitName, opts);
       if (bad) fail(bad.column, bad.reason);
@@ -176,5 +178,5 @@ export function validateImportTable(
 
 /** A cell written to a spreadsheet export: text that a spreadsheet would run as a formula is quoted. */
 export function escapeSpreadsheetCell(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return startsLikeFormula(text) ? `'${text}` : text;
 }

@@ -33,7 +33,7 @@ export const SETTINGS_DEFAULTS = {
   /** Days after which a password must be changed; 0 = it never expires. */
   passwordExpiryDays: 0,
   /** Consecutive failed sign-ins that lock an account. */
-  loginMaxFailures: 5,
+  loginMaxFailures: 10,
   /** Minutes an account stays locked after that many failures. */
   loginLockMinutes: 15,
   /** Minutes without a request after which a session ends. */

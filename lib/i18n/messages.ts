@@ -9,6 +9,8 @@ import penaltiesEn from "../../messages/modules/penalties.en.json";
 import penaltiesZhCN from "../../messages/modules/penalties.zh-CN.json";
 import sectionsEn from "../../messages/modules/sections.en.json";
 import sectionsZhCN from "../../messages/modules/sections.zh-CN.json";
+import securityEn from "../../messages/modules/security.en.json";
+import securityZhCN from "../../messages/modules/security.zh-CN.json";
 import zhCN from "../../messages/zh-CN.json";
 import type { Locale } from "../schemas/parse";
 
@@ -17,8 +19,8 @@ import type { Locale } from "../schemas/parse";
  * each holding its own top-level namespaces), so a new module adds its words without touching the others'.
  */
 export const MODULES: Record<Locale, Record<string, unknown>[]> = {
-  "zh-CN": [namedZhCN, penaltiesZhCN, findingsZhCN, adminZhCN, sectionsZhCN],
-  en: [namedEn, penaltiesEn, findingsEn, adminEn, sectionsEn],
+  "zh-CN": [namedZhCN, penaltiesZhCN, findingsZhCN, adminZhCN, sectionsZhCN, securityZhCN],
+  en: [namedEn, penaltiesEn, findingsEn, adminEn, sectionsEn, securityEn],
 };
 
 /** The core file of each locale. */

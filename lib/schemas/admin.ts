@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { UNIT_KINDS } from "../domain/enums";
-import { clearableText, emptyToUndefined, isStorableText, requiredOr, requiredText } from "./common";
+import { clearableText, emptyToUndefined, isStorableText, requiredOr, requiredText, strictNumberInput } from "./common";
 import { roleEnum, userSchema } from "./user";
 
 export { userUpdateSchema as userAdminUpdateSchema } from "./user";
@@ -166,8 +166,8 @@ export const auditQuerySchema = z
     from: dateTime,
     /** Up to the end of this day or this instant. */
     to: dateTime,
-    page: z.coerce.number().int().min(1).max(100_000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    page: z.preprocess(strictNumberInput, z.number().int().min(1).max(100_000).default(1)),
+    pageSize: z.preprocess(strictNumberInput, z.number().int().min(1).max(200).default(50)),
   })
   .meta({ id: "AuditQuery" });
 export type AuditQuery = z.output<typeof auditQuerySchema>;

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { EVIDENCE_KINDS, PROBLEM_CATEGORIES, PROBLEM_STATUSES } from "../domain/enums";
 import { CLOSURE_ACTIONS } from "../domain/workflow";
-import { calendarDate, emptyToUndefined, optionalText, requiredOr, requiredText } from "./common";
+import { calendarDate, emptyToUndefined, optionalText, requiredOr, requiredText, strictNumberInput } from "./common";
 
 /** Inputs and outputs of the closure half: acceptance, public notice and objections, sign-off, look-back. */
 
 const choice = { error: requiredOr("v.invalidOption") };
-const version = z.coerce.number().int().min(1).max(2_147_483_647);
+const version = z.preprocess(strictNumberInput, z.number().int().min(1).max(2_147_483_647));
 const PHONE = /^[0-9+\-() ]{5,20}$/;
 const phone = z.preprocess(
   (v) => (typeof v === "string" ? v.trim() : v),
@@ -79,6 +79,19 @@ export type ObjectionInput = z.output<typeof objectionInputSchema>;
 export const objectionDecisionSchema = z
   .strictObject({ decision: z.enum(OBJECTION_DECISIONS, choice), note: requiredText(2000), version })
   .meta({ id: "ObjectionDecision" });
+
+/** The coordinator dismisses several objections at once (spam), with one note; `version` is the problem's. */
+export const objectionBulkDismissSchema = z
+  .strictObject({
+    objectionIds: z
+      .array(z.uuid({ error: "v.invalidOption" }))
+      .min(1, "v.required")
+      .max(500)
+      .refine((ids) => new Set(ids).size === ids.length, "v.invalidOption"),
+    note: requiredText(2000),
+    version,
+  })
+  .meta({ id: "ObjectionBulkDismiss" });
 
 /** The lead official signs the closure (销号) or returns it to rectification (comment required). */
 export const signOffInputSchema = z

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { isPlausibleInstant } from "../domain/calendar";
 import { EVIDENCE_KINDS, RETURN_REASONS, REVIEW_STATUSES } from "../domain/enums";
-import { calendarDate, emptyToUndefined, optionalText, requiredOr } from "./common";
+import { calendarDate, DATE_OUT_OF_RANGE, emptyToUndefined, optionalText, requiredOr } from "./common";
 import { photoSignalSchema } from "./findings";
 
 /** Where a capture time or position came from: the file's EXIF, or the device / form at upload. */
@@ -28,7 +29,11 @@ export const evidenceUploadFieldsSchema = z
     measureId: z.preprocess(emptyToUndefined, z.uuid({ error: "v.unknownMeasure" }).optional()),
     capturedAt: z.preprocess(
       emptyToUndefined,
-      z.iso.datetime({ offset: true, error: "evidence.validation.invalidDateTime" }).optional().meta({ format: "date-time" }),
+      z.iso
+        .datetime({ offset: true, error: "evidence.validation.invalidDateTime" })
+        .refine(isPlausibleInstant, DATE_OUT_OF_RANGE)
+        .optional()
+        .meta({ format: "date-time" }),
     ),
     lat: optionalNumber(-90, 90, "evidence.validation.latitudeRange"),
     lng: optionalNumber(-180, 180, "evidence.validation.longitudeRange"),
@@ -104,6 +109,7 @@ export const evidenceSchema = z
       .meta({ description: "Signals of possible false rectification; null when not computed or not shown to the caller's role" }),
     fakeFindingId: z.uuid().nullable().meta({ description: "The standing finding that confirmed this evidence as fake" }),
     canConfirmFake: z.boolean(),
+    canVerify: z.boolean(),
   })
   .meta({ id: "Evidence" });
 export type EvidenceDto = z.output<typeof evidenceSchema>;
@@ -144,6 +150,17 @@ export const evidenceVerifySchema = z
   })
   .meta({ id: "EvidenceVerify" });
 export type EvidenceVerifyDto = z.output<typeof evidenceVerifySchema>;
+
+/** The last integrity check of a piece of evidence, as recorded (GET /verify reads, never checks). */
+export const evidenceLastCheckSchema = z
+  .object({
+    id: z.uuid(),
+    sha256: z.string(),
+    ok: z.boolean().nullable().meta({ description: "null when never checked" }),
+    verifiedAt: dateTime.nullable(),
+  })
+  .meta({ id: "EvidenceLastCheck" });
+export type EvidenceLastCheckDto = z.output<typeof evidenceLastCheckSchema>;
 
 export const reviewStatsQuerySchema = z
   .strictObject({

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { parseCalendarDate } from "../domain/calendar";
-import { emptyToUndefined, optionalText, pageQuery, requiredOr, requiredText, uuid } from "./common";
+import { checkCalendarDate, emptyToUndefined, optionalText, pageQuery, requiredOr, requiredText, uuid } from "./common";
 import { versionField } from "./measure";
 
 export const EXTENSION_STATUSES = ["PENDING", "APPROVED", "REJECTED"] as const;
@@ -12,7 +11,7 @@ export const extensionRequestSchema = z
   .strictObject({
     newDeadline: z
       .string({ error: requiredOr("v.invalidDate") })
-      .refine((s) => parseCalendarDate(s) !== null, "v.invalidDate")
+      .superRefine(checkCalendarDate)
       .meta({ format: "date", example: "2027-06-30" }),
     reason: requiredText(1000),
   })

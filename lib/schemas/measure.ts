@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { calendarDate, clearableText, optionalText, requiredText, uuid } from "./common";
+import { calendarDate, clearableText, optionalText, requiredText, strictNumberInput, uuid } from "./common";
 import { colourEnum, measureStatusEnum } from "./problem";
 
 /** The largest value an INT4 column holds: a bigger version must be a 422, not a database error. */
 const INT4_MAX = 2_147_483_647;
 
-/** A number, or a numeric string as HTML forms send it. */
-const numberInput = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v);
+/** A number, or a plain decimal string as HTML forms send it ("0x10", "1e2", `[2]` are refused). */
+const numberInput = strictNumberInput;
 
 export const versionField = z.preprocess(numberInput, z.number({ error: "v.invalidNumber" }).int().min(1).max(INT4_MAX));
 

@@ -3,7 +3,9 @@ import en from "../../messages/en.json";
 import adminEn from "../../messages/modules/admin.en.json";
 import adminZhCN from "../../messages/modules/admin.zh-CN.json";
 import zhCN from "../../messages/zh-CN.json";
+import { plausibleDateRange } from "../domain/calendar";
 import { Invalid, zodFieldErrors } from "../errors";
+import { MESSAGES } from "../i18n/messages";
 
 export type Locale = "zh-CN" | "en";
 export const LOCALES: readonly Locale[] = ["zh-CN", "en"];
@@ -15,9 +17,18 @@ const validationText: Record<Locale, Record<string, string>> = {
 };
 const localeErrors = { "zh-CN": z.locales.zhCN().localeError, en: z.locales.en().localeError };
 
-/** Custom messages in schemas are keys (`v.<key>`), translated here for the caller's locale. */
+/** Custom messages in schemas are keys (`v.<key>`, or `security.<path>` of the security module), translated here for the caller's locale. */
 export function localizeMessage(message: string, locale: Locale): string {
-  return message.startsWith("v.") ? (validationText[locale][message.slice(2)] ?? message) : message;
+  if (message.startsWith("v.")) return validationText[locale][message.slice(2)] ?? message;
+  if (message.startsWith("security.")) {
+    let node: unknown = MESSAGES[locale];
+    for (const part of message.split("."))
+      node = node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined;
+    if (typeof node !== "string") return message;
+    const range = plausibleDateRange();
+    return node.replace("{min}", range.min).replace("{max}", range.max);
+  }
+  return message;
 }
 
 /** Parses input or throws `Invalid` (422) with per-field messages in the caller's locale. */

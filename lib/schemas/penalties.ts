@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { penaltyRulesSchema } from "../domain/penalties";
-import { calendarDate, optionalText, requiredText } from "./common";
+import { calendarDate, optionalText, requiredText, strictNumberInput } from "./common";
 
 const period = z.string().regex(/^(20\d\d|2100)-(0[1-9]|1[0-2])$/, "v.invalidPeriod");
 
@@ -16,8 +16,8 @@ export const penaltyRulesPatchSchema = z
 /** `POST /api/v1/penalties/evaluate`. */
 export const penaltyEvaluateSchema = z
   .strictObject({
-    year: z.coerce.number({ error: "v.invalidNumber" }).int().min(2000).max(2100),
-    month: z.coerce.number({ error: "v.invalidNumber" }).int().min(1).max(12),
+    year: z.preprocess(strictNumberInput, z.number({ error: "v.invalidNumber" }).int().min(2000).max(2100)),
+    month: z.preprocess(strictNumberInput, z.number({ error: "v.invalidNumber" }).int().min(1).max(12)),
   })
   .meta({ id: "PenaltyEvaluate" });
 
@@ -41,8 +41,8 @@ const emptyToUndef = (v: unknown) => (v === "" ? undefined : v);
 /** `GET /api/v1/penalties`: a month (as before), or a year with filters. */
 export const penaltyListQuerySchema = z
   .strictObject({
-    year: z.coerce.number().int().min(2000).max(2100),
-    month: z.preprocess(emptyToUndef, z.coerce.number().int().min(1).max(12).optional()),
+    year: z.preprocess(strictNumberInput, z.number().int().min(2000).max(2100)),
+    month: z.preprocess(emptyToUndef, z.preprocess(strictNumberInput, z.number().int().min(1).max(12).optional())),
     districtCode: z.preprocess(emptyToUndef, z.string().max(20).optional()),
     status: z.preprocess(emptyToUndef, z.enum(["PROPOSED", "CONFIRMED", "WAIVED", "WITHDRAWN", "PAID"]).optional()),
   })

@@ -10,6 +10,7 @@ import {
   pageQuery,
   requiredOr,
   requiredText,
+  strictNumberInput,
   uuid,
 } from "./common";
 import { workflowActionEnum } from "./workflow";
@@ -36,7 +37,7 @@ const clearablePhone = z.preprocess(
 /** A coordinate; "" or null clears it (an edit may remove a wrong location). */
 const coordinate = (min: number, max: number) =>
   z.preprocess(
-    (v) => (v === "" || v === null ? null : typeof v === "string" ? Number(v) : v),
+    (v) => (v === "" || v === null ? null : strictNumberInput(v)),
     z.number({ error: "v.invalidNumber" }).min(min).max(max).nullable().optional(),
   );
 
@@ -121,7 +122,7 @@ export const problemUpdateSchema = z
     ...(Object.fromEntries(Object.entries(updateFields).map(([k, s]) => [k, (s as z.ZodType).optional()])) as {
       [K in keyof typeof updateFields]: z.ZodOptional<(typeof updateFields)[K]>;
     }),
-    version: z.coerce.number().int().min(1).max(2_147_483_647),
+    version: z.preprocess(strictNumberInput, z.number().int().min(1).max(2_147_483_647)),
   })
   .superRefine((v, ctx) => checkPairs(v, ctx, true))
   .meta({ id: "ProblemUpdate" });

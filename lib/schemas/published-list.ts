@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalText, requiredOr } from "./common";
+import { optionalText, requiredOr, strictNumberInput } from "./common";
 import { indicatorEnum } from "./indicator";
 
 const choice = { error: requiredOr("v.invalidOption") };
@@ -22,11 +22,10 @@ export const publishedListEntryInputSchema = z.strictObject({
     .string()
     .regex(/^\d{6}$/, "v.invalidOption")
     .optional(),
-  printedRank: z.coerce
-    .number({ error: "v.invalidNumber" })
-    .int("v.invalidNumber")
-    .min(1, "v.invalidNumber")
-    .max(999, "v.invalidNumber"),
+  printedRank: z.preprocess(
+    strictNumberInput,
+    z.number({ error: "v.invalidNumber" }).int("v.invalidNumber").min(1, "v.invalidNumber").max(999, "v.invalidNumber"),
+  ),
 });
 
 /**
@@ -40,11 +39,10 @@ export const publishedListInputSchema = z
     cumulative: bool,
     kind: publishedListKindEnum,
     scope: publishedListScopeEnum.default("PROVINCE_COUNTIES"),
-    size: z.coerce
-      .number({ error: "v.invalidNumber" })
-      .int("v.invalidNumber")
-      .min(1, "v.invalidNumber")
-      .max(100, "v.invalidNumber"),
+    size: z.preprocess(
+      strictNumberInput,
+      z.number({ error: "v.invalidNumber" }).int("v.invalidNumber").min(1, "v.invalidNumber").max(100, "v.invalidNumber"),
+    ),
     source: optionalText(200),
     text: optionalText(20_000),
     entries: z.array(publishedListEntryInputSchema).min(1, "v.required").max(200, "v.tooLong").optional(),

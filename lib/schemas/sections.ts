@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { TARGET_CLASSES } from "../domain/water-sections";
-import { emptyToUndefined, isStorableText } from "./common";
+import { emptyToUndefined, isStorableText, strictNumberInput } from "./common";
 import { indicatorEnum } from "./indicator";
 
 const text = (max: number) =>
@@ -106,7 +106,10 @@ export const sectionImportResultSchema = z
   })
   .meta({ id: "WaterSectionImportResult" });
 
-const yearField = z.coerce.number({ error: "v.invalidNumber" }).int("v.invalidNumber").min(2000).max(2100);
+const yearField = z.preprocess(
+  strictNumberInput,
+  z.number({ error: "v.invalidNumber" }).int("v.invalidNumber").min(2000).max(2100),
+);
 
 export const targetsQuerySchema = z.strictObject({ year: yearField }).meta({ id: "AnnualTargetQuery" });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emptyToUndefined, uuid } from "./common";
+import { emptyToUndefined, strictNumberInput, uuid } from "./common";
 import { colourEnum, measureStatusEnum, statusEnum } from "./problem";
 
 /** The most problems one board draws; a filter narrows a larger set. */
@@ -22,7 +22,10 @@ export const timelineQuerySchema = z
     leadOfficialId: z.preprocess(emptyToUndefined, uuid.optional()),
     status: z.preprocess(emptyToUndefined, statusEnum.optional()),
     colour: z.preprocess(emptyToUndefined, colourEnum.optional()),
-    limit: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(TIMELINE_MAX).default(TIMELINE_MAX)),
+    limit: z.preprocess(
+      emptyToUndefined,
+      z.preprocess(strictNumberInput, z.number().int().min(1).max(TIMELINE_MAX).default(TIMELINE_MAX)),
+    ),
   })
   .meta({ id: "TimelineQuery" });
 export type TimelineQuery = z.output<typeof timelineQuerySchema>;

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { PROBLEM_STATUSES } from "../domain/enums";
 import { WORKFLOW_ACTIONS } from "../domain/workflow";
-import { optionalText, requiredOr, requiredText } from "./common";
+import { optionalText, requiredOr, requiredText, strictNumberInput } from "./common";
 
 const choice = { error: requiredOr("v.invalidOption") };
-const version = z.coerce.number().int().min(1).max(2_147_483_647);
+const version = z.preprocess(strictNumberInput, z.number().int().min(1).max(2_147_483_647));
 const status = z.enum(PROBLEM_STATUSES);
 
 export const workflowActionEnum = z.enum(WORKFLOW_ACTIONS, choice).meta({ id: "WorkflowAction" });

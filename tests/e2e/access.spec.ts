@@ -81,6 +81,32 @@ test("a callback URL pointing to another site is ignored after login: the home p
   expect(new URL(page.url()).host).toBe(`127.0.0.1:${process.env.E2E_PORT || "3100"}`);
 });
 
+test("callback URLs hiding another site behind tabs, backslashes or encoded control characters land on this site", async ({
+  browser,
+}) => {
+  const host = `127.0.0.1:${process.env.E2E_PORT || "3100"}`;
+  // Each raw value goes into the query string as is (some already percent-encoded, as an attacker would send them).
+  for (const raw of [
+    "/%09/example.org",
+    "//x",
+    "/%5Cx",
+    "%09//example.org",
+    "/%5C/example.org",
+    "/%00/example.org",
+    "https://example.org/",
+  ]) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`/login?callbackUrl=${raw}`);
+    await page.getByLabel("用户名").fill("viewer");
+    await page.getByLabel("密码").fill("Rectify@2026");
+    await page.getByRole("button", { name: "登录", exact: true }).click();
+    await page.waitForURL((url) => url.host === host && !url.pathname.startsWith("/login"));
+    expect(new URL(page.url()).host, raw).toBe(host);
+    await context.close();
+  }
+});
+
 test("after ten failed attempts the login form says how many minutes to wait", async ({ page }) => {
   await page.goto("/login");
   const username = `ghost-${Date.now()}`;
@@ -130,4 +156,50 @@ test("the browser session works for the API, but a cross-site write with that co
   const after = await (await page.request.get(`/api/v1/problems/${id}`)).json();
   expect(after.version).toBe(current.version);
   expect(after.target).toBe(current.target);
+});
+
+test("pages carry a nonce CSP and a Permissions-Policy, and the charts and translations still run under it", async ({ page }) => {
+  const loginPage = await page.goto("/login");
+  const csp = loginPage?.headers()["content-security-policy"] ?? "";
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(loginPage?.headers()["permissions-policy"]).toContain("camera=(self)");
+  const nonce = /'nonce-([^']+)'/.exec(csp)?.[1] ?? "";
+  // Next puts the request's nonce on its own scripts (the property: browsers hide the attribute).
+  const nonces = await page.locator("script").evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
+  expect(nonces.length).toBeGreaterThan(0);
+  expect(nonces.every((n) => n === nonce)).toBe(true);
+
+  // A leader's dashboard: ECharts draws and next-intl translates with no CSP violation (the fixture fails on console errors).
+  await login(page, "leader", "/dashboard");
+  await page.goto("/dashboard?indicator=PM25");
+  await expect(page.getByTestId("trend-chart").locator("svg")).toBeVisible();
+});
+
+test("TRACE and a cross-origin form post to a page answer 405 and 403, not 500", async ({ page }) => {
+  const trace = await page.request.fetch("/problems", { method: "TRACE" });
+  expect(trace.status()).toBe(405);
+  const post = await page.request.post("/problems", {
+    headers: { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" },
+    data: "title=x",
+  });
+  expect(post.status()).toBe(403);
+  const plain = await page.request.post("/problems", { form: { title: "x" } });
+  expect(plain.status()).toBe(405);
+});
+
+test("a made-up X-Forwarded-For does not reset the sign-in lock: the server counts the socket's address", async ({ page }) => {
+  const username = `spoof-${Date.now()}`;
+  for (let i = 0; i < 10; i++) {
+    const r = await page.request.post("/api/v1/session", {
+      headers: { "x-forwarded-for": `203.0.113.${i}`, "x-rectify-client-address": `198.51.100.${i}` },
+      data: { username, password: `guess-${i}` },
+    });
+    expect(r.status(), `attempt ${i + 1}`).toBe(401);
+  }
+  const locked = await page.request.post("/api/v1/session", {
+    headers: { "x-forwarded-for": "192.0.2.99", "x-rectify-client-address": "192.0.2.99" },
+    data: { username, password: "Rectify@2026" },
+  });
+  expect(locked.status()).toBe(429);
 });

@@ -16,7 +16,7 @@ import { PATCH as patchUser } from "@/app/api/v1/users/[id]/route";
 import { POST as unlockUser } from "@/app/api/v1/users/[id]/unlock/route";
 import { POST as importUsers } from "@/app/api/v1/users/import/route";
 import { POST as createUserRoute, GET as listUsers } from "@/app/api/v1/users/route";
-import { recordFailure, throttleKey } from "@/lib/auth/throttle";
+import { claimAttempt } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
 import { createProblem, createUnit as createUnitRow, createUser, DEMO_PASSWORD, uniqueSuffix } from "../factories";
 import { type ApiResult, call, errorOf, signInToken } from "../support/api";
@@ -267,7 +267,7 @@ describe("accounts: edit, deactivate, unlock, sessions, import", () => {
 
   it("unlock lifts a sign-in lock", async () => {
     const person = await createUser(db, { role: "VIEWER", username: `locked-${uniqueSuffix()}` });
-    for (let i = 0; i < 12; i++) await recordFailure(throttleKey(person.username, "203.0.113.9"));
+    for (let i = 0; i < 12; i++) await claimAttempt(person.username, "203.0.113.9").catch(() => undefined);
     const list = await call(listUsers, "GET", `/users?q=${person.username}`, { token: admin.token });
     expect((list.body as { items: { locked: boolean }[] }).items[0]?.locked).toBe(true);
     const r = await call(unlockUser, "POST", "/x", { token: admin.token, params: { id: person.id } });

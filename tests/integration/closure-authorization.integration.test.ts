@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as decideObjectionRoute } from "@/app/api/v1/objections/[id]/decision/route";
 import { POST as acceptanceRoute } from "@/app/api/v1/problems/[id]/acceptance/route";
 import { GET as closureRoute } from "@/app/api/v1/problems/[id]/closure/route";
@@ -17,7 +17,12 @@ import { calendarDay, createProblem, type ProblemOverrides } from "../factories"
 import { ACTORS, type ActorKey, createCast, everyone, readTarget, type Signed, tokenFor } from "../support/actor-matrix";
 import { type ApiResult, call, leaksInternals } from "../support/api";
 import { completeChecklist } from "../support/closure-evidence";
+import { browserCookie, withCookie } from "../support/cookie-session";
 import type { Person, World } from "../support/world";
+
+// Browser writes below use a real next-auth session cookie (tests/support/cookie-session.ts).
+vi.unmock("@/lib/auth/next-auth");
+vi.mock("next/headers", async () => (await import("../support/cookie-session")).nextHeaders);
 
 /**
  * Every caller × every closure route, with the exact status each must get. The problems belong to
@@ -199,14 +204,27 @@ describe("closure routes: role × action", () => {
 
   it("a browser write from another site is refused before anything happens", async () => {
     const p = await problemOf({ status: "CLOSED" });
+    // A real browser session of someone allowed to ask for a look-back: only the origin is wrong.
+    const { cookie } = await browserCookie(people.coordinator.user.id);
     for (const origin of ["https://evil.example", "null"]) {
-      const r = await call(lookbackRoute, "POST", "/x", {
-        params: { id: p.id },
-        json: { reason: "x", version: 1 },
-        headers: { origin, cookie: "x=1" },
-      });
-      expect([401, 403]).toContain(r.status);
+      const r = await withCookie(cookie, () =>
+        call(lookbackRoute, "POST", "/x", {
+          params: { id: p.id },
+          json: { reason: "x", version: 1 },
+          headers: { origin, host: "localhost" },
+        }),
+      );
+      expect(r.status, origin).toBe(403);
     }
+    // The control: from this origin the same session gets past authorization (a stale version → 409, nothing written).
+    const same = await withCookie(cookie, () =>
+      call(lookbackRoute, "POST", "/x", {
+        params: { id: p.id },
+        json: { reason: "复查发现问题反弹，需要回头看", version: 99 },
+        headers: { origin: "http://localhost", host: "localhost" },
+      }),
+    );
+    expect(same.status, same.text).toBe(409);
     expect(await db.problem.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({ status: "CLOSED", version: 1 });
   });
 });

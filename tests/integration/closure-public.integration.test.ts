@@ -82,7 +82,7 @@ function object(json: unknown, headers: Record<string, string> = {}, id = notice
   return call(objectionRoute, "POST", `/public/notices/${id}/objections`, {
     params: { noticeId: id },
     json,
-    headers: { "x-forwarded-for": ip(), ...headers },
+    headers: { "x-rectify-client-address": ip(), ...headers },
   });
 }
 
@@ -182,7 +182,7 @@ describe("POST /public/notices/{noticeId}/objections: bad input never lands", ()
     const bad = await call(objectionRoute, "POST", "/x", {
       params: { noticeId },
       raw: "{contact:",
-      headers: { "x-forwarded-for": ip() },
+      headers: { "x-rectify-client-address": ip() },
     });
     expect(bad.status).toBe(400);
     expect((await object({ contact: "1", text: "x" }, {}, "00000000-0000-4000-8000-000000000000")).status).toBe(404);

@@ -207,7 +207,7 @@ describe("the closure walk, RECTIFYING → CLOSED → look-back", () => {
       { name: "张先生", contact: "13800001111", text: "河道仍有异味，整改不彻底", website: "" },
       null,
       {
-        "x-forwarded-for": ip,
+        "x-rectify-client-address": ip,
       },
     );
     expect(objection.status, objection.text).toBe(201);
@@ -220,12 +220,12 @@ describe("the closure walk, RECTIFYING → CLOSED → look-back", () => {
     expect(JSON.stringify(stored)).not.toContain(ip);
     for (let i = 1; i < settings.objectionsPerHour; i++) {
       const again = await post(objectionRoute, "/x", notice1.id, { contact: "13800001111", text: `补充意见${i}` }, null, {
-        "x-forwarded-for": ip,
+        "x-rectify-client-address": ip,
       });
       expect(again.status, again.text).toBe(201);
     }
     const limited = await post(objectionRoute, "/x", notice1.id, { contact: "13800001111", text: "再次反映" }, null, {
-      "x-forwarded-for": ip,
+      "x-rectify-client-address": ip,
     });
     expect(limited.status).toBe(429);
     const wait = Number(limited.headers.get("retry-after"));
@@ -233,7 +233,7 @@ describe("the closure walk, RECTIFYING → CLOSED → look-back", () => {
     expect(wait).toBeLessThanOrEqual(3600);
     // Another sender is not held back by the first one's limit.
     const other = await post(objectionRoute, "/x", notice1.id, { contact: "other@example.com", text: "支持销号" }, null, {
-      "x-forwarded-for": freshIp(),
+      "x-rectify-client-address": freshIp(),
     });
     expect(other.status).toBe(201);
 
@@ -263,7 +263,7 @@ describe("the closure walk, RECTIFYING → CLOSED → look-back", () => {
     const afterWithdraw = await call(publicNoticesRoute, "GET", "/public/notices");
     expect((afterWithdraw.body as { items: { noticeId: string }[] }).items.map((i) => i.noticeId)).not.toContain(notice1.id);
     const late = await post(objectionRoute, "/x", notice1.id, { contact: "1", text: "迟到的异议" }, null, {
-      "x-forwarded-for": freshIp(),
+      "x-rectify-client-address": freshIp(),
     });
     expect(late.status).toBe(422);
     expect(errorOf(late).fields?._).toEqual(["This notice is no longer open for objections"]);
@@ -282,7 +282,7 @@ describe("the closure walk, RECTIFYING → CLOSED → look-back", () => {
     const notice2 = (pass2.body as Closure).notices[0] as Closure["notices"][number];
     expect(notice2.status).toBe("OPEN");
     const o2 = await post(objectionRoute, "/x", notice2.id, { contact: "13900002222", text: "担心反弹" }, null, {
-      "x-forwarded-for": freshIp(),
+      "x-rectify-client-address": freshIp(),
     });
     expect(o2.status).toBe(201);
     const running = await post(endNoticeRoute, "/x", p.id, { version: 7 }, world.coordinator);

@@ -171,6 +171,7 @@ describe("a server killed in the middle of uploads", () => {
     const after = await db.evidence.findMany({ where: { problemId }, select: { id: true, storageKey: true, thumbKey: true } });
     for (const row of after) {
       const res = await fetch(`${BASE}/api/v1/evidence/${row.id}/verify`, {
+        method: "POST",
         headers: { authorization: `Bearer ${world.coordinator.token}` },
       });
       expect(res.status).toBe(200);

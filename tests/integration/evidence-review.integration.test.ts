@@ -5,7 +5,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as fileRoute } from "@/app/api/v1/evidence/[id]/file/route";
 import { POST as reviewRoute } from "@/app/api/v1/evidence/[id]/review/route";
-import { GET as verifyRoute } from "@/app/api/v1/evidence/[id]/verify/route";
+import { GET as lastCheckRoute, POST as verifyRoute } from "@/app/api/v1/evidence/[id]/verify/route";
 import { GET as statsRoute } from "@/app/api/v1/evidence/review-stats/route";
 import { db } from "@/lib/db";
 import type { EvidenceDto, EvidenceVerifyDto, ReviewStatsDto } from "@/lib/schemas/evidence";
@@ -50,8 +50,10 @@ async function newEvidence(problemId?: string, overrides: Parameters<typeof crea
 
 const review = (id: string, json: unknown, who: Person = world.coordinator) =>
   call(reviewRoute, "POST", `/evidence/${id}/review`, { token: who.token, params: { id }, json });
-const verify = (id: string, who: Person = world.viewer) =>
-  call(verifyRoute, "GET", `/evidence/${id}/verify`, { token: who.token, params: { id } });
+const verify = (id: string, who: Person = world.coordinator) =>
+  call(verifyRoute, "POST", `/evidence/${id}/verify`, { token: who.token, params: { id } });
+const lastCheck = (id: string, who: Person = world.viewer) =>
+  call(lastCheckRoute, "GET", `/evidence/${id}/verify`, { token: who.token, params: { id } });
 const dto = (r: ApiResult) => r.body as EvidenceDto;
 
 describe("reviewing evidence", () => {
@@ -171,6 +173,34 @@ describe("review statistics", () => {
 });
 
 describe("integrity", () => {
+  it("a viewer's GET only reads the last check: no re-hash, no history entry; checking is a POST for reviewers", async () => {
+    const e = await newEvidence();
+    const before = await db.auditLog.count({ where: { entityId: e.id } });
+    const read = await lastCheck(e.id);
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual({ id: e.id, sha256: e.sha256, ok: null, verifiedAt: null });
+    expect(await db.auditLog.count({ where: { entityId: e.id } })).toBe(before);
+    expect((await db.evidence.findUniqueOrThrow({ where: { id: e.id } })).verifiedAt).toBeNull();
+    expect((await verify(e.id, world.viewer)).status).toBe(403);
+    expect((await verify(e.id)).status).toBe(200);
+    expect((await lastCheck(e.id)).body).toMatchObject({ ok: true, verifiedAt: expect.any(String) });
+  });
+
+  it("checks are rate-limited per person (EVIDENCE_VERIFY_PER_MINUTE)", async () => {
+    process.env.EVIDENCE_VERIFY_PER_MINUTE = "2";
+    try {
+      const e = await newEvidence();
+      const who = world.leader;
+      expect((await verify(e.id, who)).status).toBe(200);
+      expect((await verify(e.id, who)).status).toBe(200);
+      const third = await verify(e.id, who);
+      expect(third.status).toBe(429);
+      expect(Number(third.headers.get("retry-after"))).toBeGreaterThan(0);
+    } finally {
+      delete process.env.EVIDENCE_VERIFY_PER_MINUTE;
+    }
+  });
+
   it("verify recomputes the SHA-256; a changed file is flagged, and its download is broken off", async () => {
     const e = await newEvidence();
     const good = await verify(e.id);
@@ -219,10 +249,12 @@ describe("integrity", () => {
     expect((await verify(e.id)).body).toMatchObject({ ok: false, recomputed: null });
   });
 
-  it("verify is scoped like reading", async () => {
+  it("the last check is scoped like reading; running one needs the reviewer's or a leader's role", async () => {
     const e = await newEvidence();
-    expect((await verify(e.id, world.officerB)).status).toBe(404);
-    expect((await verify(e.id, world.headA)).status).toBe(200);
+    expect((await lastCheck(e.id, world.officerB)).status).toBe(404);
+    expect((await lastCheck(e.id, world.headA)).status).toBe(200);
+    expect((await verify(e.id, world.headA)).status).toBe(403);
+    expect((await verify(e.id, world.leader)).status).toBe(200);
   });
 
   it("the database refuses to change stored bytes' facts, but review fields may change", async () => {

@@ -8,7 +8,7 @@ import { NextRequest } from "next/server";
 import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as fileRoute } from "@/app/api/v1/evidence/[id]/file/route";
-import { GET as verifyRoute } from "@/app/api/v1/evidence/[id]/verify/route";
+import { POST as verifyRoute } from "@/app/api/v1/evidence/[id]/verify/route";
 import { POST as uploadRoute } from "@/app/api/v1/problems/[id]/evidence/route";
 import { db } from "@/lib/db";
 import { evidenceStorageKey, thumbKeyOf } from "@/lib/domain/evidence";
@@ -207,7 +207,10 @@ describe("uploads through the S3 backend (EVIDENCE_STORAGE=s3)", () => {
     );
     expect(file.status).toBe(200);
     expect(Buffer.from(await file.arrayBuffer())).toEqual(photo);
-    const v = await call(verifyRoute, "GET", `/evidence/${e.id}/verify`, { token: world.viewer.token, params: { id: e.id } });
+    const v = await call(verifyRoute, "POST", `/evidence/${e.id}/verify`, {
+      token: world.coordinator.token,
+      params: { id: e.id },
+    });
     expect(v.body).toMatchObject({ ok: true, recomputed: e.sha256 });
 
     // A refused upload leaves nothing in the bucket either.

@@ -136,7 +136,7 @@ const bodyCases = (send: Send, valid: () => Record<string, unknown>): Case[] => 
   { name: "JSON array", status: 422, field: "_", send: send({ json: [] }) },
   { name: "JSON null", status: 422, field: "_", send: send({ raw: "null" }) },
   { name: "JSON string", status: 422, field: "_", send: send({ raw: '"x"' }) },
-  { name: "body over 1 MB", status: 400, send: () => send({ json: { ...valid(), extra: "x".repeat(1_100_000) } })() },
+  { name: "body over 1 MB", status: 413, send: () => send({ json: { ...valid(), extra: "x".repeat(1_100_000) } })() },
   {
     name: "a field named __proto__",
     status: 422,

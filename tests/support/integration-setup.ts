@@ -1,4 +1,5 @@
-import { afterAll, inject, vi } from "vitest";
+import { afterAll, beforeAll, inject, vi } from "vitest";
+import { MIDNIGHT_MARGIN_MS, msUntilShanghaiDayIsSafe } from "./midnight-guard";
 
 // lib/db.ts reads the URL lazily, on the first query; set it before any test touches the database.
 process.env.DATABASE_URL = inject("databaseUrl");
@@ -6,6 +7,15 @@ process.env.DATABASE_URL = inject("databaseUrl");
 // Browser (cookie) sessions need a live Next request; here every caller is anonymous or uses a
 // bearer token, so a request without an Authorization header simply has no cookie session.
 vi.mock("@/lib/auth/next-auth", () => ({ getCookieActor: async () => null }));
+
+// Tests compute calendar days (deadlines, "overdue by N days") from the clock while the server code
+// reads it again later: a file that starts just before midnight in Shanghai and ends after it would
+// see the days shift under it. A file that would start in the last minutes of a Shanghai day waits
+// until the new day has begun (no file takes that long), so every file runs within one day.
+beforeAll(async () => {
+  const wait = msUntilShanghaiDayIsSafe();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+}, MIDNIGHT_MARGIN_MS + 60_000);
 
 afterAll(async () => {
   const holder = globalThis as { rectifyDb?: { $disconnect: () => Promise<void> } };

@@ -29,6 +29,7 @@ const EXPECTED: Record<Permission, RoleName[]> = {
   "evidence.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
   "evidence.upload": ["COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER"],
   "evidence.review": ["COORDINATOR"],
+  "evidence.verify": ["ADMIN", "LEADER", "COORDINATOR"],
   "closure.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
   "objection.handle": ["COORDINATOR"],
   "penalty.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],

@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { clientIp } from "@/lib/auth/request-meta";
-import { assertNotThrottled, throttleKey } from "@/lib/auth/throttle";
+import { assertNotThrottled } from "@/lib/auth/throttle";
 import { TooManyRequests } from "@/lib/errors";
 
 /**
@@ -14,7 +14,7 @@ import { TooManyRequests } from "@/lib/errors";
 export async function signInLockMinutes(username: string): Promise<number | null> {
   if (typeof username !== "string" || !username.trim() || username.length > 100) return null;
   try {
-    await assertNotThrottled(throttleKey(username, clientIp(await headers())));
+    await assertNotThrottled(username, clientIp(await headers()));
     return null;
   } catch (e) {
     if (e instanceof TooManyRequests) return Math.max(1, Math.ceil(e.retryAfterSeconds / 60));

@@ -4,6 +4,7 @@ import {
   checklistSchema,
   closureSchema,
   lookbackInputSchema,
+  objectionBulkDismissSchema,
   objectionDecisionSchema,
   objectionInputSchema,
   objectionReceiptSchema,
@@ -83,6 +84,16 @@ export function closurePaths(): Record<string, unknown> {
         parameters: [idParam],
         requestBody: { required: true, content: json(ref(objectionDecisionSchema)) },
         responses: { ...closure("Handled"), ...errors(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    "/api/v1/problems/{id}/objections/dismiss": {
+      post: {
+        summary:
+          "Dismiss several pending objections of the problem at once (coordinator; spam during a public notice), with one note. " +
+          "All or nothing; each dismissal is audited; dismissed objections no longer hold up the end of the notice",
+        parameters: [idParam],
+        requestBody: { required: true, content: json(ref(objectionBulkDismissSchema)) },
+        responses: { ...closure("Dismissed"), ...errors(400, 401, 403, 404, 409, 413, 422) },
       },
     },
     "/api/v1/problems/{id}/sign-off": {

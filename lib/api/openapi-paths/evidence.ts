@@ -1,6 +1,7 @@
 import { EVIDENCE_MIMES } from "../../domain/evidence";
 import {
   evidenceFileQuerySchema,
+  evidenceLastCheckSchema,
   evidenceListSchema,
   evidenceReviewSchema,
   evidenceSchema,
@@ -100,10 +101,18 @@ export function evidencePaths(): Record<string, unknown> {
     },
     "/api/v1/evidence/{id}/verify": {
       get: {
-        summary:
-          "Re-read the stored bytes and compare their SHA-256 with the one computed at upload; records the check. A missing file is `ok: false`",
+        summary: "The last recorded integrity check (reads only; `ok: null` when never checked)",
         parameters: [idParam],
-        responses: { "200": { description: "Result", content: json(ref(evidenceVerifySchema)) }, ...errors(401, 404) },
+        responses: { "200": { description: "Last check", content: json(ref(evidenceLastCheckSchema)) }, ...errors(401, 404) },
+      },
+      post: {
+        summary:
+          "Re-read the stored bytes and compare their SHA-256 with the one computed at upload; records the check. A missing file is `ok: false`. Coordinators, leaders and administrators; at most EVIDENCE_VERIFY_PER_MINUTE per person (429)",
+        parameters: [idParam],
+        responses: {
+          "200": { description: "Result", content: json(ref(evidenceVerifySchema)) },
+          ...errors(401, 403, 404, 429),
+        },
       },
     },
     "/api/v1/evidence/review-stats": {

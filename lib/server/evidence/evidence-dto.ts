@@ -68,6 +68,7 @@ export function toEvidenceDto(e: EvidenceRow, actor: Actor): EvidenceDto {
     signals: can(actor, "evidence.signals.read") && Array.isArray(e.signals) ? (e.signals as PhotoSignalDto[]) : null,
     fakeFindingId: e.findings[0]?.id ?? null,
     canConfirmFake: can(actor, "finding.confirmFake") && e.findings.length === 0,
+    canVerify: can(actor, "evidence.verify"),
   };
 }
 

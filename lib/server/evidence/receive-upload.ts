@@ -7,13 +7,25 @@ import exifr from "exifr";
 import { fileTypeFromBuffer } from "file-type";
 import sharp from "sharp";
 import { acceptedMime, cleanOriginalName, isImageMime, ORIGINAL_NAME_MAX, parseExifDateTime } from "../../domain/evidence";
+import { JpegScanner } from "../../domain/jpeg-scan";
 import { type AppError, BadRequest } from "../../errors";
 import type { Locale } from "../../schemas/parse";
+import { checkZipLimits, readZipDirectory, type ZipLimits, ZipRefused } from "../office/zip-directory";
+import { messageText } from "../workflow/workflow-text";
 import { evidenceText, formatBytes, invalidField, tooLarge, unsupportedType } from "./evidence-text";
 import type { EvidenceStorage } from "./storage";
 
 /** Bytes kept in memory from the start of the file: enough to tell its type, read EXIF and image headers. */
 export const HEAD_BYTES = 256 * 1024;
+/** Office documents (DOCX, XLSX) are ZIP archives: what they may unpack to. */
+export const OFFICE_ZIP_LIMITS: ZipLimits = { maxEntries: 2000, maxUnpackedBytes: 256 * 1024 * 1024 };
+const OFFICE_MIMES = new Set([
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+]);
+/** The end of the file kept in memory for an office document: where its ZIP directory is. */
+const TAIL_BYTES = 256 * 1024;
+
 /** Room for the multipart framing and the text fields on top of the file itself. */
 const FORM_OVERHEAD = 64 * 1024;
 
@@ -248,14 +260,66 @@ function receiveFile(
   let dims: { width: number; height: number } | null = null;
   let exif: ExifFacts = NO_EXIF;
 
+  const security = (path: string, params?: Record<string, string | number>) =>
+    messageText(opts.locale, `security.refusal.${path}`, params);
+  // JPEG: the frame header is found wherever it is in the stream, and the end marker must come.
+  const jpeg = new JpegScanner();
+  let pixelsChecked = false;
+  const checkJpegPixels = (): AppError | null => {
+    if (pixelsChecked || mime !== "image/jpeg" || jpeg.width === null || jpeg.height === null) return null;
+    pixelsChecked = true;
+    dims = { width: jpeg.width, height: jpeg.height };
+    const pixels = jpeg.width * jpeg.height;
+    return pixels > opts.maxPixels
+      ? tooLarge(t("refusal.tooManyPixels", { pixels: megapixels(pixels), max: megapixels(opts.maxPixels) }))
+      : null;
+  };
+  let tail = Buffer.alloc(0);
+
   const meter = new Transform({
     transform(chunk: Buffer, _enc, cb) {
       size += chunk.length;
       if (size > opts.maxBytes) return cb(tooLarge(t("refusal.tooLarge", { max: formatBytes(opts.maxBytes) })));
       hash.update(chunk);
+      jpeg.push(chunk);
+      const refused = checkJpegPixels();
+      if (refused) return cb(refused);
+      if (!mime || OFFICE_MIMES.has(mime)) {
+        const joined = Buffer.concat([tail, chunk]);
+        tail = joined.length <= TAIL_BYTES ? joined : Buffer.from(joined.subarray(-TAIL_BYTES));
+      }
       cb(null, chunk);
     },
   });
+
+  /** After the last byte: a JPEG must have a frame header and an end; an office file's ZIP directory must be within limits. */
+  const checkComplete = (): void => {
+    if (mime === "image/jpeg") {
+      if (jpeg.broken || !jpeg.ended) throw invalidField("file", security("truncatedImage"));
+      if (jpeg.width === null || !jpeg.width || !jpeg.height) throw invalidField("file", security("unreadableImage"));
+    }
+    if (OFFICE_MIMES.has(mime)) {
+      let entries: ReturnType<typeof readZipDirectory>;
+      try {
+        entries = readZipDirectory(tail, size);
+        checkZipLimits(entries, { ...OFFICE_ZIP_LIMITS, maxUnpackedBytes: Number.MAX_SAFE_INTEGER });
+      } catch (e) {
+        if (!(e instanceof ZipRefused)) throw e;
+        if (e.reason === "too-many-entries") {
+          throw tooLarge(
+            security("officeTooManyEntries", { count: `> ${OFFICE_ZIP_LIMITS.maxEntries}`, max: OFFICE_ZIP_LIMITS.maxEntries }),
+          );
+        }
+        throw invalidField("file", security("officeDamaged"));
+      }
+      const unpacked = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
+      if (unpacked > OFFICE_ZIP_LIMITS.maxUnpackedBytes) {
+        throw tooLarge(
+          security("officeTooLarge", { size: formatBytes(unpacked), max: formatBytes(OFFICE_ZIP_LIMITS.maxUnpackedBytes) }),
+        );
+      }
+    }
+  };
 
   const decide = async (): Promise<void> => {
     const buf = Buffer.concat(head);
@@ -264,7 +328,11 @@ function receiveFile(
     const accepted = acceptedMime(sniffed);
     if (!accepted) throw unsupportedType(t("refusal.typeNotAllowed"));
     mime = accepted;
-    if (isImageMime(mime)) {
+    if (mime === "image/jpeg") {
+      const refused = checkJpegPixels();
+      if (refused) throw refused;
+      exif = await readExif(buf);
+    } else if (isImageMime(mime)) {
       dims = await imageSize(buf);
       if (dims && dims.width * dims.height > opts.maxPixels) {
         throw tooLarge(
@@ -296,6 +364,7 @@ function receiveFile(
       (async () => {
         if (size === 0) throw invalidField("file", t("refusal.emptyFile"));
         if (!out) await decide();
+        checkComplete();
         out?.end();
         const written = await put;
         if (written !== size) throw new Error("stored byte count differs from the bytes received");

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import ExcelJS from "exceljs";
 import { db } from "../../db";
 import { divisionOf } from "../../domain/divisions";
-import { type ImportRow, parseCsv, type RowError, validateImportTable } from "../../domain/indicator-import";
+import { type ImportRow, MAX_IMPORT_ROWS, parseCsv, type RowError, validateImportTable } from "../../domain/indicator-import";
 import { levelOfCode, parentOfCode } from "../../domain/indicators";
 import { type Actor, authorize } from "../../permissions";
 import { writeAudit } from "../audit/write-audit";
+import { parseXlsxInWorker, XlsxRefused } from "../office/parse-xlsx";
 
 /** Files above this size are refused before parsing. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -19,35 +19,16 @@ function isXlsx(bytes: Uint8Array): boolean {
   return XLSX_MAGIC.every((b, i) => bytes[i] === b);
 }
 
-/** A spreadsheet cell as the text a person sees; formulas are kept as their formula text, never evaluated. */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "object") {
-    if (value instanceof Date) return value.toISOString().slice(0, 7);
-    if ("formula" in value && typeof value.formula === "string") return `=${value.formula}`;
-    if ("richText" in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join("");
-    if ("text" in value && typeof value.text === "string") return value.text;
-    return "";
-  }
-  return String(value);
-}
-
 async function readTable(bytes: Uint8Array): Promise<{ table: string[][] } | { error: RowError }> {
   if (isXlsx(bytes)) {
-    const workbook = new ExcelJS.Workbook();
+    // Off the request loop, with limits on entries, unpacked size and rows (lib/server/office).
     try {
-      await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-    } catch {
-      return { error: { row: 0, column: null, reason: "not a readable XLSX workbook" } };
+      const sheet = await parseXlsxInWorker(bytes, { maxRows: MAX_IMPORT_ROWS + 1 });
+      return { table: sheet.rows };
+    } catch (e) {
+      if (e instanceof XlsxRefused) return { error: { row: 0, column: null, reason: e.message } };
+      throw e;
     }
-    const sheet = workbook.worksheets[0];
-    if (!sheet) return { error: { row: 0, column: null, reason: "the workbook has no sheet" } };
-    const table: string[][] = [];
-    sheet.eachRow({ includeEmpty: false }, (row) => {
-      const values = row.values as ExcelJS.CellValue[];
-      table.push(values.slice(1).map(cellText));
-    });
-    return { table };
   }
   let text: string;
   try {

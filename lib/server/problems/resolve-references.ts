@@ -10,12 +10,25 @@ type RefInput = {
   leadOfficialId?: string | null;
 };
 
-/** Checks that every referenced district, unit and lead official exists; returns the district id. */
-export async function resolveReferences(tx: Tx, input: RefInput, locale: Locale = "en"): Promise<{ districtId?: string }> {
+/**
+ * Checks that every referenced district, unit and lead official exists, and that the lead unit is
+ * not also a co-unit (`current`: the problem's units before an edit); returns the district id.
+ */
+export async function resolveReferences(
+  tx: Tx,
+  input: RefInput,
+  locale: Locale = "en",
+  current?: { leadUnitId: string; coUnitIds: string[] },
+): Promise<{ districtId?: string }> {
   const fields: FieldErrors = {};
   const fail = (field: string, key: string) => {
-    fields[field] = [localizeMessage(`v.${key}`, locale)];
+    fields[field] = [localizeMessage(key.includes(".") ? key : `v.${key}`, locale)];
   };
+  const lead = input.leadUnitId ?? current?.leadUnitId;
+  const coUnits = input.coUnitIds ?? current?.coUnitIds ?? [];
+  if ((input.leadUnitId !== undefined || input.coUnitIds !== undefined) && lead && coUnits.includes(lead)) {
+    fail("coUnitIds", "security.refusal.leadAlsoCoUnit");
+  }
   let districtId: string | undefined;
   if (input.districtCode !== undefined) {
     const district = await tx.district.findUnique({ where: { code: input.districtCode }, select: { id: true } });

@@ -62,7 +62,10 @@ export async function updateProblem(
     if ((changes.lat === undefined) !== (changes.lng === undefined)) {
       throw new Invalid({ lat: [localizeMessage("v.latLngPair", locale)] });
     }
-    const { districtId } = await resolveReferences(tx, changes, locale);
+    const { districtId } = await resolveReferences(tx, changes, locale, {
+      leadUnitId: current.leadUnitId,
+      coUnitIds: current.coUnits.map((c) => c.unitId),
+    });
 
     // The version check and the write are one statement, so two editors of the same version cannot both win.
     const updated = await tx.problem.updateMany({

@@ -1,8 +1,5 @@
-import en from "../../../messages/en.json";
-import zhCN from "../../../messages/zh-CN.json";
+import { MESSAGES } from "../../i18n/messages";
 import type { Locale } from "../../schemas/parse";
-
-const MESSAGES: Record<Locale, unknown> = { "zh-CN": zhCN, en };
 
 /**
  * A message of the app's i18n files for use on the server (API errors, notification texts), by

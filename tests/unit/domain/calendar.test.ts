@@ -65,3 +65,13 @@ describe("addDays and daysBetween", () => {
     expect(daysBetween(parseCalendarDate("2028-02-28") as Date, parseCalendarDate("2028-03-01") as Date)).toBe(2);
   });
 });
+
+describe("the integration tests' midnight guard", () => {
+  it("waits only in the last minutes of a Shanghai day, until just after midnight", async () => {
+    const { msUntilShanghaiDayIsSafe } = await import("../../support/midnight-guard");
+    expect(msUntilShanghaiDayIsSafe(Date.parse("2026-12-03T10:00:00+08:00"))).toBe(0);
+    expect(msUntilShanghaiDayIsSafe(Date.parse("2026-12-03T23:55:00+08:00"))).toBe(0);
+    expect(msUntilShanghaiDayIsSafe(Date.parse("2026-12-03T23:58:00+08:00"))).toBe(2 * 60_000 + 5_000);
+    expect(msUntilShanghaiDayIsSafe(Date.parse("2026-12-04T00:00:01+08:00"))).toBe(0);
+  });
+});

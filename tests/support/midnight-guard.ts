@@ -1,0 +1,10 @@
+const SHANGHAI_MS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
+/** How close to midnight in Shanghai a test file may not start. */
+export const MIDNIGHT_MARGIN_MS = 4 * 60_000;
+
+/** 0, or how long to wait so that a file starting now runs within one Shanghai day. */
+export function msUntilShanghaiDayIsSafe(now = Date.now()): number {
+  const intoDay = (now + SHANGHAI_MS) % DAY_MS;
+  return intoDay > DAY_MS - MIDNIGHT_MARGIN_MS ? DAY_MS - intoDay + 5_000 : 0;
+}

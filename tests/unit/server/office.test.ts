@@ -1,0 +1,80 @@
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { parseXlsxInWorker, XlsxRefused } from "@/lib/server/office/parse-xlsx";
+import { checkZipLimits, readZipDirectory, ZipRefused } from "@/lib/server/office/zip-directory";
+import { makeZip, zipBomb } from "../../support/zip";
+
+async function workbook(rows: (string | number)[][]): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("data");
+  for (const r of rows) sheet.addRow(r);
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+async function refusal(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof XlsxRefused || e instanceof ZipRefused) return e.reason;
+    throw e;
+  }
+  return "accepted";
+}
+
+describe("ZIP central directory", () => {
+  it("lists the entries with their declared sizes, from the end of the file alone", () => {
+    const zip = makeZip([
+      { name: "a.xml", data: new Uint8Array(1000) },
+      { name: "b.xml", data: new Uint8Array(2000) },
+    ]);
+    const entries = readZipDirectory(zip.subarray(zip.length - 200), zip.length);
+    expect(entries.map((e) => [e.name, e.uncompressedSize])).toEqual([
+      ["a.xml", 1000],
+      ["b.xml", 2000],
+    ]);
+  });
+
+  it("a 100 KB file declaring 100 MB unpacked, or too many entries, is refused before inflating", () => {
+    const bomb = zipBomb();
+    expect(bomb.length).toBeLessThan(200 * 1024);
+    const limits = { maxEntries: 10, maxUnpackedBytes: 50 * 1024 * 1024 };
+    expect(() => checkZipLimits(readZipDirectory(bomb), limits)).toThrow(/unpacks to 104857600 bytes/);
+    const many = makeZip(Array.from({ length: 11 }, (_, i) => ({ name: `f${i}`, data: new Uint8Array(1) })));
+    expect(() => checkZipLimits(readZipDirectory(many), limits)).toThrow(ZipRefused);
+  });
+
+  it("not a ZIP → refused", () => {
+    expect(() => readZipDirectory(new TextEncoder().encode("unit_code,unit_name"))).toThrow(/not a ZIP/);
+  });
+});
+
+describe("parseXlsxInWorker", () => {
+  it("reads the first sheet as text cells in a worker thread", async () => {
+    const bytes = await workbook([
+      ["unit_code", "value"],
+      ["320281", 80.5],
+    ]);
+    expect(await parseXlsxInWorker(bytes)).toEqual({
+      sheetName: "data",
+      rows: [
+        ["unit_code", "value"],
+        ["320281", "80.5"],
+      ],
+    });
+  });
+
+  it("refuses the bomb from its directory, and a directory that lies while inflating", async () => {
+    expect(await refusal(parseXlsxInWorker(zipBomb()))).toBe("too-large-unpacked");
+    // Declares 1 KB, holds 60 MB: caught by counting the inflated bytes.
+    const liar = makeZip([{ name: "xl/worksheets/sheet1.xml", data: new Uint8Array(60 * 1024 * 1024), declaredSize: 1024 }]);
+    expect(await refusal(parseXlsxInWorker(liar, { maxUnpackedBytes: 50 * 1024 * 1024 }))).toBe("too-large-unpacked");
+  });
+
+  it("refuses more rows than allowed, and a file that is not a workbook", async () => {
+    const bytes = await workbook(Array.from({ length: 30 }, (_, i) => [`r${i}`, i]));
+    expect(await refusal(parseXlsxInWorker(bytes, { maxRows: 20 }))).toBe("too-many-rows");
+    expect(["unreadable", "no-sheet"]).toContain(
+      await refusal(parseXlsxInWorker(makeZip([{ name: "x.txt", data: new Uint8Array(10) }]))),
+    );
+  });
+});
