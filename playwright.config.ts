@@ -45,7 +45,8 @@ export default defineConfig({
   webServer: {
     command: "tsx tests/e2e/serve.ts",
     url: `http://127.0.0.1:${port}/login`,
-    timeout: 300_000,
+    // The production build runs first and takes minutes on a 2-core machine.
+    timeout: 900_000,
     reuseExistingServer: false,
     // SIGTERM lets serve.ts stop Next and the embedded database cleanly (the default is SIGKILL).
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },

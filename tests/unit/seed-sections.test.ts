@@ -30,7 +30,9 @@ describe("demo sections", () => {
       { districtCode: "x", air: [], problems: [], sections: [record("DEMO-WX-05"), record("DEMO-WX-07")] },
       11,
     );
+    // Two episodes of the national section (3 missed months, then 6: doubled), one of the provincial.
     expect(penalty.hits).toEqual([
+      expect.objectContaining({ sectionCode: "DEMO-WX-05", fee: 5_000_000, repeated: false }),
       expect.objectContaining({ sectionCode: "DEMO-WX-05", fee: 10_000_000, repeated: true }),
       expect.objectContaining({ sectionCode: "DEMO-WX-07", fee: 3_000_000, repeated: false }),
     ]);

@@ -16,6 +16,13 @@ describe("settings", () => {
       objectionsPerHour: 5,
       rankingBottomN: 5,
       penaltyOverdueDays: 60,
+      // Password and session policy (MLPS 2.0 level 3 practice).
+      passwordMinLength: 8,
+      passwordMinClasses: 3,
+      passwordExpiryDays: 0,
+      loginMaxFailures: 10,
+      loginLockMinutes: 15,
+      sessionIdleMinutes: 30,
     });
     expect(settingsSchema.safeParse(SETTINGS_DEFAULTS).success).toBe(true);
   });
