@@ -52,7 +52,11 @@ async function airData(districtCode: string, year: number, months: number[], val
     create: { code: districtCode, name: districtCode, level: "OTHER" },
     update: {},
   });
-  await db.statUnit.upsert({ where: { code: CITY }, create: { code: CITY, name: "无锡市", level: "CITY" }, update: {} });
+  await db.statUnit.upsert({
+    where: { code: CITY },
+    create: { code: CITY, name: "无锡市", level: "CITY", parentCode: "320000" },
+    update: {},
+  });
   const rows = months.flatMap((month) => [
     { unitCode: districtCode, year, month, valueText: value },
     { unitCode: districtCode, year: year - 1, month, valueText: lastYear },

@@ -287,7 +287,7 @@ describe("results import", () => {
 });
 
 describe("what the results feed", () => {
-  it("the section rule fires: 3 misses → ¥3m provincial, 6 misses of a national section → ¥5m doubled", async () => {
+  it("the section rule fires: 3 misses → ¥3m provincial; a national section ¥5m at 3 misses, again doubled at 6", async () => {
     const records = await sectionRecordsByDistrict(YEAR, 6);
     expect(records.get(world.districtA.code)).toEqual([
       { sectionCode: `N1-${tag}`, sectionName: "测试国考断面", level: "NATIONAL", missedMonths: [1, 2, 3, 4, 5, 6] },
@@ -296,7 +296,9 @@ describe("what the results feed", () => {
     const penalties = await computeDistrictPenalties(YEAR, 6);
     const a = penalties.find((p) => p.districtCode === world.districtA.code);
     const sectionHits = a?.hits.filter((h) => h.rule === "SECTION");
+    // Two episodes of the national section (charged once at 3 missed months, again doubled at 6).
     expect(sectionHits).toEqual([
+      expect.objectContaining({ sectionCode: `N1-${tag}`, fee: 5_000_000, repeated: false, months: [1, 2, 3] }),
       expect.objectContaining({ sectionCode: `N1-${tag}`, fee: 10_000_000, repeated: true, months: [1, 2, 3, 4, 5, 6] }),
       expect.objectContaining({ sectionCode: `P1-${tag}`, fee: 3_000_000, repeated: false, months: [2, 3, 4] }),
     ]);
