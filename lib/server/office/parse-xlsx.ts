@@ -38,7 +38,8 @@ export class XlsxRefused extends Error {
   }
 }
 
-export type ParsedSheet = { sheetName: string; rows: string[][] };
+/** `rowNumbers[i]` is the sheet row (1-based) of `rows[i]`; empty rows are skipped. */
+export type ParsedSheet = { sheetName: string; rows: string[][]; rowNumbers: number[] };
 
 // Plain CommonJS run by the worker (`eval`), so no bundler rewrites its `require`s.
 const WORKER_SOURCE = `
@@ -92,15 +93,19 @@ function cellText(value) {
   if (!sheet) refuse("no-sheet", "the workbook has no sheet");
   if (sheet.actualRowCount > limits.maxRows) refuse("too-many-rows", "more than " + limits.maxRows + " rows");
   const rows = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
+  const rowNumbers = [];
+  sheet.eachRow({ includeEmpty: false }, (row, n) => {
     rows.push(row.values.slice(1).map(cellText));
+    rowNumbers.push(n);
   });
   if (rows.length > limits.maxRows) refuse("too-many-rows", "more than " + limits.maxRows + " rows");
-  parentPort.postMessage({ ok: true, sheetName: sheet.name, rows });
+  parentPort.postMessage({ ok: true, sheetName: sheet.name, rows, rowNumbers });
 })().catch((e) => parentPort.postMessage({ ok: false, reason: e.reason || "unreadable", message: e.reason ? e.message : "not a readable XLSX workbook" }));
 `;
 
-type WorkerAnswer = { ok: true; sheetName: string; rows: string[][] } | { ok: false; reason: XlsxRefusal; message: string };
+type WorkerAnswer =
+  | { ok: true; sheetName: string; rows: string[][]; rowNumbers: number[] }
+  | { ok: false; reason: XlsxRefusal; message: string };
 
 /** Reads one sheet (the first by default) of an XLSX file as text cells, within `limits`; throws `XlsxRefused`. */
 export async function parseXlsxInWorker(
@@ -156,7 +161,7 @@ export async function parseXlsxInWorker(
       });
     });
     if (!answer.ok) throw new XlsxRefused(answer.reason, answer.message);
-    return { sheetName: answer.sheetName, rows: answer.rows };
+    return { sheetName: answer.sheetName, rows: answer.rows, rowNumbers: answer.rowNumbers };
   } finally {
     await worker.terminate();
   }

@@ -9,37 +9,24 @@ import { adminText, anyText } from "../../i18n/admin-text";
 import { type Actor, authorize } from "../../permissions";
 import type { Locale } from "../../schemas/parse";
 import { writeAudit } from "../audit/write-audit";
+import { parseXlsxInWorker, XlsxRefused } from "../office/parse-xlsx";
 
 export const MAX_ACCOUNT_FILE_BYTES = 2 * 1024 * 1024;
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "object") {
-    if (value instanceof Date) return value.toISOString();
-    if ("formula" in value && typeof value.formula === "string") return `=${value.formula}`;
-    if ("richText" in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join("");
-    if ("text" in value && typeof value.text === "string") return value.text;
-    return "";
-  }
-  return String(value);
-}
-
-/** The first sheet as rows of cell texts with their row numbers; formulas are kept as text, never evaluated. */
+/**
+ * The first sheet as rows of cell texts with their row numbers; formulas are kept as text, never
+ * evaluated. Read off the request loop with limits on entries, unpacked size and rows; null when
+ * the file is no readable workbook or exceeds them.
+ */
 export async function readAccountSheet(bytes: Uint8Array): Promise<{ row: number; cells: string[] }[] | null> {
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return null;
-  const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    return null;
+    const sheet = await parseXlsxInWorker(bytes, { maxRows: 1_000, maxUnpackedBytes: 20 * 1024 * 1024 });
+    return sheet.rows.map((cells, i) => ({ row: sheet.rowNumbers[i] ?? i + 1, cells }));
+  } catch (e) {
+    if (e instanceof XlsxRefused) return null;
+    throw e;
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return null;
-  const out: { row: number; cells: string[] }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, n) => {
-    out.push({ row: n, cells: (row.values as ExcelJS.CellValue[]).slice(1).map(cellText) });
-  });
-  return out;
 }
 
 export type ImportedAccount = { username: string; displayName: string; oneTimePassword: string };
