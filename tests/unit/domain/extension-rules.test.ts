@@ -93,6 +93,12 @@ describe("mayDecideExtension", () => {
   it("nobody decides for a problem without a lead official", () => {
     expect(mayDecideExtension({ id: "leader-1", role: "LEADER", unitId: null }, { leadOfficialId: null }, true)).toBe(false);
   });
+  it.each(ROLES.filter((role) => role !== "LEADER"))(
+    "a former lead official who is now %s may not, even if the caller's permission check let them through",
+    (role) => {
+      expect(mayDecideExtension({ id: "leader-1", role, unitId: null }, open, true)).toBe(false);
+    },
+  );
   it.each(ROLES)("%s without the permission may not, even named as lead official", (role) => {
     expect(mayDecideExtension({ id: "leader-1", role, unitId: null }, open, false)).toBe(false);
   });
