@@ -22,10 +22,19 @@ describe("parseCalendarDate", () => {
     [" 2026-01-05", "leading space"],
     ["", "empty"],
     ["二〇二六年一月五日", "Chinese numerals"],
+    ["0050-01-01", "a year before 100 (Date.UTC would read it as 1950)"],
   ])("rejects %s (%s)", (text) => {
     expect(parseCalendarDate(text)).toBeNull();
   });
 });
+
+// Stryker: equivalent — in parseCalendarDate, dropping the month check or the day check alone
+// changes nothing: a day past the month's end (or day 0) moves both the day and the month, and a
+// month past 12 (or month 0) moves the year; the year check stays needed for years before 100.
+// Stryker: not observable — the mutants of BUREAU_TIME_ZONE and the "en-CA" locale are evaluated
+// once when the module loads (an invalid value throws at import), which Stryker's vitest runner
+// reports as no failing test rather than as a killed mutant; the bureauToday tests below fail if
+// either changes.
 
 describe("formatCalendarDate", () => {
   it("round-trips with parseCalendarDate", () => {

@@ -35,6 +35,10 @@ describe("extensionRequestRefusal", () => {
     expect(extensionRequestRefusal(problem, 0)).toBe(band === "ONGOING" ? "extensionOngoing" : null);
   });
 
+  it("a running problem switched to the ONGOING band has nothing to extend, even with its old deadline still stored", () => {
+    expect(extensionRequestRefusal({ ...open, deadlineBand: "ONGOING" }, 0)).toBe("extensionOngoing");
+  });
+
   it("a problem without a deadline has nothing to extend", () => {
     expect(extensionRequestRefusal({ ...open, deadline: null }, 0)).toBe("extensionOngoing");
   });
@@ -83,6 +87,9 @@ describe("mayRequestExtension", () => {
   });
 });
 
+// Stryker: equivalent — the `unitId !== null` in mayRequestExtension and the `leadOfficialId !== null`
+// in mayDecideExtension guard comparisons with a string that is never null (the problem's lead unit,
+// the actor's id): dropping them changes no answer. They stay to make the intent plain.
 describe("mayDecideExtension", () => {
   it("the problem's own lead official decides", () => {
     expect(mayDecideExtension({ id: "leader-1", role: "LEADER", unitId: null }, open, true)).toBe(true);
