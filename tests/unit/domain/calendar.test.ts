@@ -31,10 +31,9 @@ describe("parseCalendarDate", () => {
 // Stryker: equivalent — in parseCalendarDate, dropping the month check or the day check alone
 // changes nothing: a day past the month's end (or day 0) moves both the day and the month, and a
 // month past 12 (or month 0) moves the year; the year check stays needed for years before 100.
-// Stryker: not observable — the mutants of BUREAU_TIME_ZONE and the "en-CA" locale are evaluated
-// once when the module loads (an invalid value throws at import), which Stryker's vitest runner
-// reports as no failing test rather than as a killed mutant; the bureauToday tests below fail if
-// either changes.
+// Stryker: not observable — BUREAU_TIME_ZONE and the "en-CA" locale are used once when the module
+// loads ("static" mutants; an invalid value throws at import). Stryker's vitest runner (9.6 with
+// Vitest 4.1) reports static mutants as surviving; the bureauToday tests below fail if either changes.
 
 describe("formatCalendarDate", () => {
   it("round-trips with parseCalendarDate", () => {
