@@ -39,13 +39,17 @@ export function mayRequestExtension(actor: Person, problem: Pick<ExtensionProble
   return true;
 }
 
-/** Only the problem's own lead official decides (`mayDecide` answers `extension.decide`). */
+/**
+ * Only the problem's own lead official decides (`mayDecide` answers `extension.decide`), and only
+ * while still a leader: someone named on the problem who has since moved to another role may not,
+ * whatever the caller's permission check said.
+ */
 export function mayDecideExtension(
   actor: Person,
   problem: Pick<ExtensionProblem, "leadOfficialId">,
   mayDecide: boolean,
 ): boolean {
-  return mayDecide && problem.leadOfficialId !== null && problem.leadOfficialId === actor.id;
+  return mayDecide && actor.role === "LEADER" && problem.leadOfficialId !== null && problem.leadOfficialId === actor.id;
 }
 
 /** Whether an approval can still take effect: the problem must still run against a deadline. */

@@ -22,10 +22,18 @@ describe("parseCalendarDate", () => {
     [" 2026-01-05", "leading space"],
     ["", "empty"],
     ["二〇二六年一月五日", "Chinese numerals"],
+    ["0050-01-01", "a year before 100 (Date.UTC would read it as 1950)"],
   ])("rejects %s (%s)", (text) => {
     expect(parseCalendarDate(text)).toBeNull();
   });
 });
+
+// Stryker: equivalent — in parseCalendarDate, dropping the month check or the day check alone
+// changes nothing: a day past the month's end (or day 0) moves both the day and the month, and a
+// month past 12 (or month 0) moves the year; the year check stays needed for years before 100.
+// Stryker: not observable — BUREAU_TIME_ZONE and the "en-CA" locale are used once when the module
+// loads ("static" mutants; an invalid value throws at import). Stryker's vitest runner (9.6 with
+// Vitest 4.1) reports static mutants as surviving; the bureauToday tests below fail if either changes.
 
 describe("formatCalendarDate", () => {
   it("round-trips with parseCalendarDate", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   type ChecklistEvidence,
+  CLOSURE_CHECKLIST_KEY,
   closureChecklistSchema,
   DEFAULT_CLOSURE_CHECKLIST,
   evaluateChecklist,
@@ -45,8 +46,25 @@ describe("closureChecklistSchema", () => {
   ])("refuses %s", (_name, value) => {
     expect(closureChecklistSchema.safeParse(value).success).toBe(false);
   });
+
+  // Stryker: not observable — the schema, its message keys and its OpenAPI id are built once when the
+  // module loads ("static" mutants). Stryker's vitest runner (9.6 with Vitest 4.1) reports such
+  // mutants as surviving even though these two tests fail when the code is changed by hand.
+  it("names the message for an unknown kind and for a repeated one (translated for the settings form)", () => {
+    const unknown = closureChecklistSchema.safeParse({ ...valid, WATER: ["SELFIE"] });
+    expect(unknown.error?.issues).toEqual([expect.objectContaining({ path: ["WATER", 0], message: "v.invalidOption" })]);
+    const repeated = closureChecklistSchema.safeParse({ ...valid, WATER: ["AFTER_PHOTO", "AFTER_PHOTO"] });
+    expect(repeated.error?.issues).toEqual([expect.objectContaining({ path: ["WATER"], message: "v.duplicate" })]);
+  });
+
+  it("is the ClosureChecklist component of the OpenAPI document, stored under the closureChecklist setting", () => {
+    expect(closureChecklistSchema.meta()).toEqual({ id: "ClosureChecklist" });
+    expect(CLOSURE_CHECKLIST_KEY).toBe("closureChecklist");
+  });
 });
 
+// Stryker: equivalent — mergeClosureChecklist's early return for undefined/null is a shortcut:
+// without it the schema refuses both and the defaults come back all the same.
 describe("mergeClosureChecklist", () => {
   it("uses the defaults until a valid checklist is stored", () => {
     expect(mergeClosureChecklist(undefined)).toEqual(DEFAULT_CLOSURE_CHECKLIST);

@@ -132,6 +132,12 @@ describe("colourGrade", () => {
     });
   });
 
+  it("an ONGOING problem is not judged on pace or due date even when an old deadline is still stored", () => {
+    // Switched to 长期坚持 after rectification started: the start and a deadline 3 days ahead remain.
+    const switched = input({ status: "ONGOING", deadline: addDays(today, 3), progress: 0 });
+    expect(colourGrade(switched, today, settings)).toEqual({ colour: "GREEN", plannedPercent: null, reasons: [] });
+  });
+
   it("every status gets exactly one colour with its reasons", () => {
     for (const status of PROBLEM_STATUSES) {
       const g = colourGrade(input({ status }), today, settings);

@@ -141,6 +141,8 @@ describe("dedupe keys", () => {
   });
 });
 
+// Stryker: equivalent — `days < 0 ? 0` made `days <= 0 ? 0` gives the same 0 on the start day
+// (0 ÷ cycle, rounded down, is 0).
 describe("reportCycleIndex: late-report reminders once per cycle", () => {
   const due = day("2026-03-10");
   it.each([

@@ -35,6 +35,10 @@ describe("extensionRequestRefusal", () => {
     expect(extensionRequestRefusal(problem, 0)).toBe(band === "ONGOING" ? "extensionOngoing" : null);
   });
 
+  it("a running problem switched to the ONGOING band has nothing to extend, even with its old deadline still stored", () => {
+    expect(extensionRequestRefusal({ ...open, deadlineBand: "ONGOING" }, 0)).toBe("extensionOngoing");
+  });
+
   it("a problem without a deadline has nothing to extend", () => {
     expect(extensionRequestRefusal({ ...open, deadline: null }, 0)).toBe("extensionOngoing");
   });
@@ -83,6 +87,9 @@ describe("mayRequestExtension", () => {
   });
 });
 
+// Stryker: equivalent — the `unitId !== null` in mayRequestExtension and the `leadOfficialId !== null`
+// in mayDecideExtension guard comparisons with a string that is never null (the problem's lead unit,
+// the actor's id): dropping them changes no answer. They stay to make the intent plain.
 describe("mayDecideExtension", () => {
   it("the problem's own lead official decides", () => {
     expect(mayDecideExtension({ id: "leader-1", role: "LEADER", unitId: null }, open, true)).toBe(true);
@@ -93,6 +100,12 @@ describe("mayDecideExtension", () => {
   it("nobody decides for a problem without a lead official", () => {
     expect(mayDecideExtension({ id: "leader-1", role: "LEADER", unitId: null }, { leadOfficialId: null }, true)).toBe(false);
   });
+  it.each(ROLES.filter((role) => role !== "LEADER"))(
+    "a former lead official who is now %s may not, even if the caller's permission check let them through",
+    (role) => {
+      expect(mayDecideExtension({ id: "leader-1", role, unitId: null }, open, true)).toBe(false);
+    },
+  );
   it.each(ROLES)("%s without the permission may not, even named as lead official", (role) => {
     expect(mayDecideExtension({ id: "leader-1", role, unitId: null }, open, false)).toBe(false);
   });

@@ -24,7 +24,20 @@ describe("parseCsv", () => {
   it("keeps empty cells", () => {
     expect(parseCsv("a,,c\n,,\n")).toEqual([["a", "", "c"]]);
   });
+
+  it("reads old Mac line ends (CR alone) and a last line of one cell", () => {
+    expect(parseCsv("a,b\r1,2\rx")).toEqual([["a", "b"], ["1", "2"], ["x"]]);
+    expect(parseCsv("a\nb")).toEqual([["a"], ["b"]]);
+  });
+
+  it("a quote inside an unquoted cell is an ordinary character", () => {
+    expect(parseCsv('5"x,1')).toEqual([['5"x', "1"]]);
+  });
 });
+
+// Stryker: equivalent — the other mutants of the CRLF step (`if (c === "\r" && input[i + 1] === "\n") i++`)
+// and of the closing `if (field !== "" || row.length)` only add or drop a blank row, and blank rows
+// are skipped at the end.
 
 describe("validateImportTable", () => {
   const good = ["320200", "无锡市", "2026-09", "true", "PM25", "28"];
@@ -97,6 +110,64 @@ describe("validateImportTable", () => {
     ]);
   });
 
+  const withCells = (over: Record<number, string>) => [HEADER, good.map((cell, i) => over[i] ?? cell)];
+  const errorsOf = (over: Record<number, string>) => validateImportTable(withCells(over)).errors;
+
+  it("periods from 2000-01 to 2100-12, month 01 to 12; nothing before or after", () => {
+    for (const period of ["2000-01", "2026-01", "2026-12", "2100-12"]) expect(errorsOf({ 2: period })).toEqual([]);
+    for (const period of ["1999-12", "2026-00", "2026-13", "2101-01", "x2026-09", "2026-09x"]) {
+      expect(errorsOf({ 2: period })).toEqual([{ row: 2, column: "period", reason: "must be YYYY-MM" }]);
+    }
+  });
+
+  it("unit codes of exactly six digits; names of up to 50 characters, a formula sign allowed inside", () => {
+    for (const code of ["x320200", "3202001"]) expect(errorsOf({ 0: code })).toHaveLength(1);
+    expect(errorsOf({ 1: "无".repeat(50) })).toEqual([]);
+    expect(errorsOf({ 1: "无".repeat(51) })).toEqual([{ row: 2, column: "unit_name", reason: "longer than 50 characters" }]);
+    expect(errorsOf({ 1: "无锡=市" })).toEqual([]);
+  });
+
+  it("values from the indicator's minimum to its maximum inclusive", () => {
+    for (const value of ["0", "100"]) expect(errorsOf({ 4: "GOOD_AIR_RATIO", 5: value })).toEqual([]);
+    for (const value of ["-0.1", "100.1"]) {
+      expect(errorsOf({ 4: "GOOD_AIR_RATIO", 5: value })).toEqual([
+        { row: 2, column: "value", reason: "must be between 0 and 100" },
+      ]);
+    }
+  });
+
+  it("an unknown indicator names the known ones, and its value is not range-checked", () => {
+    expect(errorsOf({ 4: "PM10", 5: "30" })).toEqual([
+      { row: 2, column: "indicator", reason: expect.stringContaining("(one of PM25, GOOD_AIR_RATIO, ") },
+    ]);
+  });
+
+  it("reads true as cumulative, and trims header names and cells", () => {
+    const r = validateImportTable([
+      [" Unit_Code ", "unit_name", "period", "cumulative", "indicator", "value"],
+      [" 320200 ", "无锡市", " 2026-09", "TRUE ", "pm25", " 28"],
+    ]);
+    expect(r.errors).toEqual([]);
+    expect(r.rows).toEqual([
+      { unitCode: "320200", unitName: "无锡市", year: 2026, month: 9, cumulative: true, indicator: "PM25", valueText: "28" },
+    ]);
+  });
+
+  it("a bad row is not the first of its key: a corrected copy after it is no duplicate", () => {
+    const r = validateImportTable([HEADER, good.map((c, i) => (i === 5 ? "1001" : c)), good]);
+    expect(r.errors).toEqual([{ row: 2, column: "value", reason: "must be between 0 and 1000" }]);
+  });
+
+  it("a missing column is named as such", () => {
+    expect(validateImportTable([["unit_code"]]).errors[0]).toEqual({ row: 1, column: "unit_name", reason: "missing column" });
+  });
+
+  it(`accepts exactly ${MAX_IMPORT_ROWS} rows`, () => {
+    const body = Array.from({ length: MAX_IMPORT_ROWS }, (_, i) => [...good.slice(0, 5), String(i % 1000)]);
+    const errors = validateImportTable([HEADER, ...body]).errors;
+    expect(errors.some((e) => e.reason.startsWith("more than"))).toBe(false);
+  });
+
   it("accepts negative and four-decimal values but not five", () => {
     expect(validateImportTable([HEADER, ["320200", "无锡市", "2026-09", "true", "AQCI", "3.1234"]]).errors).toEqual([]);
     expect(validateImportTable([HEADER, ["320200", "无锡市", "2026-09", "true", "AQCI", "3.12345"]]).errors).toHaveLength(1);
@@ -122,6 +193,7 @@ describe("escapeSpreadsheetCell", () => {
     ["-2", "'-2"],
     ["@SUM(A1)", "'@SUM(A1)"],
     ["江阴市", "江阴市"],
+    ["a=b", "a=b"],
   ])("%s → %s", (input, output) => {
     expect(escapeSpreadsheetCell(input)).toBe(output);
   });

@@ -36,6 +36,19 @@ describe("weightedProgress", () => {
     expect(weightedProgress([m(100, -5), m(20, 1)])).toBe(20);
   });
 
+  it("clamps percents also when every weight is 0", () => {
+    expect(weightedProgress([m(150, 0), m(50, 0)])).toBe(75);
+    expect(weightedProgress([m(-40, 0), m(60, 0)])).toBe(30);
+  });
+
+  it("a percent that is not a number counts as 0, and a weight that is not a finite number as 0", () => {
+    expect(weightedProgress([m(Number.NaN), m(60)])).toBe(30);
+    expect(weightedProgress([m(Number.POSITIVE_INFINITY), m(60)])).toBe(30);
+    expect(weightedProgress([m(Number.NaN, 0), m(60, 0)])).toBe(30);
+    expect(weightedProgress([m(100, Number.NaN), m(20, 1)])).toBe(20);
+    expect(weightedProgress([m(100, Number.POSITIVE_INFINITY), m(20, 1)])).toBe(20);
+  });
+
   it("is 100 exactly when every counting measure is complete", () => {
     expect(weightedProgress([m(100, 2), m(100, 1)])).toBe(100);
     expect(weightedProgress([m(100, 200), m(99, 1)])).toBe(100);

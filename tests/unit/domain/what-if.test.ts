@@ -51,6 +51,54 @@ describe("whatIf", () => {
   });
 
   it.each([-1, 13, 2.5])("refuses %s months done", (monthsDone) => {
-    expect(() => whatIf({ ytd: 30, monthsDone, target: 30, ...pm25 })).toThrow(RangeError);
+    expect(() => whatIf({ ytd: 30, monthsDone, target: 30, ...pm25 })).toThrow(new RangeError("monthsDone must be 0–12"));
+  });
+
+  it("the needed average is given to two decimals (205 ÷ 7 = 29.2857… → 29.29)", () => {
+    expect(whatIf({ ytd: 31, monthsDone: 5, target: 30, ...pm25 })).toMatchObject({ neededAverage: 29.29, monthsLeft: 7 });
+    expect(whatIf({ ytd: 78, monthsDone: 5, target: 80, ...goodAir })).toMatchObject({ neededAverage: 81.43 });
+  });
+
+  it("January: after one month the other eleven carry the rest", () => {
+    expect(whatIf({ ytd: 42, monthsDone: 1, target: 31, ...pm25 })).toEqual({
+      kind: "NEEDED",
+      neededAverage: 30,
+      monthsLeft: 11,
+      achievable: true,
+      onTrack: false,
+    });
+  });
+
+  describe("higher is better (good-air days ratio)", () => {
+    it("above the target is on track; equal to it or below is not (a tie does not beat it)", () => {
+      expect(whatIf({ ytd: 82, monthsDone: 6, target: 80, ...goodAir })).toMatchObject({ onTrack: true, neededAverage: 78 });
+      expect(whatIf({ ytd: 80, monthsDone: 6, target: 80, ...goodAir })).toMatchObject({ onTrack: false, neededAverage: 80 });
+      expect(whatIf({ ytd: 78, monthsDone: 9, target: 80, ...goodAir })).toMatchObject({ onTrack: false });
+    });
+
+    it("a need of exactly 100 % is not achievable (it must be beaten, and nothing beats 100 %); 99.5 % is", () => {
+      expect(whatIf({ ytd: 70, monthsDone: 10, target: 75, ...goodAir })).toMatchObject({
+        neededAverage: 100,
+        achievable: false,
+      });
+      expect(whatIf({ ytd: 70, monthsDone: 10, target: 899 / 12, ...goodAir })).toMatchObject({
+        neededAverage: 99.5,
+        achievable: true,
+      });
+    });
+
+    it("after December: above the target beats it, equal or below does not", () => {
+      expect(whatIf({ ytd: 81, monthsDone: 12, target: 80, ...goodAir })).toEqual({
+        kind: "ALREADY_DECIDED",
+        finalValue: 81,
+        beatsTarget: true,
+      });
+      expect(whatIf({ ytd: 80, monthsDone: 12, target: 80, ...goodAir })).toMatchObject({ beatsTarget: false });
+      expect(whatIf({ ytd: 79, monthsDone: 12, target: 80, ...goodAir })).toMatchObject({ beatsTarget: false });
+    });
+  });
+
+  it("lower is better, after December: equal to or above the target does not beat it", () => {
+    expect(whatIf({ ytd: 31, monthsDone: 12, target: 30, ...pm25 })).toMatchObject({ beatsTarget: false });
   });
 });

@@ -34,6 +34,9 @@ const PEOPLE = {
   // A field officer of the lead unit itself: the unit alone never grants a workflow step.
   fieldOfficer: { id: "officer", role: "FIELD_OFFICER", unitId: LEAD_UNIT },
   viewer: { id: "viewer", role: "VIEWER", unitId: null },
+  // Still named as the problem's lead official, but no longer a leader (moved to another post):
+  // the name alone never lets them decide.
+  formerLeadOfficial: { id: LEAD_OFFICIAL, role: "VIEWER", unitId: null },
 } satisfies Record<string, WorkflowActor & { role: RoleName }>;
 type Who = keyof typeof PEOPLE;
 const EVERYONE = Object.keys(PEOPLE) as Who[];
