@@ -60,7 +60,18 @@ describe("parseXlsxInWorker", () => {
         ["unit_code", "value"],
         ["320281", "80.5"],
       ],
+      rowNumbers: [1, 2],
     });
+  });
+
+  it("gives each row its sheet row number, blank spacer rows skipped", async () => {
+    const bytes = await workbook([["username", "role"], [], ["zhang", "VIEWER"]]);
+    const sheet = await parseXlsxInWorker(bytes);
+    expect(sheet.rows).toEqual([
+      ["username", "role"],
+      ["zhang", "VIEWER"],
+    ]);
+    expect(sheet.rowNumbers).toEqual([1, 3]);
   });
 
   it("refuses the bomb from its directory, and a directory that lies while inflating", async () => {
