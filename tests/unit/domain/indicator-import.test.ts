@@ -123,8 +123,7 @@ describe("validateImportTable", () => {
   it("unit codes of exactly six digits; names of up to 50 characters, a formula sign allowed inside", () => {
     for (const code of ["x320200", "3202001"]) expect(errorsOf({ 0: code })).toHaveLength(1);
     // A unit registered under a name of its own (the name is then not checked against the division list).
-    const registered = (name: string) =>
-      validateImportTable(withCells({ 1: name }), { knownCodes: new Set(["320200"]) }).errors;
+    const registered = (name: string) => validateImportTable(withCells({ 1: name }), { knownCodes: new Set(["320200"]) }).errors;
     expect(registered("无".repeat(50))).toEqual([]);
     expect(errorsOf({ 1: "无".repeat(51) })).toEqual([{ row: 2, column: "unit_name", reason: "longer than 50 characters" }]);
     expect(registered("无锡=市")).toEqual([]);
