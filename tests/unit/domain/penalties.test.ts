@@ -296,6 +296,17 @@ describe("hazard control failing: red hazards past their deadline", () => {
     expect(overdueRedHazards(list, "2026-05-01")).toEqual([]);
   });
 
+  // Stryker: equivalent — in overdueRedHazards' comparator `a.hazardId > b.hazardId ? 1 : 0` made
+  // `false ? 1 : 0` (or `>=`) survives: hazard ids are unique and V8's sort only asks whether the
+  // comparator is below zero. Likewise the sections' `a.sectionCode < b.sectionCode` made `<=`
+  // (a district's section codes are unique).
+  it("orders overdue hazards by id whatever the order given", () => {
+    const ids = ["d", "a", "c", "e", "b"];
+    const list = ids.map((id) => h(id, "RED", "2026-01-01"));
+    expect(overdueRedHazards(list, "2026-02-01").map((x) => x.hazardId)).toEqual(["a", "b", "c", "d", "e"]);
+    expect(overdueRedHazards([...list].reverse(), "2026-02-01").map((x) => x.hazardId)).toEqual(["a", "b", "c", "d", "e"]);
+  });
+
   it("one proposal per hazard at the hazard fee, none without a day to judge on", () => {
     const hazards = [h("x", "RED", "2026-04-30")];
     const r = evaluateDistrictPenalties({ ...base, hazards, evaluatedOn: "2026-05-31" }, 5, {
@@ -390,6 +401,8 @@ describe("rule versions by month", () => {
     expect(versionInForce(versions, 2021, 8)).toBeNull();
   });
 
+  // Stryker: survivor by design — `v.setAt.getTime() > best…` made `>=` only differs for two versions of
+  // the same month saved in the same millisecond, where "the one set last" is undefined.
   it("of two versions from the same month the one set last stands, whatever the order given", () => {
     const later = v("2026-07", "2026-06-25T00:00:00Z", { airFee: 5_000_000 });
     expect(versionInForce([later, ...versions], 2026, 8)?.rules.airFee).toBe(5_000_000);
@@ -523,6 +536,20 @@ describe("the figures behind the air rules, to the last digit", () => {
     // Nobody can be 1 point below 0.8: a ratio of 0 is only 0.8 below.
     expect(goodAirHits("0", "0.8")).toBe(0);
     expect(goodAirHits("0.0", "0.8")).toBe(0);
+  });
+
+  it("good air: a negative average (a malformed import) keeps its sign: −1 − 1 = −2", () => {
+    expect(goodAirHits("-2", "-1")).toBe(1);
+    expect(goodAirHits("-1.5", "-1")).toBe(0);
+    expect(goodAirHits("-1.5", "-1.0")).toBe(0);
+  });
+
+  // Stryker: equivalent — in subtractPoints `result < 0n` made `<= 0n` turns a zero result into
+  // "-0" (or "-0.0"), which compares equal to "0": an average exactly equal to the points gives the
+  // same verdict either way (pinned here).
+  it("good air: an average equal to the points leaves zero as the edge", () => {
+    expect(goodAirHits("0", "1")).toBe(1);
+    expect(goodAirHits("0.1", "1.0")).toBe(0);
   });
 
   it("PM2.5: digits beyond the sixth decimal are not rounded up into a hit", () => {
