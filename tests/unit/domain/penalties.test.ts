@@ -447,6 +447,9 @@ describe("the rules as data: ranges key by key", () => {
     });
   });
 
+  // Stryker: equivalent — in mergePenaltyRules' guard, `typeof stored !== "object"` made `false` and
+  // `Array.isArray(stored)` made `false` survive: a string, number or array has only index keys (or
+  // none), never a rule's name, so the key-by-key merge below keeps the Wuxi rules all the same.
   it.each([undefined, null, "x", 3, [1, 2]])("falls back to the Wuxi rules for %o", (stored) => {
     expect(mergePenaltyRules(stored)).toEqual(WUXI_PENALTY_RULES);
   });
