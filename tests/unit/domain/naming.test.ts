@@ -152,9 +152,6 @@ describe("unknown when absent", () => {
   });
 });
 
-// Stryker: equivalent — `if (input.worst) for (…) listed.add(…)` made `if (false)` survives: the
-// worst list's own entries only widen `covered()` for the units it names, and those units take the
-// "named" branch before `covered()` is asked; the table path runs only without a worst list.
 // Stryker: equivalent — `scope.length > 0 && …` made `>= 0` or `true` survives: with no covered unit
 // the table is "complete" but every unit is uncovered and so unknown (null) all the same (pinned by
 // "bottom N of 0, or no covered unit, names nobody").

@@ -287,13 +287,11 @@ describe("published values and their errors", () => {
   });
 });
 
-// Stryker: equivalent — in `byCode`, `a.unitCode > b.unitCode ? 1 : 0` made `false ? 1 : 0` or
-// `>=`, and `<` made `<=`, survive: unit codes are unique (a repeated code is refused before
-// sorting, and sort never compares an element with itself), and V8's Array.prototype.sort only asks
-// whether the comparator is below zero, so 0 and 1 sort alike. The test below shows the order holds
-// at a hundred units.
-// Stryker: equivalent — in `scaleOf`, `v.includes(".") ? … : 0` made `true ? … : 0` survives: a value
-// without a point has no second part, and `?.length ?? 0` gives the same 0.
+// Stryker: equivalent — in `byCode`, `a.unitCode < b.unitCode` made `<=` survives: unit codes are
+// unique (a repeated code is refused before sorting, and sort never compares an element with
+// itself), so the two never differ. The test below shows the order holds at a hundred units.
+// Stryker: equivalent — in `compareValues`, `x < y` made `x <= y` survives: equal values have
+// already returned 0 the line before.
 describe("code order at scale", () => {
   it("a hundred units, tied and without data, given in scrambled order, come out in code order", () => {
     const codes = Array.from({ length: 100 }, (_, i) => `u${String(i).padStart(3, "0")}`);
