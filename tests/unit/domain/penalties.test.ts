@@ -628,3 +628,42 @@ describe("evaluation edges", () => {
     expect(mergePenaltyRules({ airFee: undefined })).toEqual(WUXI_PENALTY_RULES);
   });
 });
+
+describe("last edges", () => {
+  it("says which month it refuses", () => {
+    expect(() => evaluateDistrictPenalties(base, 13)).toThrow("month must be 1–12, got 13");
+  });
+
+  it("problems are ordered by code before reason", () => {
+    const r = evaluateDistrictPenalties(
+      {
+        ...base,
+        problems: [
+          { problemId: "a", code: "WX-1", reason: "PERFUNCTORY" },
+          { problemId: "b", code: "WX-2", reason: "FALSE" },
+        ],
+      },
+      5,
+    );
+    expect(r.hits.map((h) => h.rule === "PROBLEM" && h.code)).toEqual(["WX-1", "WX-2"]);
+    const given = [
+      { problemId: "b", code: "WX-2", reason: "FALSE" as const },
+      { problemId: "a", code: "WX-1", reason: "PERFUNCTORY" as const },
+    ];
+    const r2 = evaluateDistrictPenalties({ ...base, problems: given }, 5);
+    expect(r2.hits.map((h) => h.rule === "PROBLEM" && h.code)).toEqual(["WX-1", "WX-2"]);
+  });
+
+  // Stryker: equivalent — in subtractPoints `* (sign ? -1n : 1n)` made `/` divides by ±1, the same
+  // as multiplying; and `text.includes(".")` made `includes("")` in decimalsOf gives the same 0 for
+  // a value without a point (its second part is undefined, `?? 0`).
+
+  it("a version from a later month stands over an older month's version saved after it", () => {
+    const rules = { ...WUXI_PENALTY_RULES };
+    const versions: RuleVersion[] = [
+      { effectiveFrom: "2026-07", setAt: new Date("2026-06-20T00:00:00Z"), rules },
+      { effectiveFrom: "2021-09", setAt: new Date("2026-06-25T00:00:00Z"), rules },
+    ];
+    expect(versionInForce(versions, 2026, 8)?.effectiveFrom).toBe("2026-07");
+  });
+});
