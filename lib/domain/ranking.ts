@@ -54,14 +54,13 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
 /** Parses decimal text into a scaled integer so values compare exactly. */
 function toScaled(text: string, scale: number): bigint {
   if (!DECIMAL.test(text)) throw new RangeError(`not a decimal value: ${text}`);
-  const negative = text.startsWith("-");
-  const [whole, fraction = ""] = (negative ? text.slice(1) : text).split(".");
-  const digits = BigInt(`${whole}${fraction.padEnd(scale, "0")}`);
-  return negative ? -digits : digits;
+  // The sign stays on the whole part: BigInt("-05") is −5.
+  const [whole, fraction = ""] = text.split(".");
+  return BigInt(`${whole}${fraction.padEnd(scale, "0")}`);
 }
 
 function scaleOf(values: readonly string[]): number {
-  return Math.max(0, ...values.map((v) => (v.includes(".") ? (v.split(".")[1]?.length ?? 0) : 0)));
+  return Math.max(0, ...values.map((v) => v.split(".")[1]?.length ?? 0));
 }
 
 /** −1 when a is better than b, 1 when worse, 0 when equal (as published). */
@@ -86,7 +85,8 @@ export function rankUnits(units: readonly RankInput[], options: RankingOptions):
     codes.add(u.unitCode);
     if (u.value !== null && !DECIMAL.test(u.value)) throw new RangeError(`not a decimal value: ${u.value}`);
   }
-  const byCode = (a: RankInput, b: RankInput) => (a.unitCode < b.unitCode ? -1 : a.unitCode > b.unitCode ? 1 : 0);
+  // Codes are unique (checked above), so two units never compare equal.
+  const byCode = (a: RankInput, b: RankInput) => (a.unitCode < b.unitCode ? -1 : 1);
   const withData = units.filter((u) => u.value !== null);
   const noData = units.filter((u) => u.value === null).sort(byCode);
   const sorted = [...withData].sort(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type NamingInput, nameUnits, type PrintedList, type ScopeUnit } from "@/lib/domain/naming";
+import { type NamingInput, nameUnits, type PrintedList, type ScopeUnit, tiedRanks } from "@/lib/domain/naming";
 
 const unit = (unitCode: string, value: string | null, extra: Partial<ScopeUnit> = {}): ScopeUnit => ({
   unitCode,
@@ -149,5 +149,78 @@ describe("unknown when absent", () => {
       bottomN: 5,
     });
     expect(r.get("a")?.named).toBeNull();
+  });
+});
+
+// Stryker: equivalent — `scope.length > 0 && …` made `>= 0` or `true` survives: with no covered unit
+// the table is "complete" but every unit is uncovered and so unknown (null) all the same (pinned by
+// "bottom N of 0, or no covered unit, names nobody").
+describe("ties and boundaries", () => {
+  it("tiedRanks lists the printed ranks shared by two or more entries", () => {
+    const ranks = (list: number[]) => [...tiedRanks(list.map((printedRank) => ({ printedRank })))].sort((a, b) => a - b);
+    expect(ranks([1, 2, 3])).toEqual([]);
+    expect(ranks([1, 2, 2, 4, 5, 5, 5])).toEqual([2, 5]);
+    expect(ranks([])).toEqual([]);
+  });
+
+  it("from a table: the worst unit's rank is 1, the N-th worst's rank is N, the next one is not named", () => {
+    const units = ["10", "20", "30", "40"].map((v, i) => unit(`u${i}`, v));
+    const r = nameUnits({ units, worst: null, direction: "LOWER_IS_BETTER", bottomN: 2 });
+    expect([...r].map(([c, n]) => [c, n.named, n.namedBy?.printedRank ?? null, n.namedBy?.tied ?? null])).toEqual([
+      ["u0", false, null, null],
+      ["u1", false, null, null],
+      ["u2", true, 2, false],
+      ["u3", true, 1, false],
+    ]);
+  });
+
+  it("from a table: a bottom N larger than the scope names every covered unit", () => {
+    const units = [unit("a", "1"), unit("b", "1"), unit("c", "2")];
+    const r = nameUnits({ units, worst: null, direction: "HIGHER_IS_BETTER", bottomN: 10 });
+    expect([...r.values()].map((n) => [n.named, n.namedBy?.printedRank, n.namedBy?.tied])).toEqual([
+      [true, 1, true],
+      [true, 1, true],
+      [true, 3, false],
+    ]);
+  });
+
+  it("from a table: a unit covered only because a printed best list names it counts towards the table", () => {
+    const best: PrintedList = { id: "b", kind: "BEST", size: 1, source: null, entries: [{ unitCode: "x", printedRank: 1 }] };
+    const units = [unit("a", "10"), unit("x", "50", { covered: false })];
+    const r = nameUnits({ units, worst: null, lists: [best], direction: "LOWER_IS_BETTER", bottomN: 1 });
+    expect([r.get("a")?.named, r.get("x")?.named]).toEqual([false, true]);
+    const incomplete = nameUnits({
+      units: [unit("a", "10"), unit("x", null, { covered: false })],
+      worst: null,
+      lists: [best],
+      direction: "LOWER_IS_BETTER",
+      bottomN: 1,
+    });
+    expect(incomplete.get("a")?.named).toBeNull();
+  });
+
+  it("a printed list's entry shares its rank only within that list", () => {
+    const worst: PrintedList = {
+      id: "w",
+      kind: "WORST",
+      size: 3,
+      source: "s",
+      entries: [
+        { unitCode: "a", printedRank: 1 },
+        { unitCode: "b", printedRank: 2 },
+        { unitCode: "c", printedRank: 2 },
+      ],
+    };
+    const r = nameUnits({
+      units: [unit("a", null), unit("b", null), unit("c", null)],
+      worst,
+      direction: "LOWER_IS_BETTER",
+      bottomN: 3,
+    });
+    expect([...r.values()].map((n) => [n.namedBy?.printedRank, n.namedBy?.tied])).toEqual([
+      [1, false],
+      [2, true],
+      [2, true],
+    ]);
   });
 });

@@ -296,6 +296,17 @@ describe("hazard control failing: red hazards past their deadline", () => {
     expect(overdueRedHazards(list, "2026-05-01")).toEqual([]);
   });
 
+  // Stryker: equivalent — in overdueRedHazards' comparator `a.hazardId > b.hazardId ? 1 : 0` made
+  // `false ? 1 : 0` (or `>=`) survives: hazard ids are unique and V8's sort only asks whether the
+  // comparator is below zero. Likewise the sections' `a.sectionCode < b.sectionCode` made `<=`
+  // (a district's section codes are unique).
+  it("orders overdue hazards by id whatever the order given", () => {
+    const ids = ["d", "a", "c", "e", "b"];
+    const list = ids.map((id) => h(id, "RED", "2026-01-01"));
+    expect(overdueRedHazards(list, "2026-02-01").map((x) => x.hazardId)).toEqual(["a", "b", "c", "d", "e"]);
+    expect(overdueRedHazards([...list].reverse(), "2026-02-01").map((x) => x.hazardId)).toEqual(["a", "b", "c", "d", "e"]);
+  });
+
   it("one proposal per hazard at the hazard fee, none without a day to judge on", () => {
     const hazards = [h("x", "RED", "2026-04-30")];
     const r = evaluateDistrictPenalties({ ...base, hazards, evaluatedOn: "2026-05-31" }, 5, {
@@ -390,6 +401,8 @@ describe("rule versions by month", () => {
     expect(versionInForce(versions, 2021, 8)).toBeNull();
   });
 
+  // Stryker: survivor by design — `v.setAt.getTime() > best…` made `>=` only differs for two versions of
+  // the same month saved in the same millisecond, where "the one set last" is undefined.
   it("of two versions from the same month the one set last stands, whatever the order given", () => {
     const later = v("2026-07", "2026-06-25T00:00:00Z", { airFee: 5_000_000 });
     expect(versionInForce([later, ...versions], 2026, 8)?.rules.airFee).toBe(5_000_000);
@@ -434,6 +447,9 @@ describe("the rules as data: ranges key by key", () => {
     });
   });
 
+  // Stryker: equivalent — in mergePenaltyRules' guard, `typeof stored !== "object"` made `false` and
+  // `Array.isArray(stored)` made `false` survive: a string, number or array has only index keys (or
+  // none), never a rule's name, so the key-by-key merge below keeps the Wuxi rules all the same.
   it.each([undefined, null, "x", 3, [1, 2]])("falls back to the Wuxi rules for %o", (stored) => {
     expect(mergePenaltyRules(stored)).toEqual(WUXI_PENALTY_RULES);
   });
@@ -493,5 +509,161 @@ describe("the rules as data: ranges key by key", () => {
 
   it("refuses unknown keys", () => {
     expect(penaltyRulesSchema.safeParse({ airFees: 1 }).success).toBe(false);
+  });
+});
+
+describe("the figures behind the air rules, to the last digit", () => {
+  const badAir = (month: number, ratio: string, avg: string, lastYear = "99.0") =>
+    badPm25(month, { pm25: "29", goodAirRatio: ratio, goodAirRatioCityAverage: avg, goodAirRatioLastYear: lastYear });
+  const goodAirHits = (ratio: string, avg: string, points = 1) =>
+    evaluateDistrictPenalties({ ...base, air: [1, 2, 3].map((m) => badAir(m, ratio, avg)) }, 3, {
+      ...WUXI_PENALTY_RULES,
+      goodAirBelowAveragePoints: points,
+    }).hits.length;
+
+  it("good air: whole-number averages and a fractional number of points", () => {
+    // 80 − 1 = 79
+    expect(goodAirHits("79", "80")).toBe(1);
+    expect(goodAirHits("79.1", "80")).toBe(0);
+    // 80 − 0.5 = 79.5
+    expect(goodAirHits("79.5", "80", 0.5)).toBe(1);
+    expect(goodAirHits("79.6", "80", 0.5)).toBe(0);
+    // 80.25 − 1.5 = 78.75
+    expect(goodAirHits("78.75", "80.25", 1.5)).toBe(1);
+    expect(goodAirHits("78.76", "80.25", 1.5)).toBe(0);
+  });
+
+  it("good air: an average smaller than the points (1.5 − 1 = 0.5; 0.8 − 1 = −0.2)", () => {
+    expect(goodAirHits("0.5", "1.5")).toBe(1);
+    expect(goodAirHits("0.6", "1.5")).toBe(0);
+    // Nobody can be 1 point below 0.8: a ratio of 0 is only 0.8 below.
+    expect(goodAirHits("0", "0.8")).toBe(0);
+    expect(goodAirHits("0.0", "0.8")).toBe(0);
+  });
+
+  it("good air: a negative average (a malformed import) keeps its sign: −1 − 1 = −2", () => {
+    expect(goodAirHits("-2", "-1")).toBe(1);
+    expect(goodAirHits("-1.5", "-1")).toBe(0);
+    expect(goodAirHits("-1.5", "-1.0")).toBe(0);
+  });
+
+  // Stryker: equivalent — in subtractPoints `result < 0n` made `<= 0n` turns a zero result into
+  // "-0" (or "-0.0"), which compares equal to "0": an average exactly equal to the points gives the
+  // same verdict either way (pinned here).
+  it("good air: an average equal to the points leaves zero as the edge", () => {
+    expect(goodAirHits("0", "1")).toBe(1);
+    expect(goodAirHits("0.1", "1.0")).toBe(0);
+  });
+
+  it("PM2.5: digits beyond the sixth decimal are not rounded up into a hit", () => {
+    const at = (pm25: string) => [1, 2, 3].map((m) => badPm25(m, { pm25, pm25CityAverage: "30", pm25LastYear: "20" }));
+    expect(evaluateDistrictPenalties({ ...base, air: at("31.4999999") }, 3).hits).toEqual([]);
+    expect(evaluateDistrictPenalties({ ...base, air: at("31.500000") }, 3).hits).toHaveLength(1);
+  });
+
+  it("air figures of a month outside 1–12 never count", () => {
+    const air = [badPm25(0), badPm25(1), badPm25(2)];
+    expect(evaluateDistrictPenalties({ ...base, air }, 2).hits).toEqual([]);
+    expect(evaluateDistrictPenalties({ ...base, air: [badPm25(1), badPm25(2), badPm25(3)] }, 12).hits).toHaveLength(1);
+  });
+
+  it("the good-air count follows months given out of order too", () => {
+    const air = [badAir(6, "70.0", "80.0"), fine(1), badAir(2, "70.0", "80.0"), badAir(4, "70.0", "80.0")];
+    const [hit] = evaluateDistrictPenalties({ ...base, air }, 6).hits;
+    expect(hit).toMatchObject({ rule: "GOOD_AIR", month: 6 });
+    expect(hit?.rule === "GOOD_AIR" && hit.months.map((m) => m.month)).toEqual([2, 4, 6]);
+  });
+
+  it("January: good air fires in January when the rule asks for one month", () => {
+    const rules = { ...WUXI_PENALTY_RULES, airMonths: 1, airFee: 1_000_000 };
+    expect(evaluateDistrictPenalties({ ...base, air: [badAir(1, "70.0", "80.0")] }, 1, rules).hits).toEqual([
+      {
+        rule: "GOOD_AIR",
+        episodeKey: "GOOD_AIR:2026",
+        month: 1,
+        fee: 1_000_000,
+        months: [{ month: 1, value: "70.0", lastYear: "99.0", cityAverage: "80.0" }],
+      },
+    ]);
+  });
+});
+
+describe("evaluation edges", () => {
+  it("a day to judge hazards on without hazards is no hit", () => {
+    expect(evaluateDistrictPenalties({ ...base, evaluatedOn: "2026-05-31" }, 5).hits).toEqual([]);
+    expect(evaluateDistrictPenalties({ ...base, hazards: [], evaluatedOn: "2026-05-31" }, 5).hits).toEqual([]);
+  });
+
+  it("a section's repeat and first fee use the rules of their own months", () => {
+    const S = { sectionCode: "S1", sectionName: "望虞河", level: "NATIONAL" as const, missedMonths: [1, 2, 3, 4, 5, 6] };
+    const rules = (m: number) => (m < 6 ? WUXI_PENALTY_RULES : { ...WUXI_PENALTY_RULES, nationalSectionFee: 1_000_000 });
+    expect(evaluateDistrictPenalties({ ...base, sections: [S] }, 6, rules).hits.map((h) => [h.month, h.fee])).toEqual([
+      [3, 5_000_000],
+      [6, 2_000_000],
+    ]);
+  });
+
+  it("problems of the same code are ordered by reason, whatever the order given", () => {
+    const p = (reason: "OVERDUE" | "FALSE" | "PERFUNCTORY") => ({ problemId: "a", code: "WX-1", reason });
+    const order = (list: ReturnType<typeof p>[]) =>
+      evaluateDistrictPenalties({ ...base, problems: list }, 5).hits.map((h) => h.rule === "PROBLEM" && h.reason);
+    expect(order([p("PERFUNCTORY"), p("OVERDUE"), p("FALSE")])).toEqual(["FALSE", "OVERDUE", "PERFUNCTORY"]);
+    expect(order([p("FALSE"), p("PERFUNCTORY"), p("OVERDUE")])).toEqual(["FALSE", "OVERDUE", "PERFUNCTORY"]);
+  });
+
+  it("sections are listed in code order whatever the order given", () => {
+    const s = (sectionCode: string) => ({
+      sectionCode,
+      sectionName: sectionCode,
+      level: "PROVINCIAL" as const,
+      missedMonths: [1, 2, 3],
+    });
+    const codesOf = (list: ReturnType<typeof s>[]) =>
+      evaluateDistrictPenalties({ ...base, sections: list }, 3).hits.map((h) => h.rule === "SECTION" && h.sectionCode);
+    expect(codesOf([s("B"), s("A"), s("C")])).toEqual(["A", "B", "C"]);
+    expect(codesOf([s("A"), s("C"), s("B")])).toEqual(["A", "B", "C"]);
+  });
+
+  it("a stored value left undefined keeps the Wuxi rule", () => {
+    expect(mergePenaltyRules({ airFee: undefined })).toEqual(WUXI_PENALTY_RULES);
+  });
+});
+
+describe("last edges", () => {
+  it("says which month it refuses", () => {
+    expect(() => evaluateDistrictPenalties(base, 13)).toThrow("month must be 1–12, got 13");
+  });
+
+  it("problems are ordered by code before reason", () => {
+    const r = evaluateDistrictPenalties(
+      {
+        ...base,
+        problems: [
+          { problemId: "a", code: "WX-1", reason: "PERFUNCTORY" },
+          { problemId: "b", code: "WX-2", reason: "FALSE" },
+        ],
+      },
+      5,
+    );
+    expect(r.hits.map((h) => h.rule === "PROBLEM" && h.code)).toEqual(["WX-1", "WX-2"]);
+    const given = [
+      { problemId: "b", code: "WX-2", reason: "FALSE" as const },
+      { problemId: "a", code: "WX-1", reason: "PERFUNCTORY" as const },
+    ];
+    const r2 = evaluateDistrictPenalties({ ...base, problems: given }, 5);
+    expect(r2.hits.map((h) => h.rule === "PROBLEM" && h.code)).toEqual(["WX-1", "WX-2"]);
+  });
+
+  // Stryker: equivalent — in subtractPoints `* (sign ? -1n : 1n)` made `/` divides by ±1, the same
+  // as multiplying; and `text.includes(".")` made `includes("")` in decimalsOf gives the same 0 for
+  // a value without a point (its second part is undefined, `?? 0`).
+
+  it("a version from a later month stands over an older month's version saved after it", () => {
+    const rules = { ...WUXI_PENALTY_RULES };
+    const versions: RuleVersion[] = [
+      { effectiveFrom: "2026-07", setAt: new Date("2026-06-20T00:00:00Z"), rules },
+      { effectiveFrom: "2021-09", setAt: new Date("2026-06-25T00:00:00Z"), rules },
+    ];
+    expect(versionInForce(versions, 2026, 8)?.effectiveFrom).toBe("2026-07");
   });
 });
