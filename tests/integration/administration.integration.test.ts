@@ -18,6 +18,7 @@ import { POST as importUsers } from "@/app/api/v1/users/import/route";
 import { POST as createUserRoute, GET as listUsers } from "@/app/api/v1/users/route";
 import { claimAttempt } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
+import { getAdminUser } from "@/lib/server/users/list-users";
 import { createProblem, createUnit as createUnitRow, createUser, DEMO_PASSWORD, uniqueSuffix } from "../factories";
 import { type ApiResult, call, errorOf, signInToken } from "../support/api";
 import { createPerson, type Person } from "../support/world";
@@ -263,6 +264,15 @@ describe("accounts: edit, deactivate, unlock, sessions, import", () => {
       json: { username: admin.user.username.toUpperCase(), displayName: "丁", role: "VIEWER" },
     });
     expect(errorOf(taken).fields?.username?.[0]).toBe("用户名已存在");
+  });
+
+  it("the account page's read: an administrator sees the account; anyone else is refused; a bad id is not found", async () => {
+    const person = await createUser(db, { role: "VIEWER", username: `page-${uniqueSuffix()}` });
+    expect(await getAdminUser(admin.actor, person.id)).toMatchObject({ id: person.id, username: person.username });
+    const viewer = await createPerson("VIEWER");
+    await expect(getAdminUser(viewer.actor, person.id)).rejects.toMatchObject({ status: 403 });
+    await expect(getAdminUser(admin.actor, "not-a-uuid")).rejects.toMatchObject({ status: 404 });
+    await expect(getAdminUser(admin.actor, "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ status: 404 });
   });
 
   it("unlock lifts a sign-in lock", async () => {

@@ -1,12 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { PenaltyTable } from "@/components/penalties/penalty-table";
 import { Notice } from "@/components/ui/notice";
-import { db } from "@/lib/db";
 import { bureauToday } from "@/lib/domain/calendar";
 import { isAppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { penaltyListQuerySchema } from "@/lib/schemas/penalties";
-import { listProposals } from "@/lib/server/penalties/list-penalties";
+import { listPenaltyProposals } from "@/lib/server/penalties/list-penalties";
+import { listDistricts } from "@/lib/server/reference/list-districts";
 import { pathWithQuery, requireActor } from "../session";
 import { decidePenaltyAction, recordPenaltyPaymentAction } from "./actions";
 
@@ -27,12 +27,12 @@ export default async function PenaltiesPage({ searchParams }: { searchParams: Se
   };
   const parsed = penaltyListQuerySchema.safeParse(raw);
   if (!can(actor, "penalty.read")) return <Notice title={t("pageTitle")} tone="amber" />;
-  const districts = await db.district.findMany({ orderBy: { code: "asc" }, select: { code: true, name: true } });
-  let rows: Awaited<ReturnType<typeof listProposals>> = [];
+  const districts = await listDistricts(actor);
+  let rows: Awaited<ReturnType<typeof listPenaltyProposals>> = [];
   let invalid = !parsed.success;
   if (parsed.success) {
     try {
-      rows = await listProposals(parsed.data);
+      rows = await listPenaltyProposals(actor, parsed.data);
     } catch (e) {
       if (!isAppError(e)) throw e;
       invalid = true;

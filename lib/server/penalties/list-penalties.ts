@@ -90,6 +90,12 @@ export async function listProposals(q: { year: number; month?: number; districtC
  * with a month also `items` (every district's hits as evaluated live through that month, the
  * response before proposals existed) and `totalFee`.
  */
+/** The penalties page: proposals and decisions of a year (optionally a month, district, status). */
+export async function listPenaltyProposals(actor: Actor, q: Parameters<typeof listProposals>[0]) {
+  authorize(actor, "penalty.read");
+  return listProposals(q);
+}
+
 export async function getPenalties(actor: Actor, raw: unknown, opts: { locale?: Locale; now?: Date } = {}) {
   authorize(actor, "penalty.read");
   const q = parseInput(penaltyListQuerySchema, raw, opts.locale);

@@ -1,10 +1,12 @@
 import type { Prisma } from "@prisma/client";
 import { db } from "../../db";
+import { NotFound } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
 import { type AdminUserDto, userSearchQuerySchema } from "../../schemas/admin";
+import { isUuid } from "../../schemas/common";
 import { type Locale, parseInput } from "../../schemas/parse";
 import { type UserDto, userListQuerySchema } from "../../schemas/user";
-import { adminUserSelect, toAdminUserDtos } from "./admin-user-dto";
+import { adminUserSelect, toAdminUserDto, toAdminUserDtos } from "./admin-user-dto";
 
 export const userSelect = {
   id: true,
@@ -70,4 +72,12 @@ export async function searchUsers(actor: Actor, rawQuery: unknown, opts: { local
     select: adminUserSelect,
   });
   return toAdminUserDtos(rows);
+}
+
+/** One account as the administrator sees it; a malformed or unknown id is not found. */
+export async function getAdminUser(actor: Actor, id: string): Promise<AdminUserDto> {
+  authorize(actor, "user.manage");
+  const row = isUuid(id) ? await db.user.findUnique({ where: { id }, select: adminUserSelect }) : null;
+  if (!row) throw new NotFound("User not found");
+  return toAdminUserDto(row);
 }

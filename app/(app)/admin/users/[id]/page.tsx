@@ -5,13 +5,11 @@ import { getTranslations } from "next-intl/server";
 import { AccountActions } from "@/components/admin/account-actions";
 import { UserForm } from "@/components/admin/user-form";
 import { Badge } from "@/components/ui/badge";
-import { db } from "@/lib/db";
 import { ROLES } from "@/lib/domain/enums";
-import { authorize } from "@/lib/permissions";
-import { isUuid } from "@/lib/schemas/common";
+import { isAppError } from "@/lib/errors";
 import { listDistricts } from "@/lib/server/reference/list-districts";
 import { listUnits } from "@/lib/server/reference/list-units";
-import { adminUserSelect, toAdminUserDto } from "@/lib/server/users/admin-user-dto";
+import { getAdminUser } from "@/lib/server/users/list-users";
 import { requireActor } from "../../../session";
 import { resetPasswordAction, setActiveAction, unlockUserAction, updateUserAction } from "../../actions";
 
@@ -24,12 +22,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor(`/admin/users/${id}`);
-  authorize(actor, "user.manage");
-  if (!isUuid(id)) notFound();
-  const row = await db.user.findUnique({ where: { id }, select: adminUserSelect });
-  if (!row) notFound();
-  const [user, t, tr, units, districts] = await Promise.all([
-    toAdminUserDto(row),
+  const user = await getAdminUser(actor, id).catch((e: unknown) => {
+    if (isAppError(e) && e.status === 404) notFound();
+    throw e;
+  });
+  const [t, tr, units, districts] = await Promise.all([
     getTranslations("adminUi"),
     getTranslations("enums.role"),
     listUnits(actor),
