@@ -1092,6 +1092,7 @@ const SOURCE_PREFIX: Record<Exclude<ProblemSource, "OTHER">, string> = {
   PETITION: "群众信访反映：",
   ENFORCEMENT: "执法检查发现：",
   SELF_CHECK: "自查自纠发现：",
+  HAZARD_SWEEP: "隐患排查发现：",
 };
 
 const OTHER_ORIGINS = [
@@ -1122,6 +1123,8 @@ function roundAndPrefix(source: ProblemSource, year: number, r: Rng): { round: s
       return { round: `${year}年六大专项执法行动`, prefix: SOURCE_PREFIX[source] };
     case "SELF_CHECK":
       return { round: `${year}年突出生态环境问题自查自纠`, prefix: SOURCE_PREFIX[source] };
+    case "HAZARD_SWEEP":
+      return { round: `${year}年环境安全隐患排查`, prefix: SOURCE_PREFIX[source] };
     case "OTHER":
       return r.pick(OTHER_ORIGINS);
   }
@@ -1147,6 +1150,8 @@ const SOURCE_COUNTS: Record<ProblemSource, number> = {
   PETITION: 30,
   ENFORCEMENT: 28,
   SELF_CHECK: 20,
+  // Hazard-sweep problems come from the sweeps' own demo data, not the generated ledger.
+  HAZARD_SWEEP: 0,
   OTHER: 8,
 };
 const CATEGORY_COUNTS: Record<ProblemCategory, number> = {

@@ -9,6 +9,7 @@ export const PROBLEM_SOURCES = [
   "PETITION",
   "ENFORCEMENT",
   "SELF_CHECK",
+  "HAZARD_SWEEP",
   "OTHER",
 ] as const;
 export const PROBLEM_CATEGORIES = ["WATER", "AIR", "SOIL", "SOLID_WASTE", "NOISE", "ECOLOGY", "RISK", "OTHER"] as const;
@@ -55,3 +56,6 @@ export type MeasureStatusName = (typeof MEASURE_STATUSES)[number];
 export type EvidenceKindName = (typeof EVIDENCE_KINDS)[number];
 export type ReviewStatusName = (typeof REVIEW_STATUSES)[number];
 export type ReturnReasonName = (typeof RETURN_REASONS)[number];
+
+export const ENTERPRISE_STATUSES = ["OPERATING", "STOPPED", "CLOSED"] as const;
+export const ENTERPRISE_TAGS = ["VOCS_KEY", "CHEMICAL", "HEAVY_METAL", "CONSTRUCTION_SITE", "NEAR_SECTION"] as const;
