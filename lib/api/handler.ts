@@ -15,6 +15,7 @@ import {
 } from "../errors";
 import type { Actor } from "../permissions";
 import type { Locale } from "../schemas/parse";
+import { log } from "../server/ops/log";
 
 export type ApiContext<P> = {
   req: NextRequest;
@@ -35,6 +36,12 @@ export const MAX_JSON_BYTES = 1_000_000;
 export const MAX_SIGN_IN_BYTES = 8 * 1024;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** The id the HTTP entry (scripts/serve.ts) gave this request, so log lines and the access log agree. */
+function requestIdOf(req: NextRequest): string {
+  const given = req.headers.get("x-rectify-request-id");
+  return given && /^[0-9a-f-]{36}$/.test(given) ? given : randomUUID();
+}
+
 function localeOf(req: NextRequest): Locale {
   return (req.headers.get("accept-language") ?? "").toLowerCase().startsWith("zh") ? "zh-CN" : "en";
 }
@@ -49,7 +56,7 @@ export function errorResponse(e: unknown, requestId: string): NextResponse {
     return res;
   }
   // Unexpected: log the detail on the server, give the client only a reference.
-  console.error(`[${requestId}]`, e);
+  log("error", "unexpected error", { requestId, err: e });
   return NextResponse.json(
     { error: { code: "INTERNAL", message: `Unexpected error; quote request id ${requestId}` } },
     { status: 500 },
@@ -93,7 +100,7 @@ export function apiRoute<P = Record<string, never>>(
   opts: { status?: number; duringPasswordChange?: boolean } = {},
 ) {
   return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
-    const requestId = randomUUID();
+    const requestId = requestIdOf(req);
     try {
       const { actor, bearer } = await resolveActor(req);
       if (!actor) throw new Unauthorized();
@@ -114,7 +121,7 @@ export function apiRoute<P = Record<string, never>>(
 /** A /api/v1 handler that needs no sign-in (session creation, the OpenAPI document). */
 export function publicApiRoute<P = Record<string, never>>(handler: PublicHandler<P>, opts: { status?: number } = {}) {
   return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
-    const requestId = randomUUID();
+    const requestId = requestIdOf(req);
     try {
       if (!SAFE_METHODS.has(req.method)) assertSameOrigin(req);
       const params = (await context.params) ?? ({} as P);

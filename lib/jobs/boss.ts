@@ -1,6 +1,8 @@
 import PgBoss from "pg-boss";
 import { runEscalation } from "../server/escalation/run-escalation";
 import { deliverPending } from "../server/notifications/deliver-pending";
+import { log } from "../server/ops/log";
+import { countedJob } from "../server/ops/metrics";
 import { evaluatePenalties, latestPenaltyMonth } from "../server/penalties/evaluate-penalties";
 
 /**
@@ -36,7 +38,7 @@ export async function startJobs(opts: JobsOptions): Promise<PgBoss> {
     max: 3,
     application_name: "rectify-jobs",
   });
-  boss.on("error", (e) => console.error("[jobs]", e));
+  boss.on("error", (e) => log("error", "jobs error", { err: e }));
   try {
     await boss.start();
   } catch (e) {
@@ -65,24 +67,30 @@ export async function startJobs(opts: JobsOptions): Promise<PgBoss> {
   await boss.schedule(PENALTIES_QUEUE, opts.penaltiesCron || DEFAULT_PENALTIES_CRON, {}, { tz: JOBS_TIME_ZONE });
 
   const polling = opts.pollingIntervalSeconds === undefined ? {} : { pollingIntervalSeconds: opts.pollingIntervalSeconds };
-  await boss.work(ESCALATION_QUEUE, polling, async () => {
-    const run = await runEscalation();
-    console.info(`[jobs] escalation ${run.today}: ${JSON.stringify(run)}`);
-    await boss.send(DELIVERIES_QUEUE, {});
-    return run;
-  });
-  await boss.work(DELIVERIES_QUEUE, polling, async () => {
-    const run = await deliverPending();
-    if (run.sent || run.retrying || run.failed) console.info(`[jobs] deliveries: ${JSON.stringify(run)}`);
-    return run;
-  });
-  await boss.work(PENALTIES_QUEUE, polling, async () => {
-    const latest = await latestPenaltyMonth();
-    if (!latest) return { skipped: "no air data" };
-    const run = await evaluatePenalties(latest.year, latest.month);
-    console.info(`[jobs] penalties ${latest.year}-${latest.month}: ${JSON.stringify(run)}`);
-    return run;
-  });
+  await boss.work(ESCALATION_QUEUE, polling, () =>
+    countedJob(ESCALATION_QUEUE, async () => {
+      const run = await runEscalation();
+      log("info", "job escalation", { queue: ESCALATION_QUEUE, ...run });
+      await boss.send(DELIVERIES_QUEUE, {});
+      return run;
+    }),
+  );
+  await boss.work(DELIVERIES_QUEUE, polling, () =>
+    countedJob(DELIVERIES_QUEUE, async () => {
+      const run = await deliverPending();
+      if (run.sent || run.retrying || run.failed) log("info", "job deliveries", { queue: DELIVERIES_QUEUE, ...run });
+      return run;
+    }),
+  );
+  await boss.work(PENALTIES_QUEUE, polling, () =>
+    countedJob(PENALTIES_QUEUE, async () => {
+      const latest = await latestPenaltyMonth();
+      if (!latest) return { skipped: "no air data" };
+      const run = await evaluatePenalties(latest.year, latest.month);
+      log("info", "job penalties", { queue: PENALTIES_QUEUE, ...run });
+      return run;
+    }),
+  );
   if (opts.runOnStart) await boss.send(ESCALATION_QUEUE, {});
   return boss;
 }
@@ -97,7 +105,7 @@ export function startJobsInBackground(): void {
   if (holder.rectifyJobs) return;
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) {
-    console.warn("[jobs] DATABASE_URL is not set; scheduled jobs are off");
+    log("warn", "DATABASE_URL is not set; scheduled jobs are off");
     return;
   }
   const attempt = async (): Promise<PgBoss | null> => {
@@ -108,14 +116,14 @@ export function startJobsInBackground(): void {
         penaltiesCron: process.env.PENALTIES_CRON,
         runOnStart: true,
       });
-      console.info(
-        `[jobs] started: escalation "${process.env.ESCALATION_CRON || DEFAULT_ESCALATION_CRON}" ${JOBS_TIME_ZONE}, deliveries every minute`,
-      );
+      log("info", "jobs started", {
+        escalationCron: process.env.ESCALATION_CRON || DEFAULT_ESCALATION_CRON,
+        timeZone: JOBS_TIME_ZONE,
+        deliveries: "every minute",
+      });
       return boss;
     } catch (e) {
-      console.error(
-        `[jobs] could not start (${e instanceof Error ? e.message : String(e)}); retrying in ${RETRY_START_MS / 1000} s`,
-      );
+      log("error", "jobs could not start; retrying", { err: e, retryInSeconds: RETRY_START_MS / 1000 });
       await new Promise((resolve) => setTimeout(resolve, RETRY_START_MS).unref());
       return attempt();
     }
