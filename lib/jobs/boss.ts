@@ -1,6 +1,7 @@
 import PgBoss from "pg-boss";
 import { runEscalation } from "../server/escalation/run-escalation";
 import { deliverPending } from "../server/notifications/deliver-pending";
+import { claimTick, isScheduled, SCHEDULED } from "../server/ops/claim-tick";
 import { log } from "../server/ops/log";
 import { countedJob } from "../server/ops/metrics";
 import { evaluatePenalties, latestPenaltyMonth } from "../server/penalties/evaluate-penalties";
@@ -55,7 +56,7 @@ export async function startJobs(opts: JobsOptions): Promise<PgBoss> {
     retryDelay: 300,
   });
   await boss.createQueue(DELIVERIES_QUEUE, { name: DELIVERIES_QUEUE, policy: "stately", expireInSeconds: 600, retryLimit: 0 });
-  await boss.schedule(ESCALATION_QUEUE, opts.escalationCron || DEFAULT_ESCALATION_CRON, {}, { tz: JOBS_TIME_ZONE });
+  await boss.schedule(ESCALATION_QUEUE, opts.escalationCron || DEFAULT_ESCALATION_CRON, SCHEDULED, { tz: JOBS_TIME_ZONE });
   await boss.schedule(DELIVERIES_QUEUE, "* * * * *", {}, { tz: JOBS_TIME_ZONE });
   await boss.createQueue(PENALTIES_QUEUE, {
     name: PENALTIES_QUEUE,
@@ -64,17 +65,20 @@ export async function startJobs(opts: JobsOptions): Promise<PgBoss> {
     retryLimit: 3,
     retryDelay: 600,
   });
-  await boss.schedule(PENALTIES_QUEUE, opts.penaltiesCron || DEFAULT_PENALTIES_CRON, {}, { tz: JOBS_TIME_ZONE });
+  await boss.schedule(PENALTIES_QUEUE, opts.penaltiesCron || DEFAULT_PENALTIES_CRON, SCHEDULED, { tz: JOBS_TIME_ZONE });
 
   const polling = opts.pollingIntervalSeconds === undefined ? {} : { pollingIntervalSeconds: opts.pollingIntervalSeconds };
-  await boss.work(ESCALATION_QUEUE, polling, () =>
-    countedJob(ESCALATION_QUEUE, async () => {
+  const withMeta = { ...polling, includeMetadata: true as const };
+  await boss.work(ESCALATION_QUEUE, withMeta, async ([job]) => {
+    if (job && isScheduled(job.data) && !(await claimTick(ESCALATION_QUEUE, job.createdOn)))
+      return { skipped: "tick already run" };
+    return countedJob(ESCALATION_QUEUE, async () => {
       const run = await runEscalation();
       log("info", "job escalation", { queue: ESCALATION_QUEUE, ...run });
       await boss.send(DELIVERIES_QUEUE, {});
       return run;
-    }),
-  );
+    });
+  });
   await boss.work(DELIVERIES_QUEUE, polling, () =>
     countedJob(DELIVERIES_QUEUE, async () => {
       const run = await deliverPending();
@@ -82,15 +86,17 @@ export async function startJobs(opts: JobsOptions): Promise<PgBoss> {
       return run;
     }),
   );
-  await boss.work(PENALTIES_QUEUE, polling, () =>
-    countedJob(PENALTIES_QUEUE, async () => {
+  await boss.work(PENALTIES_QUEUE, withMeta, async ([job]) => {
+    if (job && isScheduled(job.data) && !(await claimTick(PENALTIES_QUEUE, job.createdOn)))
+      return { skipped: "tick already run" };
+    return countedJob(PENALTIES_QUEUE, async () => {
       const latest = await latestPenaltyMonth();
       if (!latest) return { skipped: "no air data" };
       const run = await evaluatePenalties(latest.year, latest.month);
       log("info", "job penalties", { queue: PENALTIES_QUEUE, ...run });
       return run;
-    }),
-  );
+    });
+  });
   if (opts.runOnStart) await boss.send(ESCALATION_QUEUE, {});
   return boss;
 }
