@@ -67,6 +67,16 @@ export class TooManyRequests extends AppError {
   }
 }
 
+/** The database (or another dependency) can't be reached for a moment: try again shortly. */
+export class ServiceUnavailable extends AppError {
+  constructor(
+    readonly retryAfterSeconds = 5,
+    message = "The database is unavailable for a moment; try again in a few seconds",
+  ) {
+    super("SERVICE_UNAVAILABLE", 503, message, undefined, { retryAfterSeconds });
+  }
+}
+
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }

@@ -10,11 +10,13 @@ import {
   isAppError,
   PasswordChangeRequired,
   PayloadTooLarge,
+  ServiceUnavailable,
   TooManyRequests,
   Unauthorized,
 } from "../errors";
 import type { Actor } from "../permissions";
 import type { Locale } from "../schemas/parse";
+import { isDatabaseUnavailable } from "../server/ops/database-unavailable";
 import { log } from "../server/ops/log";
 
 export type ApiContext<P> = {
@@ -47,12 +49,17 @@ function localeOf(req: NextRequest): Locale {
 }
 
 export function errorResponse(e: unknown, requestId: string): NextResponse {
+  if (!isAppError(e) && isDatabaseUnavailable(e)) {
+    log("warn", "database unavailable", { requestId, err: e });
+    e = new ServiceUnavailable();
+  }
   if (isAppError(e)) {
     const body: { error: Record<string, unknown> } = { error: { code: e.code, message: e.message } };
     if (e.fields) body.error.fields = e.fields;
     if (e.extra?.current !== undefined) body.error.current = e.extra.current;
     const res = NextResponse.json(body, { status: e.status });
-    if (e instanceof TooManyRequests) res.headers.set("Retry-After", String(e.retryAfterSeconds));
+    if (e instanceof TooManyRequests || e instanceof ServiceUnavailable)
+      res.headers.set("Retry-After", String(e.retryAfterSeconds));
     return res;
   }
   // Unexpected: log the detail on the server, give the client only a reference.
