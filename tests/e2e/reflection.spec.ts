@@ -68,7 +68,8 @@ test("the Taihu board draws a season: today's status per point, trends with thre
   const charts = page.getByTestId("taihu-trend");
   await expect(charts).toHaveCount(5);
   // The first chart (贡湖湾) has its line and both threshold lines labelled.
-  await expect(charts.first().locator("svg path").first()).toBeVisible();
+  await expect(charts.first().locator("svg")).toBeVisible();
+  expect(await charts.first().locator("svg path").count()).toBeGreaterThan(2);
   await expect(charts.first()).toContainText("预警线 3000");
   await expect(charts.first()).toContainText("警报线 8000");
   const row = today.locator("tr", { hasText: "贡湖湾（演示）" });

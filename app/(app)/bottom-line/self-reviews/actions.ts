@@ -3,6 +3,7 @@
 import type { ActionResult } from "@/components/workflow/action-result";
 import { type ActionContext, runAction } from "@/components/workflow/run-action";
 import { closeRound } from "@/lib/server/self-reviews/close-round";
+import { getSheet } from "@/lib/server/self-reviews/get-sheet";
 import { openRound } from "@/lib/server/self-reviews/open-round";
 import { raiseProblemFromAnswer } from "@/lib/server/self-reviews/raise-problem";
 import { commentSheet, returnSheet } from "@/lib/server/self-reviews/review-sheet";
@@ -25,11 +26,16 @@ export async function saveSheetAction(roundId: string, unitId: string, input: Re
   return runOn(sheetPaths(roundId, unitId), (c) => saveSheet(c.actor, String(roundId), String(unitId), input, c));
 }
 
-/** Saves what is on the form, then submits it (one click for the person). */
+/**
+ * Saves what is on the form, then submits it (one click for the person). The draft is saved (and
+ * the page refreshed) even when the submission is refused, so nothing typed is lost.
+ */
 export async function submitSheetAction(roundId: string, unitId: string, input: Record<string, unknown>): Promise<ActionResult> {
+  const saved = await runOn(sheetPaths(roundId, unitId), (c) => saveSheet(c.actor, String(roundId), String(unitId), input, c));
+  if (!saved.ok) return saved;
   return runOn(sheetPaths(roundId, unitId), async (c) => {
-    const saved = await saveSheet(c.actor, String(roundId), String(unitId), input, c);
-    return submitSheet(c.actor, String(roundId), String(unitId), { version: saved.version }, c);
+    const { version } = await getSheet(c.actor, String(roundId), String(unitId));
+    return submitSheet(c.actor, String(roundId), String(unitId), { version }, c);
   });
 }
 
