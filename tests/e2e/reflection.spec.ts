@@ -76,4 +76,12 @@ test("the Taihu board draws a season: today's status per point, trends with thre
   const cells = row.locator("td");
   await expect(cells.nth(3)).toHaveText(/^[1-9]\d*$/);
   await expect(cells.nth(4)).toHaveText(/^\d+$/);
+
+  // The leaders' dashboard: the open round's answered units lead to the round's heat map.
+  await page.goto("/dashboard");
+  const watch = page.getByTestId("bottom-line-watch");
+  await expect(watch).toContainText("太湖今日");
+  await watch.getByRole("link", { name: /^已提交 \d+\/8$/ }).click();
+  await expect(page).toHaveURL(/\/bottom-line\/self-reviews\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("rating-heatmap")).toBeVisible();
 });
