@@ -64,7 +64,8 @@ describe("round and sheet states", () => {
   });
   it("a closed round takes nothing", () => {
     for (const action of ["save", "submit", "comment", "return"] as const) {
-      for (const s of ["NOT_STARTED", "DRAFT", "SUBMITTED", "RETURNED"] as const) expect(sheetAllows("CLOSED", s, action)).toBe(false);
+      for (const s of ["NOT_STARTED", "DRAFT", "SUBMITTED", "RETURNED"] as const)
+        expect(sheetAllows("CLOSED", s, action)).toBe(false);
     }
   });
   it("saving makes a draft but keeps a returned sheet returned; submitting and returning move it", () => {

@@ -31,7 +31,8 @@ describe("alert level of a reading", () => {
 });
 
 describe("alert episodes", () => {
-  const days = (levels: number[]) => levels.map((level, i) => ({ day: `2026-07-${String(i + 1).padStart(2, "0")}`, level: level as 0 | 1 | 2 }));
+  const days = (levels: number[]) =>
+    levels.map((level, i) => ({ day: `2026-07-${String(i + 1).padStart(2, "0")}`, level: level as 0 | 1 | 2 }));
   it("enter: the first day over opens an episode", () => {
     expect(episodesOf(days([0, 1]))).toEqual([{ startedOn: "2026-07-02", endedOn: null, peakLevel: 1 }]);
   });
@@ -49,7 +50,9 @@ describe("alert episodes", () => {
     ]);
   });
   it("readings in any order are taken by day", () => {
-    expect(episodesOf([...days([0, 1, 0])].reverse())).toEqual([{ startedOn: "2026-07-02", endedOn: "2026-07-03", peakLevel: 1 }]);
+    expect(episodesOf([...days([0, 1, 0])].reverse())).toEqual([
+      { startedOn: "2026-07-02", endedOn: "2026-07-03", peakLevel: 1 },
+    ]);
   });
   it("days over count within April–October of the year only", () => {
     const list = [
