@@ -1,6 +1,6 @@
 import { db } from "../../db";
 import { bureauToday, formatCalendarDate } from "../../domain/calendar";
-import { isSheetLate, meanRating, SELF_REVIEW_QUESTIONS } from "../../domain/self-review";
+import { isSheetLate, meanRating, SELF_REVIEW_QUESTIONS, type SheetStatus } from "../../domain/self-review";
 import { NotFound } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
 import { isUuid } from "../../schemas/common";
@@ -18,7 +18,7 @@ type RoundRow = {
   createdAt: Date;
 };
 
-export function roundSummary(r: RoundRow, sheets: { status: string }[], today: string): RoundSummaryDto {
+export function roundSummary(r: RoundRow, sheets: { status: SheetStatus }[], today: string): RoundSummaryDto {
   const dueOn = formatCalendarDate(r.dueOn);
   return {
     id: r.id,
@@ -30,7 +30,7 @@ export function roundSummary(r: RoundRow, sheets: { status: string }[], today: s
     version: r.version,
     units: sheets.length,
     submitted: sheets.filter((s) => s.status === "SUBMITTED").length,
-    late: r.status === "OPEN" ? sheets.filter((s) => isSheetLate(s.status as "DRAFT", dueOn, today)).length : 0,
+    late: r.status === "OPEN" ? sheets.filter((s) => isSheetLate(s.status, dueOn, today)).length : 0,
     createdAt: r.createdAt.toISOString(),
   };
 }

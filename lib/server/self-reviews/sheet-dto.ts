@@ -45,7 +45,8 @@ export async function toSheetDto(tx: Tx, s: SheetRow, now: Date = new Date()): P
     roundId: s.roundId,
     unit: s.unit,
     status: s.status,
-    late: isSheetLate(s.status, dueOn, formatCalendarDate(bureauToday(now))),
+    // A closed round chases nobody.
+    late: s.round.status === "OPEN" && isSheetLate(s.status, dueOn, formatCalendarDate(bureauToday(now))),
     submittedAt: s.submittedAt?.toISOString() ?? null,
     leaderComment: s.leaderComment,
     commentedBy: s.commentedById ? (who.get(s.commentedById) ?? null) : null,
