@@ -45,6 +45,19 @@ export const PERMISSIONS = {
   "finding.withdraw": ["LEADER"],
   "unit.manage": ["ADMIN"],
   "audit.read": ["ADMIN"],
+  /** Eight-question self-review (八个方面反思): rounds are opened by the inspection office, answered by the units, reviewed by leaders. */
+  "selfReview.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "selfReview.manage": ["COORDINATOR"],
+  "selfReview.answer": ["DIVISION_HEAD", "FIELD_OFFICER"],
+  "selfReview.review": ["LEADER"],
+  "selfReview.raiseProblem": ["LEADER", "COORDINATOR"],
+  /** Taihu safe summer (太湖安全度夏): points and thresholds, daily readings (field officers for their district's points). */
+  "taihu.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "taihu.manage": ["ADMIN", "COORDINATOR"],
+  "taihu.record": ["COORDINATOR", "FIELD_OFFICER"],
+  /** Sudden environmental incidents (突发环境事件); field officers record and see their district's. */
+  "incident.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "incident.record": ["COORDINATOR", "FIELD_OFFICER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -17,6 +17,7 @@ import { seedDemoPenalties } from "./seed-penalties";
 import { seedDemoPhotoForensics } from "./seed-photo-forensics";
 import { seedDemoPublishedLists } from "./seed-published-lists";
 import { seedDemoRectification } from "./seed-rectification";
+import { seedDemoReflection } from "./seed-reflection";
 import { seedDemoSections } from "./seed-sections";
 import { seedDemoWorkflow } from "./seed-workflow";
 
@@ -1677,6 +1678,10 @@ export async function seedDemo(
       log(`${forensics.hashed} photos hashed, ${forensics.suspect} with signals of false rectification`);
       const water = await seedDemoSections(tx, { now: today });
       log(`${water.sections} demo water sections, ${water.results} monthly results, ${water.targets} annual targets (demo data)`);
+      const reflection = await seedDemoReflection(tx, { now: today });
+      log(
+        `${reflection.rounds} self-review rounds, ${reflection.points} Taihu points with ${reflection.readings} readings, ${reflection.incidents} incidents (demo data)`,
+      );
       return { problems: ledger.length, users: userIds.size };
     },
     { maxWait: 10_000, timeout: 120_000 },

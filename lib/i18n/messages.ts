@@ -7,6 +7,8 @@ import namedEn from "../../messages/modules/named.en.json";
 import namedZhCN from "../../messages/modules/named.zh-CN.json";
 import penaltiesEn from "../../messages/modules/penalties.en.json";
 import penaltiesZhCN from "../../messages/modules/penalties.zh-CN.json";
+import reflectEn from "../../messages/modules/reflect.en.json";
+import reflectZhCN from "../../messages/modules/reflect.zh-CN.json";
 import sectionsEn from "../../messages/modules/sections.en.json";
 import sectionsZhCN from "../../messages/modules/sections.zh-CN.json";
 import securityEn from "../../messages/modules/security.en.json";
@@ -19,8 +21,8 @@ import type { Locale } from "../schemas/parse";
  * each holding its own top-level namespaces), so a new module adds its words without touching the others'.
  */
 export const MODULES: Record<Locale, Record<string, unknown>[]> = {
-  "zh-CN": [namedZhCN, penaltiesZhCN, findingsZhCN, adminZhCN, sectionsZhCN, securityZhCN],
-  en: [namedEn, penaltiesEn, findingsEn, adminEn, sectionsEn, securityEn],
+  "zh-CN": [reflectZhCN, namedZhCN, penaltiesZhCN, findingsZhCN, adminZhCN, sectionsZhCN, securityZhCN],
+  en: [reflectEn, namedEn, penaltiesEn, findingsEn, adminEn, sectionsEn, securityEn],
 };
 
 /** The core file of each locale. */

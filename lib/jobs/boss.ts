@@ -5,6 +5,7 @@ import { claimTick, isScheduled, SCHEDULED } from "../server/ops/claim-tick";
 import { log } from "../server/ops/log";
 import { countedJob } from "../server/ops/metrics";
 import { evaluatePenalties, latestPenaltyMonth } from "../server/penalties/evaluate-penalties";
+import { runTaihuAlerts } from "../server/taihu/run-taihu-alerts";
 
 /**
  * Scheduled jobs on pg-boss, in the app's own PostgreSQL (schema `pgboss`), so schedules and
@@ -20,6 +21,8 @@ export const DEFAULT_ESCALATION_CRON = "0 8 * * *";
 export const PENALTIES_QUEUE = "penalties";
 export const DEFAULT_PENALTIES_CRON = "0 6 10 * *";
 export const JOBS_TIME_ZONE = "Asia/Shanghai";
+/** Taihu alert episodes (太湖安全度夏) are judged every 10 minutes, so a typed or imported reading over a threshold reaches the duty leader soon. */
+export const TAIHU_QUEUE = "taihu-alerts";
 const RETRY_START_MS = 60_000;
 
 export type JobsOptions = {
@@ -96,6 +99,13 @@ export async function startJobs(opts: JobsOptions): Promise<PgBoss> {
       log("info", "job penalties", { queue: PENALTIES_QUEUE, ...run });
       return run;
     });
+  });
+  await boss.createQueue(TAIHU_QUEUE, { name: TAIHU_QUEUE, policy: "stately", expireInSeconds: 600, retryLimit: 0 });
+  await boss.schedule(TAIHU_QUEUE, "*/10 * * * *", {}, { tz: JOBS_TIME_ZONE });
+  await boss.work(TAIHU_QUEUE, polling, async () => {
+    const run = await runTaihuAlerts();
+    if (run.notificationsCreated) await boss.send(DELIVERIES_QUEUE, {});
+    return run;
   });
   if (opts.runOnStart) await boss.send(ESCALATION_QUEUE, {});
   return boss;

@@ -9,6 +9,7 @@ import {
   ESCALATION_QUEUE,
   PENALTIES_QUEUE,
   startJobs,
+  TAIHU_QUEUE,
 } from "@/lib/jobs/boss";
 import { createProblem, createUnit, createUser } from "../factories";
 
@@ -72,6 +73,7 @@ describe("scheduled jobs on pg-boss", () => {
       timezone: "Asia/Shanghai",
     });
     expect(schedules.find((s) => s.name === DELIVERIES_QUEUE)).toMatchObject({ cron: "* * * * *" });
+    expect(schedules.find((s) => s.name === TAIHU_QUEUE)).toMatchObject({ cron: "*/10 * * * *", timezone: "Asia/Shanghai" });
     expect(schedules.find((s) => s.name === PENALTIES_QUEUE)).toMatchObject({
       cron: DEFAULT_PENALTIES_CRON,
       timezone: "Asia/Shanghai",

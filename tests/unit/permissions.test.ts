@@ -44,6 +44,16 @@ const EXPECTED: Record<Permission, RoleName[]> = {
   "finding.withdraw": ["LEADER"],
   "unit.manage": ["ADMIN"],
   "audit.read": ["ADMIN"],
+  "selfReview.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "selfReview.manage": ["COORDINATOR"],
+  "selfReview.answer": ["DIVISION_HEAD", "FIELD_OFFICER"],
+  "selfReview.review": ["LEADER"],
+  "selfReview.raiseProblem": ["LEADER", "COORDINATOR"],
+  "taihu.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "taihu.manage": ["ADMIN", "COORDINATOR"],
+  "taihu.record": ["COORDINATOR", "FIELD_OFFICER"],
+  "incident.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "incident.record": ["COORDINATOR", "FIELD_OFFICER"],
 };
 
 const actorOf = (role: RoleName): Actor => ({

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { AnnualTargets } from "@/components/dashboard/annual-targets";
+import { BottomLineWatch } from "@/components/dashboard/bottom-line-watch";
 import { PenaltyBadge } from "@/components/dashboard/penalty-badge";
 import { PenaltyPanel } from "@/components/dashboard/penalty-panel";
 import { TargetBadgeLegend, TargetBadges } from "@/components/dashboard/target-badges";
@@ -15,6 +16,7 @@ import { getCityStanding, getDistrictWhatIf, getTrend } from "@/lib/server/indic
 import { rankScope } from "@/lib/server/indicators/get-rankings";
 import { isDemoIndicatorData } from "@/lib/server/indicators/is-demo-data";
 import { getPenaltyPanel, listPenalisedDistrictCodes } from "@/lib/server/penalties/get-penalty-panel";
+import { getBottomLineWatch } from "@/lib/server/self-reviews/get-bottom-line-watch";
 import { getTargetProgress } from "@/lib/server/targets/target-progress";
 import { decidePenaltyAction, recordPenaltyPaymentAction } from "../penalties/actions";
 import { requireActor } from "../session";
@@ -44,11 +46,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const unitLabel = t(`units.${meta.unit}`);
   const indicatorName = t(`indicators.${indicator}`);
 
-  const [standing, summary, demo, atRisk] = await Promise.all([
+  const [standing, summary, demo, atRisk, bottomLine] = await Promise.all([
     getCityStanding(actor),
     getDashboardSummary(actor),
     isDemoIndicatorData(actor),
     listAtRisk(actor, { pageSize: "20" }),
+    getBottomLineWatch(actor),
   ]);
   const period = standing.period;
   const [trend, districts, panel, penalised, whatIf] = period
@@ -159,6 +162,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           })}
         </Link>
       </p>
+
+      <BottomLineWatch watch={bottomLine} />
 
       {!period ? (
         <p className="rounded bg-amber-50 p-4 text-amber-900 ring-1 ring-amber-200">{t("noData")}</p>

@@ -12,6 +12,7 @@ import { measurePaths } from "./measures";
 import { notificationPaths } from "./notifications";
 import { penaltyPaths } from "./penalties";
 import { publishedListPaths } from "./published-lists";
+import { reflectionPaths } from "./reflection";
 import { reportPaths } from "./reports";
 import { sectionPaths } from "./sections";
 import { workPaths } from "./work";
@@ -34,4 +35,5 @@ export const AREA_PATHS: PathsBuilder[] = [
   findingPaths,
   adminPaths,
   sectionPaths,
+  reflectionPaths,
 ];

@@ -18,7 +18,9 @@ import type { Settings } from "../../domain/settings";
 import { noticeText } from "../notifications/notice-text";
 import { type Notice, notifyMany } from "../notifications/notify";
 import { bureauHeads, leadOfficialOf, unitStaffOfUnits } from "../notifications/recipients";
+import { remindLateSelfReviews } from "../self-reviews/remind-late-self-reviews";
 import { getSettings } from "../settings/get-settings";
+import { runTaihuAlerts } from "../taihu/run-taihu-alerts";
 import { lockEscalationJob, TX_OPTIONS } from "./job-lock";
 import { remindLateReporters } from "./remind-late-reporters";
 
@@ -36,6 +38,10 @@ export type EscalationRun = {
   /** Problems whose escalation belonged to an earlier deadline and started again. */
   rearmed: number;
   lateReporters: number;
+  /** Self-review sheets past their due date and not submitted (八个方面反思). */
+  lateSelfReviews: number;
+  /** Taihu alert episodes opened by this run (太湖安全度夏). */
+  taihuEpisodesOpened: number;
   notificationsCreated: number;
 };
 
@@ -66,6 +72,8 @@ export async function runEscalation(opts: { now?: Date } = {}): Promise<Escalati
     red: 0,
     rearmed: 0,
     lateReporters: 0,
+    lateSelfReviews: 0,
+    taihuEpisodesOpened: 0,
     notificationsCreated: 0,
   };
   await refreshColours(today, settings, run);
@@ -73,6 +81,12 @@ export async function runEscalation(opts: { now?: Date } = {}): Promise<Escalati
   const late = await remindLateReporters({ now, settings });
   run.lateReporters = late.lateReporters;
   run.notificationsCreated += late.notificationsCreated;
+  const selfReviews = await remindLateSelfReviews({ now, settings });
+  run.lateSelfReviews = selfReviews.lateSheets;
+  run.notificationsCreated += selfReviews.notificationsCreated;
+  const taihu = await runTaihuAlerts();
+  run.taihuEpisodesOpened = taihu.episodesOpened;
+  run.notificationsCreated += taihu.notificationsCreated;
   return run;
 }
 
