@@ -2,9 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { createContext, useContext, useEffect, useId, useRef, useState, useTransition } from "react";
-import type { AdminResult } from "./admin-result";
+import type { ActionResult } from "@/lib/schemas/action-result";
 
-const ResultContext = createContext<AdminResult | null>(null);
+const ResultContext = createContext<ActionResult | null>(null);
 
 /**
  * A form that runs one server action and shows what it answered: the form's message, each field's
@@ -23,7 +23,7 @@ export function ActionForm<T>({
   resetOnSuccess = false,
   testId,
 }: {
-  action: (form: FormData) => Promise<AdminResult<T>>;
+  action: (form: FormData) => Promise<ActionResult<T>>;
   submitLabel: string;
   pendingLabel: string;
   children?: React.ReactNode;
@@ -34,7 +34,7 @@ export function ActionForm<T>({
   resetOnSuccess?: boolean;
   testId?: string;
 }) {
-  const [result, setResult] = useState<AdminResult<T> | null>(null);
+  const [result, setResult] = useState<ActionResult<T> | null>(null);
   const [pending, start] = useTransition();
   const router = useRouter();
   const alertRef = useRef<HTMLDivElement>(null);

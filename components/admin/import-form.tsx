@@ -1,13 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { ActionResult } from "@/lib/schemas/action-result";
 import { ActionForm, Field, OtherErrors } from "./action-form";
-import type { AdminResult } from "./admin-result";
 
 type Created = { created: { username: string; displayName: string; oneTimePassword: string }[] };
 
 /** Upload the filled template; all rows' errors are listed, or every new account with its one-time password. */
-export function ImportForm({ action }: { action: (f: FormData) => Promise<AdminResult<Created>> }) {
+export function ImportForm({ action }: { action: (f: FormData) => Promise<ActionResult<Created>> }) {
   const t = useTranslations("adminUi");
   return (
     <ActionForm

@@ -1,8 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { ActionResult } from "@/lib/schemas/action-result";
 import { ActionForm, Field } from "./action-form";
-import type { AdminResult } from "./admin-result";
 
 /** Change one's own password: the current one, the new one twice; the policy is stated above the fields. */
 export function PasswordForm({
@@ -10,7 +10,7 @@ export function PasswordForm({
   policy,
   afterChange,
 }: {
-  action: (form: FormData) => Promise<AdminResult>;
+  action: (form: FormData) => Promise<ActionResult>;
   policy: string;
   /** Where to go once changed (the forced change continues to the home page). */
   afterChange?: string;

@@ -1,13 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { ActionResult } from "@/lib/schemas/action-result";
 import { ActionForm, Field } from "./action-form";
-import type { AdminResult } from "./admin-result";
 
 export type SettingGroup = { title: string; items: { key: string; label: string; value: number; min: number; max: number }[] };
 
 /** Every validated rule setting, grouped; out-of-range values are refused field by field. */
-export function SettingsForm({ groups, action }: { groups: SettingGroup[]; action: (f: FormData) => Promise<AdminResult> }) {
+export function SettingsForm({ groups, action }: { groups: SettingGroup[]; action: (f: FormData) => Promise<ActionResult> }) {
   const t = useTranslations("adminUi");
   return (
     <ActionForm
@@ -54,7 +54,7 @@ export function ChecklistForm({
   categories: { key: string; label: string }[];
   kinds: { key: string; label: string }[];
   checked: Record<string, string[]>;
-  action: (f: FormData) => Promise<AdminResult>;
+  action: (f: FormData) => Promise<ActionResult>;
 }) {
   const t = useTranslations("adminUi");
   return (

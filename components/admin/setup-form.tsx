@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import type { ActionResult } from "@/lib/schemas/action-result";
 import { ActionForm, Field } from "./action-form";
-import type { AdminResult } from "./admin-result";
 
 type Done = { cityName: string; districts: number; units: number };
 
@@ -15,7 +15,7 @@ export function SetupForm({
 }: {
   token: string;
   policy: string;
-  action: (f: FormData) => Promise<AdminResult<Done>>;
+  action: (f: FormData) => Promise<ActionResult<Done>>;
 }) {
   const t = useTranslations("setupPage");
   return (

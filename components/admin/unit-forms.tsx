@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { UNIT_KINDS } from "@/lib/domain/enums";
+import type { ActionResult } from "@/lib/schemas/action-result";
 import { ActionForm, Field } from "./action-form";
-import type { AdminResult } from "./admin-result";
 import type { Option } from "./user-form";
 
 type UnitValues = { name?: string; nameEn?: string; kind?: string; parentId?: string | null; districtId?: string | null };
@@ -76,7 +76,7 @@ function UnitFields({
 
 type Common = { parents: Option[]; districts: Option[]; kindLabels: Record<string, string> };
 
-export function CreateUnitForm({ action, ...common }: Common & { action: (f: FormData) => Promise<AdminResult> }) {
+export function CreateUnitForm({ action, ...common }: Common & { action: (f: FormData) => Promise<ActionResult> }) {
   const t = useTranslations("adminUi");
   return (
     <ActionForm
@@ -102,9 +102,9 @@ export function EditUnit({
 }: Common & {
   values: UnitValues;
   active: boolean;
-  update: (f: FormData) => Promise<AdminResult>;
-  setActive: (f: FormData) => Promise<AdminResult>;
-  remove: () => Promise<AdminResult>;
+  update: (f: FormData) => Promise<ActionResult>;
+  setActive: (f: FormData) => Promise<ActionResult>;
+  remove: () => Promise<ActionResult>;
 }) {
   const t = useTranslations("adminUi");
   return (
@@ -133,7 +133,7 @@ export function EditUnit({
   );
 }
 
-export function AddZoneForm({ action }: { action: (f: FormData) => Promise<AdminResult> }) {
+export function AddZoneForm({ action }: { action: (f: FormData) => Promise<ActionResult> }) {
   const t = useTranslations("adminUi");
   return (
     <ActionForm

@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ROLES } from "@/lib/domain/enums";
+import type { ActionResult } from "@/lib/schemas/action-result";
 import { ActionForm, Field } from "./action-form";
-import type { AdminResult } from "./admin-result";
 
 export type Option = { id: string; label: string };
 export type UserFormValues = {
@@ -28,7 +28,7 @@ export function UserForm({
   mode,
   lockRole = false,
 }: {
-  action: (form: FormData) => Promise<AdminResult<{ displayName: string; oneTimePassword: string } | undefined>>;
+  action: (form: FormData) => Promise<ActionResult<{ displayName: string; oneTimePassword: string } | undefined>>;
   units: Option[];
   districts: Option[];
   roleLabels: Record<string, string>;

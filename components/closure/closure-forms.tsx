@@ -2,8 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { type ActionResult, fieldError } from "../workflow/action-result";
-import { DecisionDialog, Dialog, FieldError, FormAlert, TwoWayDecision, useAction } from "../workflow/form-bits";
+import { DecisionDialog } from "@/components/ui/confirm-dialog";
+import { Dialog } from "@/components/ui/dialog";
+import { FormAlert } from "@/components/ui/form-alert";
+import { FieldError } from "@/components/ui/form-field";
+import { useAction } from "@/components/ui/use-action";
+import { TwoWayDecision } from "@/components/workflow/two-way-decision";
+import { type ActionResult, fieldError } from "@/lib/schemas/action-result";
 
 type Choice = { value: string; label: string };
 

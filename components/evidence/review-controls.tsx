@@ -2,9 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { Dialog } from "@/components/ui/dialog";
 import { RETURN_REASONS } from "@/lib/domain/enums";
 import { REVIEW_REASON_MAX } from "@/lib/schemas/evidence";
-import { Dialog } from "../workflow/form-bits";
 import { type ApiAnswer, reviewEvidence } from "./evidence-api";
 
 /** What the reviewer is told after a refused decision, in words. */

@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { Dialog } from "@/components/ui/dialog";
 import { FINDING_REASON_MAX } from "@/lib/schemas/findings";
-import { Dialog } from "../workflow/form-bits";
 
 export type ReasonOutcome = { ok: true } | { ok: false; message: string; fields?: Record<string, string[]> };
 

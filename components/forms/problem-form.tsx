@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
+import { useToast } from "@/components/ui/toast";
 import { DEADLINE_BANDS, PROBLEM_CATEGORIES, PROBLEM_SOURCES } from "@/lib/domain/enums";
 import type { ProblemDto } from "@/lib/schemas/problem";
 import { formatFieldValue, type ReferenceNames, type ValueContext } from "../problems/field-values";
@@ -93,6 +94,8 @@ export function ProblemForm({ mode, problem, editable, districts, units, leaders
   const te = useTranslations("enums");
   const common = useTranslations("common");
   const router = useRouter();
+  const toast = useToast();
+  const feedback = useTranslations("feedback");
   const initial = problem ? valuesOf(problem) : EMPTY;
   const [values, setValues] = useState<ProblemFormValues>(initial);
   const [base, setBase] = useState<ProblemFormValues>(initial);
@@ -142,13 +145,14 @@ export function ProblemForm({ mode, problem, editable, districts, units, leaders
     startTransition(async () => {
       const result = await action(form);
       if (result.ok) {
-        router.push(`/problems/${result.id}`);
+        toast.show(feedback(mode === "create" ? "created" : "saved"));
+        router.push(`/problems/${result.data?.id ?? ""}`);
         return;
       }
       setErrors(result.fields);
-      if (result.conflict) {
+      if (result.conflict?.current) {
         setMessage(null);
-        setConflict({ latest: result.conflict, mine: changedFields(vals, from) });
+        setConflict({ latest: result.conflict.current, mine: changedFields(vals, from) });
       } else {
         setConflict(null);
         setMessage(result.message);

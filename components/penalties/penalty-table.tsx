@@ -4,9 +4,12 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Fragment, useState } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import type { ActionResult } from "@/components/workflow/action-result";
-import { fieldError } from "@/components/workflow/action-result";
-import { DecisionDialog, FieldError, FormAlert, useAction } from "@/components/workflow/form-bits";
+import { DecisionDialog } from "@/components/ui/confirm-dialog";
+import { FormAlert } from "@/components/ui/form-alert";
+import { FieldError } from "@/components/ui/form-field";
+import { useAction } from "@/components/ui/use-action";
+import type { ActionResult } from "@/lib/schemas/action-result";
+import { fieldError } from "@/lib/schemas/action-result";
 import type { PenaltyProposalDto } from "@/lib/server/penalties/list-penalties";
 
 type Row = PenaltyProposalDto & { wouldBeCapped?: boolean };

@@ -2,8 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { type ActionResult, fieldError } from "./action-result";
-import { DecisionDialog, FieldError, FormAlert, useAction } from "./form-bits";
+import { DecisionDialog } from "@/components/ui/confirm-dialog";
+import { FormAlert } from "@/components/ui/form-alert";
+import { FieldError } from "@/components/ui/form-field";
+import { useAction } from "@/components/ui/use-action";
+import { type ActionResult, fieldError } from "@/lib/schemas/action-result";
 
 /** Asks the lead official for more time: the new deadline and why. */
 export function ExtensionRequestForm({

@@ -2,11 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { FormAlert } from "@/components/ui/form-alert";
+import { FieldError } from "@/components/ui/form-field";
+import { useAction } from "@/components/ui/use-action";
+import { type ActionResult, fieldError } from "@/lib/schemas/action-result";
 import type { ProblemDto } from "@/lib/schemas/problem";
 import { ProgressBar } from "../problems/badges";
 import { Badge, type BadgeTone } from "../ui/badge";
-import { type ActionResult, fieldError } from "./action-result";
-import { FieldError, FormAlert, useAction } from "./form-bits";
 
 export type EditableMeasure = NonNullable<ProblemDto["measures"]>[number];
 export type UnitChoice = { value: string; label: string };

@@ -2,8 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { type ActionResult, fieldError } from "./action-result";
-import { FieldError, FormAlert, TwoWayDecision, useAction } from "./form-bits";
+import { FormAlert } from "@/components/ui/form-alert";
+import { FieldError } from "@/components/ui/form-field";
+import { useAction } from "@/components/ui/use-action";
+import { TwoWayDecision } from "@/components/workflow/two-way-decision";
+import { type ActionResult, fieldError } from "@/lib/schemas/action-result";
 
 /** The lead division writes (or revises) the plan: its target; the measures go with it as they stand. */
 export function PlanSubmitForm({

@@ -2,8 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { type ActionResult, fieldError } from "./action-result";
-import { FieldError, FormAlert, useAction } from "./form-bits";
+import { FormAlert } from "@/components/ui/form-alert";
+import { FieldError } from "@/components/ui/form-field";
+import { useAction } from "@/components/ui/use-action";
+import { type ActionResult, fieldError } from "@/lib/schemas/action-result";
 
 export type ReportableMeasure = { id: string; seq: number; description: string; percent: number };
 

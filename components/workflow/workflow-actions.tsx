@@ -2,9 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { Dialog } from "@/components/ui/dialog";
+import { FormAlert } from "@/components/ui/form-alert";
+import { FieldError } from "@/components/ui/form-field";
+import { useAction } from "@/components/ui/use-action";
 import { CLOSURE_ACTIONS } from "@/lib/domain/workflow";
-import { type ActionResult, fieldError } from "./action-result";
-import { Dialog, FieldError, FormAlert, useAction } from "./form-bits";
+import { type ActionResult, fieldError } from "@/lib/schemas/action-result";
 
 export type OfferedAction = {
   action: string;

@@ -11,6 +11,8 @@ import sectionsEn from "../../messages/modules/sections.en.json";
 import sectionsZhCN from "../../messages/modules/sections.zh-CN.json";
 import securityEn from "../../messages/modules/security.en.json";
 import securityZhCN from "../../messages/modules/security.zh-CN.json";
+import uiEn from "../../messages/modules/ui.en.json";
+import uiZhCN from "../../messages/modules/ui.zh-CN.json";
 import zhCN from "../../messages/zh-CN.json";
 import type { Locale } from "../schemas/parse";
 
@@ -19,8 +21,8 @@ import type { Locale } from "../schemas/parse";
  * each holding its own top-level namespaces), so a new module adds its words without touching the others'.
  */
 export const MODULES: Record<Locale, Record<string, unknown>[]> = {
-  "zh-CN": [namedZhCN, penaltiesZhCN, findingsZhCN, adminZhCN, sectionsZhCN, securityZhCN],
-  en: [namedEn, penaltiesEn, findingsEn, adminEn, sectionsEn, securityEn],
+  "zh-CN": [namedZhCN, penaltiesZhCN, findingsZhCN, adminZhCN, sectionsZhCN, securityZhCN, uiZhCN],
+  en: [namedEn, penaltiesEn, findingsEn, adminEn, sectionsEn, securityEn, uiEn],
 };
 
 /** The core file of each locale. */

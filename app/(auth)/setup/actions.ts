@@ -2,16 +2,16 @@
 
 import { headers } from "next/headers";
 import { getLocale } from "next-intl/server";
-import type { AdminResult } from "@/components/admin/admin-result";
 import { clientIp } from "@/lib/auth/request-meta";
 import { getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { adminText } from "@/lib/i18n/admin-text";
 import { isLocale } from "@/lib/i18n/labels";
+import type { ActionResult } from "@/lib/schemas/action-result";
 import { completeSetup, type SetupResult } from "@/lib/server/setup/first-run";
 
 /** The setup page's form: the same use case as POST /api/v1/setup. */
-export async function setupAction(form: FormData): Promise<AdminResult<SetupResult>> {
+export async function setupAction(form: FormData): Promise<ActionResult<SetupResult>> {
   const raw = await getLocale();
   const locale = isLocale(raw) ? raw : "zh-CN";
   const password = String(form.get("password") ?? "");

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@prisma/client";
 import { bureauToday, formatCalendarDate } from "../../domain/calendar";
 import { plannedPercent } from "../../domain/colour";

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
-import { ClosurePanel } from "@/components/closure/closure-panel";
 import { EvidencePanel } from "@/components/evidence/evidence-panel";
 import { FindingsPanel } from "@/components/findings/findings-panel";
 import { OverdueBadge, ProgressBar, RelapseBadge, StatusBadge } from "@/components/problems/badges";
@@ -52,6 +51,7 @@ import {
   transitionAction,
   updateMeasureAction,
 } from "./actions";
+import { ClosurePanel } from "./closure-panel";
 import { recordPerfunctoryAction, withdrawFindingAction } from "./finding-actions";
 
 type Params = { params: Promise<{ id: string }> };
