@@ -1,7 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { createContext, useContext, useEffect, useId, useRef, useState, useTransition } from "react";
+import { useToast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/schemas/action-result";
 
 const ResultContext = createContext<ActionResult | null>(null);
@@ -22,7 +24,10 @@ export function ActionForm<T>({
   submitClassName = "btn-primary",
   resetOnSuccess = false,
   testId,
+  success,
 }: {
+  /** The toast after success; "已保存" when not given. */
+  success?: string;
   action: (form: FormData) => Promise<ActionResult<T>>;
   submitLabel: string;
   pendingLabel: string;
@@ -37,6 +42,8 @@ export function ActionForm<T>({
   const [result, setResult] = useState<ActionResult<T> | null>(null);
   const [pending, start] = useTransition();
   const router = useRouter();
+  const toast = useToast();
+  const feedback = useTranslations("feedback");
   const alertRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (result) alertRef.current?.focus();
@@ -51,6 +58,7 @@ export function ActionForm<T>({
       const r = await action(data);
       setResult(r);
       if (r.ok) {
+        toast.show(success ?? feedback("saved"));
         if (resetOnSuccess) formEl.reset();
         router.refresh();
       }

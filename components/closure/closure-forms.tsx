@@ -72,6 +72,7 @@ export function AcceptanceForm({
   record: (input: Record<string, unknown>) => Promise<ActionResult>;
 }) {
   const t = useTranslations("closure.acceptance");
+  const feedback = useTranslations("feedback");
   const [result, setResult] = useState<"PASSED" | "FAILED">(mayPass ? "PASSED" : "FAILED");
   const [acceptedOn, setAcceptedOn] = useState(today);
   const [onSiteCheck, setOnSiteCheck] = useState(true);
@@ -83,7 +84,7 @@ export function AcceptanceForm({
   const [phone, setPhone] = useState("");
   const [email, setEmail] = useState("");
   const [summary, setSummary] = useState("");
-  const { pending, result: outcome, run } = useAction();
+  const { pending, result: outcome, run } = useAction({ success: feedback("recorded") });
   const err = (f: string) => fieldError(outcome, f);
   const send = (ver: number) =>
     run(() =>
@@ -270,12 +271,14 @@ export function EndNoticeButton({
   endNotice: (input: { version: number }) => Promise<ActionResult>;
 }) {
   const t = useTranslations("closure.notice");
+  const feedback = useTranslations("feedback");
   const [open, setOpen] = useState(false);
   const { pending, result, run, reset } = useAction();
   const send = (ver: number) =>
     run(
       () => endNotice({ version: ver }),
       () => setOpen(false),
+      feedback("ended"),
     );
   return (
     <>
@@ -320,6 +323,7 @@ type Decide = (input: { decision: string; note: string; version: number }) => Pr
 /** The coordinator upholds (the notice is withdrawn, back to acceptance) or dismisses an objection, with a note. */
 export function ObjectionDecision({ version, decide, label }: { version: number; decide: Decide; label: string }) {
   const t = useTranslations("closure.objections");
+  const feedback = useTranslations("feedback");
   const [decision, setDecision] = useState<"UPHOLD" | "DISMISS" | null>(null);
   const [note, setNote] = useState("");
   const { pending, result, run, reset } = useAction();
@@ -332,6 +336,7 @@ export function ObjectionDecision({ version, decide, label }: { version: number;
     run(
       () => decide({ decision, note, version: ver }),
       () => setDecision(null),
+      feedback("decided"),
     );
   };
   const upholding = decision === "UPHOLD";
@@ -378,6 +383,7 @@ export function SignOffDecision({
   decide: (input: { decision: string; comment?: string; version: number }) => Promise<ActionResult>;
 }) {
   const t = useTranslations("closure.signOff");
+  const feedback = useTranslations("feedback");
   return (
     <TwoWayDecision
       yes="SIGN"
@@ -385,6 +391,7 @@ export function SignOffDecision({
       decide={(decision, comment, ver) => decide({ decision, comment, version: ver })}
       field={{ id: "so-comment", name: "comment" }}
       testId="sign-off"
+      success={{ yes: feedback("signed"), no: feedback("returned") }}
       labels={{
         yes: t("sign"),
         no: t("return"),
@@ -409,6 +416,7 @@ export function LookbackButton({
   reopen: (input: { reason: string; version: number }) => Promise<ActionResult>;
 }) {
   const t = useTranslations("closure.lookback");
+  const feedback = useTranslations("feedback");
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   const { pending, result, run, reset } = useAction();
@@ -416,6 +424,7 @@ export function LookbackButton({
     run(
       () => reopen({ reason, version: ver }),
       () => setOpen(false),
+      feedback("reopened"),
     );
   return (
     <div>

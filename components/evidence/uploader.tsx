@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { createContext, useCallback, useContext, useEffect, useId, useMemo, useReducer, useRef, useState } from "react";
+import { useToast } from "@/components/ui/toast";
 import { EVIDENCE_KINDS, type EvidenceKindName } from "@/lib/domain/enums";
 import { loadPending, type PendingFile, removePending, savePending } from "./pending-store";
 import {
@@ -151,6 +152,8 @@ export function UploadProvider({
   children: React.ReactNode;
 }) {
   const router = useRouter();
+  const toast = useToast();
+  const feedback = useTranslations("feedback");
   const locale = useLocale();
   const t = useTranslations("evidenceUi.uploader");
   const [items, dispatch] = useReducer(reduceQueue, []);
@@ -295,9 +298,10 @@ export function UploadProvider({
     }
     if (arrived.current) {
       arrived.current = false;
+      toast.show(feedback("uploaded"));
       router.refresh();
     }
-  }, [items, send, tick, router]);
+  }, [items, send, tick, router, toast, feedback]);
 
   const value = useMemo<Uploads>(
     () => ({

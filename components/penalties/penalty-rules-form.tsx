@@ -25,7 +25,8 @@ export function PenaltyRulesForm({
   const [effectiveFrom, setEffectiveFrom] = useState(defaultMonth);
   const [reason, setReason] = useState("");
   const [saved, setSaved] = useState<string | null>(null);
-  const { pending, result, run } = useAction();
+  const feedback = useTranslations("feedback");
+  const { pending, result, run } = useAction({ success: feedback("saved") });
   const submit = () => {
     // Numbers as numbers; anything else is sent as typed, so the server names the bad key.
     const rules = Object.fromEntries(

@@ -137,6 +137,7 @@ function Decide({
   const t = useTranslations("penalties");
   const [decision, setDecision] = useState<"CONFIRM" | "WAIVE" | null>(null);
   const [reason, setReason] = useState("");
+  const feedback = useTranslations("feedback");
   const { pending, result, run, reset } = useAction();
   const send = (version: number) => {
     if (!decision) return;
@@ -147,6 +148,7 @@ function Decide({
         setDecision(null);
         onDone(chosen === "CONFIRM" ? t("confirmed") : t("waived"));
       },
+      feedback(chosen === "CONFIRM" ? "approved" : "decided"),
     );
   };
   const open = (d: "CONFIRM" | "WAIVE") => {
@@ -199,7 +201,8 @@ function Pay({
 }) {
   const t = useTranslations("penalties");
   const [paidOn, setPaidOn] = useState("");
-  const { pending, result, run } = useAction();
+  const feedback = useTranslations("feedback");
+  const { pending, result, run } = useAction({ success: feedback("paid") });
   const id = `paid-on-${decisionId}`;
   const error = fieldError(result, "paidOn");
   return (

@@ -18,10 +18,11 @@ export function ExtensionRequestForm({
 }) {
   const t = useTranslations("extensions");
   const tw = useTranslations("problemWork.extensions");
+  const feedback = useTranslations("feedback");
   const [open, setOpen] = useState(false);
   const [newDeadline, setNewDeadline] = useState("");
   const [reason, setReason] = useState("");
-  const { pending, result, run } = useAction();
+  const { pending, result, run } = useAction({ success: feedback("requested") });
   const err = (f: string) => fieldError(result, f);
   if (!open) {
     return (
@@ -104,6 +105,7 @@ export function ExtensionDecision({
 }) {
   const t = useTranslations("extensions");
   const tw = useTranslations("problemWork.extensions");
+  const feedback = useTranslations("feedback");
   const [decision, setDecision] = useState<"APPROVE" | "REJECT" | null>(null);
   const [comment, setComment] = useState("");
   const { pending, result, run, reset } = useAction();
@@ -114,6 +116,7 @@ export function ExtensionDecision({
     run(
       () => decide({ decision, comment: comment.trim() || undefined, version: ver }),
       () => setDecision(null),
+      feedback(decision === "APPROVE" ? "approved" : "rejected"),
     );
   };
   const open = (d: "APPROVE" | "REJECT") => {

@@ -135,11 +135,12 @@ function MeasureItem({
   const t = useTranslations("measures");
   const tw = useTranslations("problemWork.measures");
   const te = useTranslations("enums.measureStatus");
+  const feedback = useTranslations("feedback");
   const [percent, setPercent] = useState(String(measure.percent));
   const [editing, setEditing] = useState(false);
   const [details, setDetails] = useState<Details>(detailsOf(measure));
-  const progress = useAction();
-  const edit = useAction();
+  const progress = useAction({ success: feedback("saved") });
+  const edit = useAction({ success: feedback("saved") });
   const done = measure.status === "DONE";
   const unitName = measure.ownerUnitId
     ? (units.find((u) => u.value === measure.ownerUnitId)?.label ?? measure.ownerUnitName)
@@ -148,7 +149,8 @@ function MeasureItem({
   const idPrefix = `m-${measure.id}`;
 
   const savePercent = (version: number) => progress.run(() => actions.update(measure.id, { percent, version }));
-  const complete = (version: number) => progress.run(() => actions.complete(measure.id, version));
+  const complete = (version: number) =>
+    progress.run(() => actions.complete(measure.id, version), undefined, feedback("completed"));
   const saveDetails = (version: number) => {
     const changed: Record<string, string | number> = { version };
     const before = detailsOf(measure);
@@ -321,8 +323,9 @@ export function MeasuresEditor({
 }) {
   const t = useTranslations("measures");
   const tw = useTranslations("problemWork.measures");
-  const reorder = useAction();
-  const add = useAction();
+  const feedback = useTranslations("feedback");
+  const reorder = useAction({ success: feedback("reordered") });
+  const add = useAction({ success: feedback("saved") });
   const [adding, setAdding] = useState(false);
   const [draft, setDraft] = useState<Details>(detailsOf());
 

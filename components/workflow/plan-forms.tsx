@@ -19,8 +19,9 @@ export function PlanSubmitForm({
   submit: (input: { target: string }) => Promise<ActionResult>;
 }) {
   const t = useTranslations("problemWork.plan");
+  const feedback = useTranslations("feedback");
   const [target, setTarget] = useState(initialTarget);
-  const { pending, result, run } = useAction();
+  const { pending, result, run } = useAction({ success: feedback("submitted") });
   const error = fieldError(result, "target");
   return (
     <form
@@ -68,6 +69,7 @@ export function PlanDecision({
   decide: (input: { decision: string; reason?: string; version: number }) => Promise<ActionResult>;
 }) {
   const t = useTranslations("problemWork.plan");
+  const feedback = useTranslations("feedback");
   return (
     <TwoWayDecision
       yes="APPROVE"
@@ -75,6 +77,7 @@ export function PlanDecision({
       decide={(decision, reason, ver) => decide({ decision, reason, version: ver })}
       field={{ id: "plan-reason", name: "reason" }}
       testId="plan-decision"
+      success={{ yes: feedback("approved"), no: feedback("returned") }}
       className="mt-3"
       labels={{
         yes: t("approve"),

@@ -26,11 +26,12 @@ export function ReportForm({
 }) {
   const t = useTranslations("reports");
   const tw = useTranslations("problemWork.reports");
+  const feedback = useTranslations("feedback");
   const [open, setOpen] = useState(false);
   const [text, setText] = useState("");
   const [measureId, setMeasureId] = useState("");
   const [percent, setPercent] = useState(String(problemProgress));
-  const { pending, result, run } = useAction();
+  const { pending, result, run } = useAction({ success: feedback("submitted") });
   const err = (f: string) => fieldError(result, f);
   const described = (f: string, extra?: string) => [err(f) ? `r-${f}-error` : null, extra].filter(Boolean).join(" ") || undefined;
 

@@ -34,6 +34,7 @@ export function WorkflowActions({
   transition: Transition;
 }) {
   const t = useTranslations("problemWork.workflow");
+  const feedback = useTranslations("feedback");
   const offered = actions.filter((a) => !(CLOSURE_ACTIONS as readonly string[]).includes(a.action));
   const [chosen, setChosen] = useState<OfferedAction | null>(null);
   const [comment, setComment] = useState("");
@@ -49,6 +50,7 @@ export function WorkflowActions({
     run(
       () => transition({ action: chosen.action, comment: comment.trim() || undefined, version: ver }),
       () => setChosen(null),
+      feedback("actionDone", { action: chosen.label }),
     );
   };
   const commentError = fieldError(result, "comment");

@@ -110,3 +110,23 @@ export async function runAction<T>(opts: RunOptions, work: (ctx: ActionContext) 
     return actionFailure(e, opts);
   }
 }
+
+/**
+ * The same for the few actions that run before anyone is signed in (first-run setup): no session,
+ * the same error → message mapping.
+ */
+export async function runPublicAction<T>(
+  opts: Omit<RunOptions, "duringPasswordChange">,
+  work: (ctx: { locale: Locale; requestId: string }) => Promise<T>,
+): Promise<ActionResult<T>> {
+  try {
+    const data = await work({ locale: await requestLocale(), requestId: randomUUID() });
+    for (const p of opts.revalidate) {
+      if (typeof p === "string") revalidatePath(p);
+      else revalidatePath(p[0], p[1]);
+    }
+    return { ok: true, data };
+  } catch (e) {
+    return actionFailure(e, opts);
+  }
+}
