@@ -64,7 +64,7 @@ function NavGroup({ label, items, pathname }: { label: string; items: NavItem[];
         aria-expanded={open}
         aria-controls={listId}
         onClick={() => setOpen((o) => !o)}
-        className={`inline-flex items-center gap-1 whitespace-nowrap rounded-md px-3 py-2 text-sm ${active ? "bg-white/15 font-semibold text-white" : "text-blue-100 hover:bg-white/10 hover:text-white"}`}
+        className={`inline-flex items-center gap-1 whitespace-nowrap rounded-md px-2.5 py-2 text-sm ${active ? "bg-white/15 font-semibold text-white" : "text-blue-100 hover:bg-white/10 hover:text-white"}`}
         data-testid="nav-group"
       >
         {label}
@@ -170,7 +170,7 @@ export function AppHeader({
         className={
           vertical
             ? `block rounded-md px-3 py-2.5 text-base ${active ? "bg-blue-50 font-semibold text-blue-800" : "text-slate-800 hover:bg-slate-100"}`
-            : `whitespace-nowrap rounded-md px-3 py-2 text-sm ${active ? "bg-white/15 font-semibold text-white" : "text-blue-100 hover:bg-white/10 hover:text-white"}`
+            : `whitespace-nowrap rounded-md px-2.5 py-2 text-sm ${active ? "bg-white/15 font-semibold text-white" : "text-blue-100 hover:bg-white/10 hover:text-white"}`
         }
       >
         {item.label}
@@ -180,14 +180,15 @@ export function AppHeader({
 
   return (
     <header className="sticky top-0 z-30 border-blue-950 border-b bg-blue-900 text-white shadow">
-      <div className="mx-auto flex h-14 max-w-screen-2xl items-center gap-4 px-3 sm:px-6">
+      <div className="mx-auto flex h-14 max-w-screen-2xl items-center gap-3 px-3 sm:px-4 xl:px-6">
         <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold text-base tracking-wide">
           <span aria-hidden className="flex h-7 w-7 items-center justify-center rounded bg-white font-bold text-blue-900 text-sm">
             {appName.slice(0, 1)}
           </span>
-          <span>{appName}</span>
+          {/* On narrower desktops the mark alone stands for the name (still read out), so the bar keeps to one line. */}
+          <span className="sr-only 2xl:not-sr-only">{appName}</span>
         </Link>
-        <nav aria-label={t("main")} className="hidden items-center gap-1 md:flex">
+        <nav aria-label={t("main")} className="hidden items-center gap-0.5 md:flex">
           {navEntries(nav).map((e) =>
             e.kind === "link" ? (
               link(e.item, false)

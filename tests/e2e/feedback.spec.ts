@@ -38,8 +38,9 @@ async function assignedProblem(browser: Browser, title: string): Promise<Problem
     data: { action: "ASSIGN", version: problem.version },
   });
   expect(assigned.status(), await assigned.text()).toBe(200);
+  const result = (await assigned.json()) as Problem;
   await context.close();
-  return (await assigned.json()) as Problem;
+  return result;
 }
 
 const toasts = (page: Page) => page.getByTestId("toasts");
@@ -119,7 +120,7 @@ test("the English navigation fits on one line at 1280 px; its menus open and clo
   await page.keyboard.press("Escape");
   await expect(manage).toHaveAttribute("aria-expanded", "false");
   await expect(manage).toBeFocused();
-  await nav.getByRole("button", { name: "Data and targets" }).click();
+  await nav.getByRole("button", { name: "Indicators" }).click();
   await nav.getByRole("link", { name: "Water sections" }).click();
   await page.waitForURL("**/sections");
   await context.close();
