@@ -86,5 +86,10 @@ export async function listProblems(
       take: query.pageSize,
     }),
   ]);
-  return { items: rows.map((r) => toProblemDto(r, now)), total, page: query.page, pageSize: query.pageSize };
+  return {
+    items: rows.map((r) => toProblemDto(r, now, { locale: opts.locale })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }

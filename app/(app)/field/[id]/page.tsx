@@ -26,7 +26,7 @@ type Params = { params: Promise<{ id: string }> };
 const load = cache(async (actor: Actor, id: string) => {
   try {
     const [problem, checklist, settings] = await Promise.all([
-      getProblem(actor, id),
+      getProblem(actor, id, { locale: (await getLocale()) as Locale }),
       getClosureChecklist(actor, id),
       readSettings(actor),
     ]);

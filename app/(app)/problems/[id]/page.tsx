@@ -76,7 +76,7 @@ const REPORTS_SHOWN = 20;
 const loadProblem = cache(async (actor: Actor, id: string): Promise<Loaded> => {
   try {
     const [problem, history, plans, transitions, reports, extensions] = await Promise.all([
-      getProblem(actor, id),
+      getProblem(actor, id, { locale: (await getLocale()) as Locale }),
       getProblemHistory(actor, id),
       listPlans(actor, id),
       listTransitions(actor, id),
