@@ -7,12 +7,13 @@ import { EVIDENCE_KINDS, type ReviewStatusName } from "@/lib/domain/enums";
 import { formatBureauDateTime } from "@/lib/i18n/labels";
 import type { EvidenceDto } from "@/lib/schemas/evidence";
 import { Badge, type BadgeTone } from "../ui/badge";
+import { CorrectionButton } from "./capture";
 import { ConfirmFakeButton } from "./confirm-fake";
 import { listEvidence, verifyEvidence } from "./evidence-api";
 import { chains } from "./evidence-chains";
 import { PhotoSignalChips } from "./photo-signals";
 import { ReviewControls } from "./review-controls";
-import { CorrectionButton, useCanUpload, useUploadRevision } from "./uploader";
+import { useCanUpload, useUploadRevision } from "./upload-provider";
 
 /** Beyond this distance from the problem's location a photo is flagged as possibly not on site. */
 export const FAR_FROM_SITE_METRES = 500;
