@@ -194,3 +194,19 @@ test("an administrator's save says 已保存", async ({ page }) => {
   await page.getByRole("button", { name: "保存设置" }).click();
   await expect(toasts(page).getByText("已保存", { exact: true })).toBeVisible();
 });
+
+test("the timeline keeps its month axis in view while the rows scroll, and zooms to a year", async ({ page }) => {
+  await login(page, "coordinator", "/timeline");
+  const frame = page.getByTestId("timeline-frame");
+  await expect(frame).toHaveAttribute("data-zoom", "fit");
+  const axis = page.getByTestId("timeline-axis");
+  const before = await axis.boundingBox();
+  await frame.evaluate((el) => {
+    el.scrollTop = 400;
+  });
+  await expect.poll(async () => (await axis.boundingBox())?.y).toBe(before?.y);
+  await page.getByTestId("timeline-zoom-year").click();
+  await page.waitForURL(/zoom=year/);
+  await expect(frame).toHaveAttribute("data-zoom", "year");
+  await expect(page.getByTestId("timeline-zoom-year")).toHaveAttribute("aria-current", "true");
+});
