@@ -21,7 +21,7 @@ const evidenceDir = path.join(process.cwd(), ".data", "evidence-e2e");
 rmSync(evidenceDir, { recursive: true, force: true });
 
 const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
-const server = spawn(tsx, ["--conditions=react-server", "scripts/start.ts"], {
+const server = spawn(tsx, ["scripts/start.ts"], {
   stdio: "inherit",
   env: {
     ...process.env,
