@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { createContext, useContext, useEffect, useId, useRef, useState, useTransition } from "react";
+import { createContext, useContext, useEffect, useRef, useState, useTransition } from "react";
+import { FormField } from "@/components/ui/form-field";
 import { useToast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/schemas/action-result";
 
@@ -96,8 +97,8 @@ export function ActionForm<T>({
   );
 }
 
-/** A labelled input (or select) whose messages from the last answer show beneath it. */
-export function Field({
+/** A labelled input (or select) of an `ActionForm`: the kit's form field, with the messages of the last answer beneath it. */
+export function ActionField({
   name,
   label,
   children,
@@ -109,24 +110,11 @@ export function Field({
   className?: string;
 }) {
   const result = useContext(ResultContext);
-  const id = useId();
   const errors = result && !result.ok ? result.fields[name] : undefined;
   return (
-    <div className={className}>
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      {children({
-        id,
-        name,
-        ...(errors ? { "aria-invalid": true as const, "aria-describedby": `${id}-error` } : {}),
-      })}
-      {errors ? (
-        <p id={`${id}-error`} className="field-error">
-          {errors.join("；")}
-        </p>
-      ) : null}
-    </div>
+    <FormField label={label} error={errors?.join("；")} className={className}>
+      {(input) => children({ ...input, name })}
+    </FormField>
   );
 }
 

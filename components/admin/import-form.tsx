@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/schemas/action-result";
-import { ActionForm, Field, OtherErrors } from "./action-form";
+import { ActionField, ActionForm, OtherErrors } from "./action-form";
 
 type Created = { created: { username: string; displayName: string; oneTimePassword: string }[] };
 
@@ -34,7 +34,7 @@ export function ImportForm({ action }: { action: (f: FormData) => Promise<Action
         ) : null
       }
     >
-      <Field name="file" label={t("file")}>
+      <ActionField name="file" label={t("file")}>
         {(p) => (
           <input
             {...p}
@@ -44,7 +44,7 @@ export function ImportForm({ action }: { action: (f: FormData) => Promise<Action
             className="field-input"
           />
         )}
-      </Field>
+      </ActionField>
       <OtherErrors known={["file"]} />
     </ActionForm>
   );

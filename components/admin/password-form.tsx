@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/schemas/action-result";
-import { ActionForm, Field } from "./action-form";
+import { ActionField, ActionForm } from "./action-form";
 
 /** Change one's own password: the current one, the new one twice; the policy is stated above the fields. */
 export function PasswordForm({
@@ -31,15 +31,15 @@ export function PasswordForm({
       done={() => <p className="text-green-800 text-sm">{t("changed")}</p>}
     >
       <p className="text-slate-600 text-sm">{policy}</p>
-      <Field name="currentPassword" label={t("current")}>
+      <ActionField name="currentPassword" label={t("current")}>
         {(p) => <input {...p} type="password" autoComplete="current-password" required className="field-input" />}
-      </Field>
-      <Field name="newPassword" label={t("new")}>
+      </ActionField>
+      <ActionField name="newPassword" label={t("new")}>
         {(p) => <input {...p} type="password" autoComplete="new-password" required className="field-input" />}
-      </Field>
-      <Field name="confirmPassword" label={t("confirm")}>
+      </ActionField>
+      <ActionField name="confirmPassword" label={t("confirm")}>
         {(p) => <input {...p} type="password" autoComplete="new-password" required className="field-input" />}
-      </Field>
+      </ActionField>
     </ActionForm>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/schemas/action-result";
-import { ActionForm, Field } from "./action-form";
+import { ActionField, ActionForm } from "./action-form";
 
 export type SettingGroup = { title: string; items: { key: string; label: string; value: number; min: number; max: number }[] };
 
@@ -22,7 +22,7 @@ export function SettingsForm({ groups, action }: { groups: SettingGroup[]; actio
           <legend className="px-1 font-medium text-slate-800 text-sm">{g.title}</legend>
           <div className="grid gap-3 sm:grid-cols-2">
             {g.items.map((s) => (
-              <Field key={s.key} name={s.key} label={s.label}>
+              <ActionField key={s.key} name={s.key} label={s.label}>
                 {(p) => (
                   <input
                     {...p}
@@ -35,7 +35,7 @@ export function SettingsForm({ groups, action }: { groups: SettingGroup[]; actio
                     className="field-input"
                   />
                 )}
-              </Field>
+              </ActionField>
             ))}
           </div>
         </fieldset>

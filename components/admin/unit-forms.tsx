@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { UNIT_KINDS } from "@/lib/domain/enums";
 import type { ActionResult } from "@/lib/schemas/action-result";
-import { ActionForm, Field } from "./action-form";
+import { ActionField, ActionForm } from "./action-form";
 import type { Option } from "./user-form";
 
 type UnitValues = { name?: string; nameEn?: string; kind?: string; parentId?: string | null; districtId?: string | null };
@@ -25,17 +25,17 @@ function UnitFields({
   return (
     <>
       {withCode ? (
-        <Field name="code" label={t("code")}>
+        <ActionField name="code" label={t("code")}>
           {(p) => <input {...p} required className="field-input" />}
-        </Field>
+        </ActionField>
       ) : null}
-      <Field name="name" label={t("name")}>
+      <ActionField name="name" label={t("name")}>
         {(p) => <input {...p} required defaultValue={values.name} className="field-input" />}
-      </Field>
-      <Field name="nameEn" label={t("nameEn")}>
+      </ActionField>
+      <ActionField name="nameEn" label={t("nameEn")}>
         {(p) => <input {...p} defaultValue={values.nameEn} className="field-input" />}
-      </Field>
-      <Field name="kind" label={t("kind")}>
+      </ActionField>
+      <ActionField name="kind" label={t("kind")}>
         {(p) => (
           <select {...p} defaultValue={values.kind ?? "DIVISION"} className="field-input">
             {UNIT_KINDS.map((k) => (
@@ -45,8 +45,8 @@ function UnitFields({
             ))}
           </select>
         )}
-      </Field>
-      <Field name="parentId" label={t("parent")}>
+      </ActionField>
+      <ActionField name="parentId" label={t("parent")}>
         {(p) => (
           <select {...p} defaultValue={values.parentId ?? ""} className="field-input">
             <option value="">{t("noParent")}</option>
@@ -57,8 +57,8 @@ function UnitFields({
             ))}
           </select>
         )}
-      </Field>
-      <Field name="districtId" label={t("district")}>
+      </ActionField>
+      <ActionField name="districtId" label={t("district")}>
         {(p) => (
           <select {...p} defaultValue={values.districtId ?? ""} className="field-input">
             <option value="">{t("noDistrict")}</option>
@@ -69,7 +69,7 @@ function UnitFields({
             ))}
           </select>
         )}
-      </Field>
+      </ActionField>
     </>
   );
 }
@@ -143,12 +143,12 @@ export function AddZoneForm({ action }: { action: (f: FormData) => Promise<Actio
       className="flex flex-wrap items-end gap-3"
       resetOnSuccess
     >
-      <Field name="code" label={t("zoneCode")}>
+      <ActionField name="code" label={t("zoneCode")}>
         {(p) => <input {...p} required inputMode="numeric" className="field-input w-32" />}
-      </Field>
-      <Field name="name" label={t("zoneName")}>
+      </ActionField>
+      <ActionField name="name" label={t("zoneName")}>
         {(p) => <input {...p} required className="field-input" />}
-      </Field>
+      </ActionField>
     </ActionForm>
   );
 }

@@ -5,47 +5,12 @@ import { useState } from "react";
 import { DecisionDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
-import { FieldError } from "@/components/ui/form-field";
+import { FieldError, FormField } from "@/components/ui/form-field";
 import { useAction } from "@/components/ui/use-action";
 import { TwoWayDecision } from "@/components/workflow/two-way-decision";
 import { type ActionResult, fieldError } from "@/lib/schemas/action-result";
 
 type Choice = { value: string; label: string };
-
-/** One labelled input with its error, wired for screen readers. */
-function Field({
-  id,
-  label,
-  error,
-  hint,
-  children,
-}: {
-  id: string;
-  label: string;
-  error?: string;
-  hint?: string;
-  children: (aria: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => React.ReactNode;
-}) {
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
-  return (
-    <div>
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      {children({
-        id,
-        ...(error ? { "aria-invalid": true as const } : {}),
-        ...(described ? { "aria-describedby": described } : {}),
-      })}
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-slate-600 text-xs">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
-  );
-}
 
 /**
  * The coordinator records the acceptance: result, date, on-site check, opinion, signers and unit;
@@ -145,7 +110,7 @@ export function AcceptanceForm({
         <FieldError id="acc-result-error" message={err("result")} />
       </fieldset>
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field id="acc-date" label={t("acceptedOn")} error={err("acceptedOn")}>
+        <FormField id="acc-date" label={t("acceptedOn")} error={err("acceptedOn")}>
           {(aria) => (
             <input
               {...aria}
@@ -157,8 +122,8 @@ export function AcceptanceForm({
               required
             />
           )}
-        </Field>
-        <Field id="acc-unit" label={t("unit")} error={err("acceptanceUnitId")}>
+        </FormField>
+        <FormField id="acc-unit" label={t("unit")} error={err("acceptanceUnitId")}>
           {(aria) => (
             <select {...aria} value={unitId} onChange={(e) => setUnitId(e.target.value)} className="field-input">
               <option value="">{t("unitNone")}</option>
@@ -169,13 +134,13 @@ export function AcceptanceForm({
               ))}
             </select>
           )}
-        </Field>
+        </FormField>
       </div>
       <label className="inline-flex min-h-10 items-center gap-2 text-sm">
         <input type="checkbox" checked={onSiteCheck} onChange={(e) => setOnSiteCheck(e.target.checked)} />
         {t("onSiteCheck")}
       </label>
-      <Field id="acc-opinion" label={result === "FAILED" ? t("opinionFailed") : t("opinion")} error={err("opinion")}>
+      <FormField id="acc-opinion" label={result === "FAILED" ? t("opinionFailed") : t("opinion")} error={err("opinion")}>
         {(aria) => (
           <textarea
             {...aria}
@@ -187,17 +152,17 @@ export function AcceptanceForm({
             required
           />
         )}
-      </Field>
-      <Field id="acc-signers" label={t("signers")} hint={t("signersHint")} error={err("signers")}>
+      </FormField>
+      <FormField id="acc-signers" label={t("signers")} hint={t("signersHint")} error={err("signers")}>
         {(aria) => (
           <input {...aria} value={signers} onChange={(e) => setSigners(e.target.value)} className="field-input" required />
         )}
-      </Field>
+      </FormField>
       {result === "PASSED" ? (
         <fieldset className="space-y-3 rounded-md border border-slate-200 bg-white p-3">
           <legend className="px-1 font-medium text-slate-900 text-sm">{t("noticeTitle")}</legend>
           <div className="grid gap-3 sm:grid-cols-2">
-            <Field id="acc-starts" label={t("startsOn")} error={err("notice.startsOn")}>
+            <FormField id="acc-starts" label={t("startsOn")} error={err("notice.startsOn")}>
               {(aria) => (
                 <input
                   {...aria}
@@ -208,8 +173,13 @@ export function AcceptanceForm({
                   className="field-input"
                 />
               )}
-            </Field>
-            <Field id="acc-ends" label={t("endsOn")} hint={t("endsOnHint", { days: noticeDays })} error={err("notice.endsOn")}>
+            </FormField>
+            <FormField
+              id="acc-ends"
+              label={t("endsOn")}
+              hint={t("endsOnHint", { days: noticeDays })}
+              error={err("notice.endsOn")}
+            >
               {(aria) => (
                 <input
                   {...aria}
@@ -220,8 +190,8 @@ export function AcceptanceForm({
                   className="field-input"
                 />
               )}
-            </Field>
-            <Field id="acc-phone" label={t("phone")} error={err("notice.phone")}>
+            </FormField>
+            <FormField id="acc-phone" label={t("phone")} error={err("notice.phone")}>
               {(aria) => (
                 <input
                   {...aria}
@@ -232,14 +202,14 @@ export function AcceptanceForm({
                   required
                 />
               )}
-            </Field>
-            <Field id="acc-email" label={t("email")} error={err("notice.email")}>
+            </FormField>
+            <FormField id="acc-email" label={t("email")} error={err("notice.email")}>
               {(aria) => (
                 <input {...aria} type="email" value={email} onChange={(e) => setEmail(e.target.value)} className="field-input" />
               )}
-            </Field>
+            </FormField>
           </div>
-          <Field id="acc-summary" label={t("summary")} hint={t("summaryHint")} error={err("notice.summary")}>
+          <FormField id="acc-summary" label={t("summary")} hint={t("summaryHint")} error={err("notice.summary")}>
             {(aria) => (
               <textarea
                 {...aria}
@@ -251,7 +221,7 @@ export function AcceptanceForm({
                 required
               />
             )}
-          </Field>
+          </FormField>
         </fieldset>
       ) : null}
       <FormAlert result={outcome} inputs={inputs} onRetry={send} pending={pending} />
