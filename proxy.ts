@@ -43,5 +43,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"],
+  // The manifest, robots.txt and the home-screen icons are public files: served to anyone, no session, no page headers.
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|manifest.webmanifest|robots.txt|icons/).*)"],
 };

@@ -3,6 +3,7 @@
  * embedded PostgreSQL under .data/pg), migrations, demo data on an empty database, a build when
  * the sources changed, then Next.js on PORT (default 3000).
  */
+import "./server-only-hook";
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";

@@ -1,8 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { ActionResult } from "@/lib/schemas/action-result";
 import { ActionForm } from "./action-form";
-import type { AdminResult } from "./admin-result";
 import { OneTimePassword } from "./user-form";
 
 /** Reset password, lift the sign-in lock, deactivate or reactivate one account. */
@@ -17,9 +17,9 @@ export function AccountActions({
   active: boolean;
   locked: boolean;
   self: boolean;
-  reset: () => Promise<AdminResult<{ displayName: string; oneTimePassword: string }>>;
-  unlock: () => Promise<AdminResult>;
-  setActive: () => Promise<AdminResult>;
+  reset: () => Promise<ActionResult<{ displayName: string; oneTimePassword: string }>>;
+  unlock: () => Promise<ActionResult>;
+  setActive: () => Promise<ActionResult>;
 }) {
   const t = useTranslations("adminUi");
   return (

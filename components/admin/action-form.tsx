@@ -1,10 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { createContext, useContext, useEffect, useId, useRef, useState, useTransition } from "react";
-import type { AdminResult } from "./admin-result";
+import { useTranslations } from "next-intl";
+import { createContext, useContext, useEffect, useRef, useState, useTransition } from "react";
+import { FormField } from "@/components/ui/form-field";
+import { useToast } from "@/components/ui/toast";
+import type { ActionResult } from "@/lib/schemas/action-result";
 
-const ResultContext = createContext<AdminResult | null>(null);
+const ResultContext = createContext<ActionResult | null>(null);
 
 /**
  * A form that runs one server action and shows what it answered: the form's message, each field's
@@ -22,8 +25,11 @@ export function ActionForm<T>({
   submitClassName = "btn-primary",
   resetOnSuccess = false,
   testId,
+  success,
 }: {
-  action: (form: FormData) => Promise<AdminResult<T>>;
+  /** The toast after success; "已保存" when not given. */
+  success?: string;
+  action: (form: FormData) => Promise<ActionResult<T>>;
   submitLabel: string;
   pendingLabel: string;
   children?: React.ReactNode;
@@ -34,9 +40,11 @@ export function ActionForm<T>({
   resetOnSuccess?: boolean;
   testId?: string;
 }) {
-  const [result, setResult] = useState<AdminResult<T> | null>(null);
+  const [result, setResult] = useState<ActionResult<T> | null>(null);
   const [pending, start] = useTransition();
   const router = useRouter();
+  const toast = useToast();
+  const feedback = useTranslations("feedback");
   const alertRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (result) alertRef.current?.focus();
@@ -51,6 +59,7 @@ export function ActionForm<T>({
       const r = await action(data);
       setResult(r);
       if (r.ok) {
+        toast.show(success ?? feedback("saved"));
         if (resetOnSuccess) formEl.reset();
         router.refresh();
       }
@@ -88,8 +97,8 @@ export function ActionForm<T>({
   );
 }
 
-/** A labelled input (or select) whose messages from the last answer show beneath it. */
-export function Field({
+/** A labelled input (or select) of an `ActionForm`: the kit's form field, with the messages of the last answer beneath it. */
+export function ActionField({
   name,
   label,
   children,
@@ -101,24 +110,11 @@ export function Field({
   className?: string;
 }) {
   const result = useContext(ResultContext);
-  const id = useId();
   const errors = result && !result.ok ? result.fields[name] : undefined;
   return (
-    <div className={className}>
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      {children({
-        id,
-        name,
-        ...(errors ? { "aria-invalid": true as const, "aria-describedby": `${id}-error` } : {}),
-      })}
-      {errors ? (
-        <p id={`${id}-error`} className="field-error">
-          {errors.join("；")}
-        </p>
-      ) : null}
-    </div>
+    <FormField label={label} error={errors?.join("；")} className={className}>
+      {(input) => children({ ...input, name })}
+    </FormField>
   );
 }
 

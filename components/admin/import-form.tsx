@@ -1,13 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ActionForm, Field, OtherErrors } from "./action-form";
-import type { AdminResult } from "./admin-result";
+import type { ActionResult } from "@/lib/schemas/action-result";
+import { ActionField, ActionForm, OtherErrors } from "./action-form";
 
 type Created = { created: { username: string; displayName: string; oneTimePassword: string }[] };
 
 /** Upload the filled template; all rows' errors are listed, or every new account with its one-time password. */
-export function ImportForm({ action }: { action: (f: FormData) => Promise<AdminResult<Created>> }) {
+export function ImportForm({ action }: { action: (f: FormData) => Promise<ActionResult<Created>> }) {
   const t = useTranslations("adminUi");
   return (
     <ActionForm
@@ -34,7 +34,7 @@ export function ImportForm({ action }: { action: (f: FormData) => Promise<AdminR
         ) : null
       }
     >
-      <Field name="file" label={t("file")}>
+      <ActionField name="file" label={t("file")}>
         {(p) => (
           <input
             {...p}
@@ -44,7 +44,7 @@ export function ImportForm({ action }: { action: (f: FormData) => Promise<AdminR
             className="field-input"
           />
         )}
-      </Field>
+      </ActionField>
       <OtherErrors known={["file"]} />
     </ActionForm>
   );

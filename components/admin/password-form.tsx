@@ -1,8 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ActionForm, Field } from "./action-form";
-import type { AdminResult } from "./admin-result";
+import type { ActionResult } from "@/lib/schemas/action-result";
+import { ActionField, ActionForm } from "./action-form";
 
 /** Change one's own password: the current one, the new one twice; the policy is stated above the fields. */
 export function PasswordForm({
@@ -10,7 +10,7 @@ export function PasswordForm({
   policy,
   afterChange,
 }: {
-  action: (form: FormData) => Promise<AdminResult>;
+  action: (form: FormData) => Promise<ActionResult>;
   policy: string;
   /** Where to go once changed (the forced change continues to the home page). */
   afterChange?: string;
@@ -31,15 +31,15 @@ export function PasswordForm({
       done={() => <p className="text-green-800 text-sm">{t("changed")}</p>}
     >
       <p className="text-slate-600 text-sm">{policy}</p>
-      <Field name="currentPassword" label={t("current")}>
+      <ActionField name="currentPassword" label={t("current")}>
         {(p) => <input {...p} type="password" autoComplete="current-password" required className="field-input" />}
-      </Field>
-      <Field name="newPassword" label={t("new")}>
+      </ActionField>
+      <ActionField name="newPassword" label={t("new")}>
         {(p) => <input {...p} type="password" autoComplete="new-password" required className="field-input" />}
-      </Field>
-      <Field name="confirmPassword" label={t("confirm")}>
+      </ActionField>
+      <ActionField name="confirmPassword" label={t("confirm")}>
         {(p) => <input {...p} type="password" autoComplete="new-password" required className="field-input" />}
-      </Field>
+      </ActionField>
     </ActionForm>
   );
 }

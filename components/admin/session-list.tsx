@@ -1,8 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { ActionResult } from "@/lib/schemas/action-result";
 import { ActionForm } from "./action-form";
-import type { AdminResult } from "./admin-result";
 
 export type SessionRow = {
   id: string;
@@ -15,7 +15,7 @@ export type SessionRow = {
 };
 
 /** The person's own sessions with a button to end each one but the current. */
-export function SessionList({ sessions, end }: { sessions: SessionRow[]; end: (id: string) => Promise<AdminResult> }) {
+export function SessionList({ sessions, end }: { sessions: SessionRow[]; end: (id: string) => Promise<ActionResult> }) {
   const t = useTranslations("account");
   return (
     <div className="overflow-x-auto">

@@ -1,13 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ActionForm, Field } from "./action-form";
-import type { AdminResult } from "./admin-result";
+import type { ActionResult } from "@/lib/schemas/action-result";
+import { ActionField, ActionForm } from "./action-form";
 
 export type SettingGroup = { title: string; items: { key: string; label: string; value: number; min: number; max: number }[] };
 
 /** Every validated rule setting, grouped; out-of-range values are refused field by field. */
-export function SettingsForm({ groups, action }: { groups: SettingGroup[]; action: (f: FormData) => Promise<AdminResult> }) {
+export function SettingsForm({ groups, action }: { groups: SettingGroup[]; action: (f: FormData) => Promise<ActionResult> }) {
   const t = useTranslations("adminUi");
   return (
     <ActionForm
@@ -22,7 +22,7 @@ export function SettingsForm({ groups, action }: { groups: SettingGroup[]; actio
           <legend className="px-1 font-medium text-slate-800 text-sm">{g.title}</legend>
           <div className="grid gap-3 sm:grid-cols-2">
             {g.items.map((s) => (
-              <Field key={s.key} name={s.key} label={s.label}>
+              <ActionField key={s.key} name={s.key} label={s.label}>
                 {(p) => (
                   <input
                     {...p}
@@ -35,7 +35,7 @@ export function SettingsForm({ groups, action }: { groups: SettingGroup[]; actio
                     className="field-input"
                   />
                 )}
-              </Field>
+              </ActionField>
             ))}
           </div>
         </fieldset>
@@ -54,7 +54,7 @@ export function ChecklistForm({
   categories: { key: string; label: string }[];
   kinds: { key: string; label: string }[];
   checked: Record<string, string[]>;
-  action: (f: FormData) => Promise<AdminResult>;
+  action: (f: FormData) => Promise<ActionResult>;
 }) {
   const t = useTranslations("adminUi");
   return (

@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { ActionForm, Field } from "./action-form";
-import type { AdminResult } from "./admin-result";
+import type { ActionResult } from "@/lib/schemas/action-result";
+import { ActionField, ActionForm } from "./action-form";
 
 type Done = { cityName: string; districts: number; units: number };
 
@@ -15,7 +15,7 @@ export function SetupForm({
 }: {
   token: string;
   policy: string;
-  action: (f: FormData) => Promise<AdminResult<Done>>;
+  action: (f: FormData) => Promise<ActionResult<Done>>;
 }) {
   const t = useTranslations("setupPage");
   return (
@@ -35,21 +35,21 @@ export function SetupForm({
       }
     >
       <input type="hidden" name="token" value={token} />
-      <Field name="username" label={t("username")}>
+      <ActionField name="username" label={t("username")}>
         {(p) => (
           <input {...p} required autoCapitalize="none" spellCheck={false} autoComplete="username" className="field-input" />
         )}
-      </Field>
-      <Field name="displayName" label={t("displayName")}>
+      </ActionField>
+      <ActionField name="displayName" label={t("displayName")}>
         {(p) => <input {...p} required className="field-input" />}
-      </Field>
+      </ActionField>
       <p className="text-slate-600 text-xs">{policy}</p>
-      <Field name="password" label={t("password")}>
+      <ActionField name="password" label={t("password")}>
         {(p) => <input {...p} type="password" required autoComplete="new-password" className="field-input" />}
-      </Field>
-      <Field name="confirm" label={t("confirm")}>
+      </ActionField>
+      <ActionField name="confirm" label={t("confirm")}>
         {(p) => <input {...p} type="password" required autoComplete="new-password" className="field-input" />}
-      </Field>
+      </ActionField>
     </ActionForm>
   );
 }

@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { UNIT_KINDS } from "@/lib/domain/enums";
-import { ActionForm, Field } from "./action-form";
-import type { AdminResult } from "./admin-result";
+import type { ActionResult } from "@/lib/schemas/action-result";
+import { ActionField, ActionForm } from "./action-form";
 import type { Option } from "./user-form";
 
 type UnitValues = { name?: string; nameEn?: string; kind?: string; parentId?: string | null; districtId?: string | null };
@@ -25,17 +25,17 @@ function UnitFields({
   return (
     <>
       {withCode ? (
-        <Field name="code" label={t("code")}>
+        <ActionField name="code" label={t("code")}>
           {(p) => <input {...p} required className="field-input" />}
-        </Field>
+        </ActionField>
       ) : null}
-      <Field name="name" label={t("name")}>
+      <ActionField name="name" label={t("name")}>
         {(p) => <input {...p} required defaultValue={values.name} className="field-input" />}
-      </Field>
-      <Field name="nameEn" label={t("nameEn")}>
+      </ActionField>
+      <ActionField name="nameEn" label={t("nameEn")}>
         {(p) => <input {...p} defaultValue={values.nameEn} className="field-input" />}
-      </Field>
-      <Field name="kind" label={t("kind")}>
+      </ActionField>
+      <ActionField name="kind" label={t("kind")}>
         {(p) => (
           <select {...p} defaultValue={values.kind ?? "DIVISION"} className="field-input">
             {UNIT_KINDS.map((k) => (
@@ -45,8 +45,8 @@ function UnitFields({
             ))}
           </select>
         )}
-      </Field>
-      <Field name="parentId" label={t("parent")}>
+      </ActionField>
+      <ActionField name="parentId" label={t("parent")}>
         {(p) => (
           <select {...p} defaultValue={values.parentId ?? ""} className="field-input">
             <option value="">{t("noParent")}</option>
@@ -57,8 +57,8 @@ function UnitFields({
             ))}
           </select>
         )}
-      </Field>
-      <Field name="districtId" label={t("district")}>
+      </ActionField>
+      <ActionField name="districtId" label={t("district")}>
         {(p) => (
           <select {...p} defaultValue={values.districtId ?? ""} className="field-input">
             <option value="">{t("noDistrict")}</option>
@@ -69,14 +69,14 @@ function UnitFields({
             ))}
           </select>
         )}
-      </Field>
+      </ActionField>
     </>
   );
 }
 
 type Common = { parents: Option[]; districts: Option[]; kindLabels: Record<string, string> };
 
-export function CreateUnitForm({ action, ...common }: Common & { action: (f: FormData) => Promise<AdminResult> }) {
+export function CreateUnitForm({ action, ...common }: Common & { action: (f: FormData) => Promise<ActionResult> }) {
   const t = useTranslations("adminUi");
   return (
     <ActionForm
@@ -102,9 +102,9 @@ export function EditUnit({
 }: Common & {
   values: UnitValues;
   active: boolean;
-  update: (f: FormData) => Promise<AdminResult>;
-  setActive: (f: FormData) => Promise<AdminResult>;
-  remove: () => Promise<AdminResult>;
+  update: (f: FormData) => Promise<ActionResult>;
+  setActive: (f: FormData) => Promise<ActionResult>;
+  remove: () => Promise<ActionResult>;
 }) {
   const t = useTranslations("adminUi");
   return (
@@ -133,7 +133,7 @@ export function EditUnit({
   );
 }
 
-export function AddZoneForm({ action }: { action: (f: FormData) => Promise<AdminResult> }) {
+export function AddZoneForm({ action }: { action: (f: FormData) => Promise<ActionResult> }) {
   const t = useTranslations("adminUi");
   return (
     <ActionForm
@@ -143,12 +143,12 @@ export function AddZoneForm({ action }: { action: (f: FormData) => Promise<Admin
       className="flex flex-wrap items-end gap-3"
       resetOnSuccess
     >
-      <Field name="code" label={t("zoneCode")}>
+      <ActionField name="code" label={t("zoneCode")}>
         {(p) => <input {...p} required inputMode="numeric" className="field-input w-32" />}
-      </Field>
-      <Field name="name" label={t("zoneName")}>
+      </ActionField>
+      <ActionField name="name" label={t("zoneName")}>
         {(p) => <input {...p} required className="field-input" />}
-      </Field>
+      </ActionField>
     </ActionForm>
   );
 }

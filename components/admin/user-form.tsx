@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ROLES } from "@/lib/domain/enums";
-import { ActionForm, Field } from "./action-form";
-import type { AdminResult } from "./admin-result";
+import type { ActionResult } from "@/lib/schemas/action-result";
+import { ActionField, ActionForm } from "./action-form";
 
 export type Option = { id: string; label: string };
 export type UserFormValues = {
@@ -28,7 +28,7 @@ export function UserForm({
   mode,
   lockRole = false,
 }: {
-  action: (form: FormData) => Promise<AdminResult<{ displayName: string; oneTimePassword: string } | undefined>>;
+  action: (form: FormData) => Promise<ActionResult<{ displayName: string; oneTimePassword: string } | undefined>>;
   units: Option[];
   districts: Option[];
   roleLabels: Record<string, string>;
@@ -56,14 +56,14 @@ export function UserForm({
     >
       {mode === "edit" ? <input type="hidden" name="version" value={values.version} /> : null}
       {mode === "create" ? (
-        <Field name="username" label={t("username")}>
+        <ActionField name="username" label={t("username")}>
           {(p) => <input {...p} required autoCapitalize="none" spellCheck={false} className="field-input" />}
-        </Field>
+        </ActionField>
       ) : null}
-      <Field name="displayName" label={t("displayName")}>
+      <ActionField name="displayName" label={t("displayName")}>
         {(p) => <input {...p} required defaultValue={values.displayName} className="field-input" />}
-      </Field>
-      <Field name="role" label={t("role")}>
+      </ActionField>
+      <ActionField name="role" label={t("role")}>
         {(p) => (
           <select {...p} defaultValue={values.role ?? "VIEWER"} disabled={lockRole} className="field-input">
             {ROLES.map((r) => (
@@ -73,8 +73,8 @@ export function UserForm({
             ))}
           </select>
         )}
-      </Field>
-      <Field name="unitId" label={t("unit")}>
+      </ActionField>
+      <ActionField name="unitId" label={t("unit")}>
         {(p) => (
           <select {...p} defaultValue={values.unitId ?? ""} className="field-input">
             <option value="">{t("none")}</option>
@@ -85,8 +85,8 @@ export function UserForm({
             ))}
           </select>
         )}
-      </Field>
-      <Field name="districtId" label={t("district")}>
+      </ActionField>
+      <ActionField name="districtId" label={t("district")}>
         {(p) => (
           <select {...p} defaultValue={values.districtId ?? ""} className="field-input">
             <option value="">{t("none")}</option>
@@ -97,13 +97,13 @@ export function UserForm({
             ))}
           </select>
         )}
-      </Field>
-      <Field name="phone" label={t("phone")}>
+      </ActionField>
+      <ActionField name="phone" label={t("phone")}>
         {(p) => <input {...p} type="tel" defaultValue={values.phone ?? ""} className="field-input" />}
-      </Field>
-      <Field name="email" label={t("email")}>
+      </ActionField>
+      <ActionField name="email" label={t("email")}>
         {(p) => <input {...p} type="email" defaultValue={values.email ?? ""} className="field-input" />}
-      </Field>
+      </ActionField>
     </ActionForm>
   );
 }

@@ -2,45 +2,15 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { type ActionResult, fieldError } from "../workflow/action-result";
-import { DecisionDialog, Dialog, FieldError, FormAlert, TwoWayDecision, useAction } from "../workflow/form-bits";
+import { DecisionDialog } from "@/components/ui/confirm-dialog";
+import { Dialog } from "@/components/ui/dialog";
+import { FormAlert } from "@/components/ui/form-alert";
+import { FieldError, FormField } from "@/components/ui/form-field";
+import { useAction } from "@/components/ui/use-action";
+import { TwoWayDecision } from "@/components/workflow/two-way-decision";
+import { type ActionResult, fieldError } from "@/lib/schemas/action-result";
 
 type Choice = { value: string; label: string };
-
-/** One labelled input with its error, wired for screen readers. */
-function Field({
-  id,
-  label,
-  error,
-  hint,
-  children,
-}: {
-  id: string;
-  label: string;
-  error?: string;
-  hint?: string;
-  children: (aria: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => React.ReactNode;
-}) {
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
-  return (
-    <div>
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      {children({
-        id,
-        ...(error ? { "aria-invalid": true as const } : {}),
-        ...(described ? { "aria-describedby": described } : {}),
-      })}
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-slate-600 text-xs">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
-  );
-}
 
 /**
  * The coordinator records the acceptance: result, date, on-site check, opinion, signers and unit;
@@ -67,6 +37,7 @@ export function AcceptanceForm({
   record: (input: Record<string, unknown>) => Promise<ActionResult>;
 }) {
   const t = useTranslations("closure.acceptance");
+  const feedback = useTranslations("feedback");
   const [result, setResult] = useState<"PASSED" | "FAILED">(mayPass ? "PASSED" : "FAILED");
   const [acceptedOn, setAcceptedOn] = useState(today);
   const [onSiteCheck, setOnSiteCheck] = useState(true);
@@ -78,7 +49,7 @@ export function AcceptanceForm({
   const [phone, setPhone] = useState("");
   const [email, setEmail] = useState("");
   const [summary, setSummary] = useState("");
-  const { pending, result: outcome, run } = useAction();
+  const { pending, result: outcome, run } = useAction({ success: feedback("recorded") });
   const err = (f: string) => fieldError(outcome, f);
   const send = (ver: number) =>
     run(() =>
@@ -139,7 +110,7 @@ export function AcceptanceForm({
         <FieldError id="acc-result-error" message={err("result")} />
       </fieldset>
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field id="acc-date" label={t("acceptedOn")} error={err("acceptedOn")}>
+        <FormField id="acc-date" label={t("acceptedOn")} error={err("acceptedOn")}>
           {(aria) => (
             <input
               {...aria}
@@ -151,8 +122,8 @@ export function AcceptanceForm({
               required
             />
           )}
-        </Field>
-        <Field id="acc-unit" label={t("unit")} error={err("acceptanceUnitId")}>
+        </FormField>
+        <FormField id="acc-unit" label={t("unit")} error={err("acceptanceUnitId")}>
           {(aria) => (
             <select {...aria} value={unitId} onChange={(e) => setUnitId(e.target.value)} className="field-input">
               <option value="">{t("unitNone")}</option>
@@ -163,13 +134,13 @@ export function AcceptanceForm({
               ))}
             </select>
           )}
-        </Field>
+        </FormField>
       </div>
       <label className="inline-flex min-h-10 items-center gap-2 text-sm">
         <input type="checkbox" checked={onSiteCheck} onChange={(e) => setOnSiteCheck(e.target.checked)} />
         {t("onSiteCheck")}
       </label>
-      <Field id="acc-opinion" label={result === "FAILED" ? t("opinionFailed") : t("opinion")} error={err("opinion")}>
+      <FormField id="acc-opinion" label={result === "FAILED" ? t("opinionFailed") : t("opinion")} error={err("opinion")}>
         {(aria) => (
           <textarea
             {...aria}
@@ -181,17 +152,17 @@ export function AcceptanceForm({
             required
           />
         )}
-      </Field>
-      <Field id="acc-signers" label={t("signers")} hint={t("signersHint")} error={err("signers")}>
+      </FormField>
+      <FormField id="acc-signers" label={t("signers")} hint={t("signersHint")} error={err("signers")}>
         {(aria) => (
           <input {...aria} value={signers} onChange={(e) => setSigners(e.target.value)} className="field-input" required />
         )}
-      </Field>
+      </FormField>
       {result === "PASSED" ? (
         <fieldset className="space-y-3 rounded-md border border-slate-200 bg-white p-3">
           <legend className="px-1 font-medium text-slate-900 text-sm">{t("noticeTitle")}</legend>
           <div className="grid gap-3 sm:grid-cols-2">
-            <Field id="acc-starts" label={t("startsOn")} error={err("notice.startsOn")}>
+            <FormField id="acc-starts" label={t("startsOn")} error={err("notice.startsOn")}>
               {(aria) => (
                 <input
                   {...aria}
@@ -202,8 +173,13 @@ export function AcceptanceForm({
                   className="field-input"
                 />
               )}
-            </Field>
-            <Field id="acc-ends" label={t("endsOn")} hint={t("endsOnHint", { days: noticeDays })} error={err("notice.endsOn")}>
+            </FormField>
+            <FormField
+              id="acc-ends"
+              label={t("endsOn")}
+              hint={t("endsOnHint", { days: noticeDays })}
+              error={err("notice.endsOn")}
+            >
               {(aria) => (
                 <input
                   {...aria}
@@ -214,8 +190,8 @@ export function AcceptanceForm({
                   className="field-input"
                 />
               )}
-            </Field>
-            <Field id="acc-phone" label={t("phone")} error={err("notice.phone")}>
+            </FormField>
+            <FormField id="acc-phone" label={t("phone")} error={err("notice.phone")}>
               {(aria) => (
                 <input
                   {...aria}
@@ -226,14 +202,14 @@ export function AcceptanceForm({
                   required
                 />
               )}
-            </Field>
-            <Field id="acc-email" label={t("email")} error={err("notice.email")}>
+            </FormField>
+            <FormField id="acc-email" label={t("email")} error={err("notice.email")}>
               {(aria) => (
                 <input {...aria} type="email" value={email} onChange={(e) => setEmail(e.target.value)} className="field-input" />
               )}
-            </Field>
+            </FormField>
           </div>
-          <Field id="acc-summary" label={t("summary")} hint={t("summaryHint")} error={err("notice.summary")}>
+          <FormField id="acc-summary" label={t("summary")} hint={t("summaryHint")} error={err("notice.summary")}>
             {(aria) => (
               <textarea
                 {...aria}
@@ -245,7 +221,7 @@ export function AcceptanceForm({
                 required
               />
             )}
-          </Field>
+          </FormField>
         </fieldset>
       ) : null}
       <FormAlert result={outcome} inputs={inputs} onRetry={send} pending={pending} />
@@ -265,12 +241,14 @@ export function EndNoticeButton({
   endNotice: (input: { version: number }) => Promise<ActionResult>;
 }) {
   const t = useTranslations("closure.notice");
+  const feedback = useTranslations("feedback");
   const [open, setOpen] = useState(false);
   const { pending, result, run, reset } = useAction();
   const send = (ver: number) =>
     run(
       () => endNotice({ version: ver }),
       () => setOpen(false),
+      feedback("ended"),
     );
   return (
     <>
@@ -315,6 +293,7 @@ type Decide = (input: { decision: string; note: string; version: number }) => Pr
 /** The coordinator upholds (the notice is withdrawn, back to acceptance) or dismisses an objection, with a note. */
 export function ObjectionDecision({ version, decide, label }: { version: number; decide: Decide; label: string }) {
   const t = useTranslations("closure.objections");
+  const feedback = useTranslations("feedback");
   const [decision, setDecision] = useState<"UPHOLD" | "DISMISS" | null>(null);
   const [note, setNote] = useState("");
   const { pending, result, run, reset } = useAction();
@@ -327,6 +306,7 @@ export function ObjectionDecision({ version, decide, label }: { version: number;
     run(
       () => decide({ decision, note, version: ver }),
       () => setDecision(null),
+      feedback("decided"),
     );
   };
   const upholding = decision === "UPHOLD";
@@ -373,6 +353,7 @@ export function SignOffDecision({
   decide: (input: { decision: string; comment?: string; version: number }) => Promise<ActionResult>;
 }) {
   const t = useTranslations("closure.signOff");
+  const feedback = useTranslations("feedback");
   return (
     <TwoWayDecision
       yes="SIGN"
@@ -380,6 +361,7 @@ export function SignOffDecision({
       decide={(decision, comment, ver) => decide({ decision, comment, version: ver })}
       field={{ id: "so-comment", name: "comment" }}
       testId="sign-off"
+      success={{ yes: feedback("signed"), no: feedback("returned") }}
       labels={{
         yes: t("sign"),
         no: t("return"),
@@ -404,6 +386,7 @@ export function LookbackButton({
   reopen: (input: { reason: string; version: number }) => Promise<ActionResult>;
 }) {
   const t = useTranslations("closure.lookback");
+  const feedback = useTranslations("feedback");
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   const { pending, result, run, reset } = useAction();
@@ -411,6 +394,7 @@ export function LookbackButton({
     run(
       () => reopen({ reason, version: ver }),
       () => setOpen(false),
+      feedback("reopened"),
     );
   return (
     <div>

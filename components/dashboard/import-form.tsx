@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
+import { useToast } from "@/components/ui/toast";
 
 type RowError = { row: number; column: string | null; reason: string };
 type Outcome =
@@ -16,6 +17,8 @@ type Outcome =
 /** Uploads an indicator file with a visible progress bar, then shows what was imported or every bad row. */
 export function IndicatorImportForm() {
   const t = useTranslations("indicatorImport");
+  const toast = useToast();
+  const feedback = useTranslations("feedback");
   const input = useRef<HTMLInputElement>(null);
   const [outcome, setOutcome] = useState<Outcome>({ kind: "idle" });
 
@@ -42,8 +45,10 @@ export function IndicatorImportForm() {
       } catch {
         body = {};
       }
-      if (xhr.status === 200) setOutcome({ kind: "done", imported: body.imported ?? 0, replaced: body.replaced ?? 0 });
-      else if (xhr.status === 422 && body.errors) setOutcome({ kind: "rejected", errors: body.errors });
+      if (xhr.status === 200) {
+        setOutcome({ kind: "done", imported: body.imported ?? 0, replaced: body.replaced ?? 0 });
+        toast.show(feedback("imported"));
+      } else if (xhr.status === 422 && body.errors) setOutcome({ kind: "rejected", errors: body.errors });
       else setOutcome({ kind: "failed", message: body.error?.message ?? t("failed", { status: xhr.status }) });
     };
     setOutcome({ kind: "uploading", percent: 0 });

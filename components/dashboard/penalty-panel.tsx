@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { PenaltyTable } from "@/components/penalties/penalty-table";
-import type { ActionResult } from "@/components/workflow/action-result";
+import type { ActionResult } from "@/lib/schemas/action-result";
 import type { PanelRow } from "@/lib/server/penalties/get-penalty-panel";
 
 /** The dashboard's penalty panel: the year's proposals and decisions through the month, a table per district. */

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { useToast } from "@/components/ui/toast";
 
 type Outcome =
   | { kind: "idle" }
@@ -22,6 +23,8 @@ export function PublishedListForm({
   defaultPeriod: string;
 }) {
   const t = useTranslations("publishedLists");
+  const toast = useToast();
+  const feedback = useTranslations("feedback");
   const locale = useLocale();
   const router = useRouter();
   const [outcome, setOutcome] = useState<Outcome>({ kind: "idle" });
@@ -50,6 +53,7 @@ export function PublishedListForm({
       });
       const json = await res.json().catch(() => ({}));
       if (res.status === 201) {
+        toast.show(feedback("imported"));
         setOutcome({ kind: "saved", count: json.entries?.length ?? 0 });
         router.refresh();
       } else if (res.status === 422 && json.error?.fields) {

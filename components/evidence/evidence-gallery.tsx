@@ -7,12 +7,13 @@ import { EVIDENCE_KINDS, type ReviewStatusName } from "@/lib/domain/enums";
 import { formatBureauDateTime } from "@/lib/i18n/labels";
 import type { EvidenceDto } from "@/lib/schemas/evidence";
 import { Badge, type BadgeTone } from "../ui/badge";
+import { CorrectionButton } from "./capture";
 import { ConfirmFakeButton } from "./confirm-fake";
 import { listEvidence, verifyEvidence } from "./evidence-api";
 import { chains } from "./evidence-chains";
 import { PhotoSignalChips } from "./photo-signals";
 import { ReviewControls } from "./review-controls";
-import { CorrectionButton, useCanUpload, useUploadRevision } from "./uploader";
+import { useCanUpload, useUploadRevision } from "./upload-provider";
 
 /** Beyond this distance from the problem's location a photo is flagged as possibly not on site. */
 export const FAR_FROM_SITE_METRES = 500;
@@ -42,10 +43,11 @@ function metres(m: number, t: ReturnType<typeof useTranslations>): string {
   return m >= 1000 ? t("km", { km: (m / 1000).toFixed(1) }) : t("m", { m });
 }
 
-/** Where and when it was taken, and how far from the site. */
+/** Where and when it was taken, and how far from the site — for photos and videos; a document has no such lines. */
 export function CaptureFacts({ e }: { e: EvidenceDto }) {
   const t = useTranslations("evidenceUi.item");
   const far = e.distanceMeters !== null && e.distanceMeters > FAR_FROM_SITE_METRES;
+  if (!e.mime.startsWith("image/") && !e.mime.startsWith("video/")) return null;
   return (
     <>
       <p className="text-slate-700 text-xs" data-testid="evidence-captured">
@@ -150,16 +152,20 @@ function FileIcon({ mime }: { mime: string }) {
   );
 }
 
-/** The thumbnail: an image opens large in the page, anything else downloads. */
+/**
+ * The thumbnail: an image opens large in the page, anything else downloads. Every image shows a
+ * picture: its small thumbnail, or the file itself where no thumbnail was made.
+ */
 export function Thumb({ e, onOpen }: { e: EvidenceDto; onOpen: (e: EvidenceDto) => void }) {
   const t = useTranslations("evidenceUi.item");
   const image = e.mime.startsWith("image/");
   const box = "block h-20 w-20 shrink-0 overflow-hidden rounded-md border border-slate-200 sm:h-24 sm:w-24";
-  if (image && e.thumbUrl) {
+  const src = e.thumbUrl ?? e.fileUrl;
+  if (image && src) {
     return (
       <button type="button" className={box} onClick={() => onOpen(e)} aria-label={t("openImage", { name: e.originalName })}>
         {/* biome-ignore lint/performance/noImgElement: evidence thumbnails come from the authenticated API, not the image optimizer. */}
-        <img src={e.thumbUrl} alt="" loading="lazy" className="h-full w-full object-cover" data-testid="evidence-thumb" />
+        <img src={src} alt="" loading="lazy" className="h-full w-full object-cover" data-testid="evidence-thumb" />
       </button>
     );
   }

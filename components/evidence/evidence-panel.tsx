@@ -2,8 +2,10 @@ import { getTranslations } from "next-intl/server";
 import { type Actor, can } from "@/lib/permissions";
 import type { ProblemDto } from "@/lib/schemas/problem";
 import { readSettings } from "@/lib/server/settings/get-settings";
+import { DocumentPicker, PhotoButtons } from "./capture";
 import { EvidenceGallery } from "./evidence-gallery";
-import { DocumentPicker, PhotoButtons, UploadProvider, UploadQueue } from "./uploader";
+import { UploadProvider } from "./upload-provider";
+import { UploadQueue } from "./upload-queue-view";
 
 /** Whether evidence may still be added to a problem in this state (a closed problem's proof is final). */
 export function acceptsEvidence(problem: Pick<ProblemDto, "status">): boolean {

@@ -2,9 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { Dialog } from "@/components/ui/dialog";
+import { useToast } from "@/components/ui/toast";
 import { RETURN_REASONS } from "@/lib/domain/enums";
 import { REVIEW_REASON_MAX } from "@/lib/schemas/evidence";
-import { Dialog } from "../workflow/form-bits";
 import { type ApiAnswer, reviewEvidence } from "./evidence-api";
 
 /** What the reviewer is told after a refused decision, in words. */
@@ -35,6 +36,8 @@ export function ReviewControls({
 }) {
   const t = useTranslations("evidenceUi.review");
   const tr = useTranslations("enums.returnReason");
+  const toast = useToast();
+  const feedback = useTranslations("feedback");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
@@ -61,6 +64,7 @@ export function ReviewControls({
     setPending(false);
     if (answer.ok) {
       setOpen(false);
+      toast.show(feedback(decision === "RETURNED" ? "returned" : "approved"));
       onDone();
       return;
     }

@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { formatBureauDateTime } from "@/lib/i18n/labels";
+import type { ActionResult } from "@/lib/schemas/action-result";
 import type { FindingDto } from "@/lib/schemas/findings";
-import type { ActionResult } from "../workflow/action-result";
 import { ReasonDialogButton, type ReasonOutcome } from "./reason-dialog";
 
 type ReasonAction = (input: { reason: string }) => Promise<ActionResult>;

@@ -2,8 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { Dialog } from "@/components/ui/dialog";
+import { useToast } from "@/components/ui/toast";
 import { FINDING_REASON_MAX } from "@/lib/schemas/findings";
-import { Dialog } from "../workflow/form-bits";
 
 export type ReasonOutcome = { ok: true } | { ok: false; message: string; fields?: Record<string, string[]> };
 
@@ -18,6 +19,7 @@ export function ReasonDialogButton({
   submitLabel,
   onSubmit,
   onDone,
+  success,
   danger = true,
   testId,
   accessibleLabel,
@@ -28,12 +30,16 @@ export function ReasonDialogButton({
   submitLabel: string;
   onSubmit: (reason: string) => Promise<ReasonOutcome>;
   onDone?: () => void;
+  /** The toast after success; "已记录" when not given. */
+  success?: string;
   danger?: boolean;
   testId: string;
   /** A longer accessible name for the button when several stand on one page. */
   accessibleLabel?: string;
 }) {
   const t = useTranslations("findings.form");
+  const toast = useToast();
+  const feedback = useTranslations("feedback");
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -51,6 +57,7 @@ export function ReasonDialogButton({
     const outcome = await onSubmit(reason.trim());
     setPending(false);
     if (outcome.ok) {
+      toast.show(success ?? feedback("recorded"));
       setOpen(false);
       setReason("");
       onDone?.();

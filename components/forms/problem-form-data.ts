@@ -1,3 +1,4 @@
+import type { ActionResult } from "@/lib/schemas/action-result";
 import type { ProblemDto } from "@/lib/schemas/problem";
 
 /**
@@ -34,18 +35,8 @@ export const NOT_CLEARABLE_ON_EDIT: readonly string[] = ["code"];
 /** Marks that co-units were sent even when none is ticked (FormData has no empty list). */
 export const CO_UNITS_SENT = "coUnitIds:sent";
 
-/** What the save action answers; failures are values, never thrown errors. */
-export type SaveResult =
-  | { ok: true; id: string }
-  | {
-      ok: false;
-      /** Per-field messages, keyed by form field name; already in the person's language. */
-      fields: Record<string, string[]>;
-      /** A message for the whole form (permission, conflict, unexpected). */
-      message: string | null;
-      /** On a stale version: the record as it is now, so the form can show both sides. */
-      conflict?: ProblemDto;
-    };
+/** What the save action answers: the record's id, or per-field messages and, on a stale version, the record as it is now. */
+export type SaveResult = ActionResult<{ id: string }, ProblemDto>;
 
 export type ProblemFormValues = Record<TextField | NumberField, string> & { coUnitIds: string[] };
 

@@ -2,9 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { type ActionResult, fieldError } from "@/components/workflow/action-result";
-import { FieldError, FormAlert, useAction } from "@/components/workflow/form-bits";
+import { FormAlert } from "@/components/ui/form-alert";
+import { FieldError } from "@/components/ui/form-field";
+import { useAction } from "@/components/ui/use-action";
 import { PENALTY_RULE_KEYS, type PenaltyRules } from "@/lib/domain/penalties";
+import { type ActionResult, fieldError } from "@/lib/schemas/action-result";
 
 /** An administrator edits every penalty rule, threshold and amount and saves them as a version in force from a month. */
 export function PenaltyRulesForm({
@@ -23,7 +25,8 @@ export function PenaltyRulesForm({
   const [effectiveFrom, setEffectiveFrom] = useState(defaultMonth);
   const [reason, setReason] = useState("");
   const [saved, setSaved] = useState<string | null>(null);
-  const { pending, result, run } = useAction();
+  const feedback = useTranslations("feedback");
+  const { pending, result, run } = useAction({ success: feedback("saved") });
   const submit = () => {
     // Numbers as numbers; anything else is sent as typed, so the server names the bad key.
     const rules = Object.fromEntries(

@@ -4,9 +4,12 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Fragment, useState } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import type { ActionResult } from "@/components/workflow/action-result";
-import { fieldError } from "@/components/workflow/action-result";
-import { DecisionDialog, FieldError, FormAlert, useAction } from "@/components/workflow/form-bits";
+import { DecisionDialog } from "@/components/ui/confirm-dialog";
+import { FormAlert } from "@/components/ui/form-alert";
+import { FieldError } from "@/components/ui/form-field";
+import { useAction } from "@/components/ui/use-action";
+import type { ActionResult } from "@/lib/schemas/action-result";
+import { fieldError } from "@/lib/schemas/action-result";
 import type { PenaltyProposalDto } from "@/lib/server/penalties/list-penalties";
 
 type Row = PenaltyProposalDto & { wouldBeCapped?: boolean };
@@ -134,6 +137,7 @@ function Decide({
   const t = useTranslations("penalties");
   const [decision, setDecision] = useState<"CONFIRM" | "WAIVE" | null>(null);
   const [reason, setReason] = useState("");
+  const feedback = useTranslations("feedback");
   const { pending, result, run, reset } = useAction();
   const send = (version: number) => {
     if (!decision) return;
@@ -144,6 +148,7 @@ function Decide({
         setDecision(null);
         onDone(chosen === "CONFIRM" ? t("confirmed") : t("waived"));
       },
+      feedback(chosen === "CONFIRM" ? "approved" : "decided"),
     );
   };
   const open = (d: "CONFIRM" | "WAIVE") => {
@@ -196,7 +201,8 @@ function Pay({
 }) {
   const t = useTranslations("penalties");
   const [paidOn, setPaidOn] = useState("");
-  const { pending, result, run } = useAction();
+  const feedback = useTranslations("feedback");
+  const { pending, result, run } = useAction({ success: feedback("paid") });
   const id = `paid-on-${decisionId}`;
   const error = fieldError(result, "paidOn");
   return (

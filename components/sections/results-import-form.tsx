@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
+import { useToast } from "@/components/ui/toast";
 
 type RowError = { row: number; column: string | null; reason: string };
 type Sample = { sectionCode: string; period: string; classLabel: string; keyPollutants: string | null };
@@ -18,6 +19,8 @@ type State =
 /** Checks a results file (preview), shows what it would change, and imports it only on confirmation. */
 export function ResultsImportForm() {
   const t = useTranslations("sectionImport");
+  const toast = useToast();
+  const feedback = useTranslations("feedback");
   const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<State>({ kind: "idle" });
 
@@ -28,8 +31,10 @@ export function ResultsImportForm() {
     try {
       const res = await fetch(`/api/v1/sections/import${commit ? "?commit=true" : ""}`, { method: "POST", body: form });
       const body = await res.json().catch(() => ({}));
-      if (res.ok) setState(commit ? { kind: "done", result: body } : { kind: "previewed", result: body, file });
-      else if (res.status === 422 && Array.isArray(body.errors)) setState({ kind: "rejected", errors: body.errors });
+      if (res.ok) {
+        setState(commit ? { kind: "done", result: body } : { kind: "previewed", result: body, file });
+        if (commit) toast.show(feedback("imported"));
+      } else if (res.status === 422 && Array.isArray(body.errors)) setState({ kind: "rejected", errors: body.errors });
       else setState({ kind: "failed", message: body.error?.message ?? t("failed", { status: res.status }) });
     } catch {
       setState({ kind: "failed", message: t("network") });

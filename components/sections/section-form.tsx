@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useToast } from "@/components/ui/toast";
 
 export type SectionFormValues = {
   id?: string;
@@ -27,6 +28,7 @@ const CLASS_OPTIONS = [
 /** Registers or edits a section through the API; a stale edit reloads the current section and says so. */
 export function SectionForm({ initial, districts }: { initial: SectionFormValues; districts: { code: string; name: string }[] }) {
   const t = useTranslations("sections");
+  const toast = useToast();
   const router = useRouter();
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
@@ -52,6 +54,7 @@ export function SectionForm({ initial, districts }: { initial: SectionFormValues
       const json = await res.json().catch(() => ({}));
       if (res.ok) {
         setMessage({ tone: "ok", text: t("saved") });
+        toast.show(t("saved"));
         if (editing) {
           setValues({ ...values, version: json.version });
           router.refresh();

@@ -3,10 +3,98 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { LogoutButton } from "./logout-button";
 
-export type NavItem = { href: string; label: string };
+/**
+ * One navigation entry. Without `group` it stands in the bar; entries sharing a `group` (its
+ * label, e.g. 管理) fold into one menu button, so the bar keeps to one line as areas are added.
+ */
+export type NavItem = { href: string; label: string; group?: string };
+
+/** The bar's entries in order: single links, and each group once, where its first entry stands. */
+export function navEntries(
+  nav: readonly NavItem[],
+): ({ kind: "link"; item: NavItem } | { kind: "group"; label: string; items: NavItem[] })[] {
+  const out: ({ kind: "link"; item: NavItem } | { kind: "group"; label: string; items: NavItem[] })[] = [];
+  for (const item of nav) {
+    if (!item.group) {
+      out.push({ kind: "link", item });
+      continue;
+    }
+    const group = out.find((e) => e.kind === "group" && e.label === item.group);
+    if (group && group.kind === "group") group.items.push(item);
+    else out.push({ kind: "group", label: item.group, items: [item] });
+  }
+  return out;
+}
+
+/** A menu button of the bar: opens a list of links (Enter/Space/click), Escape or a click elsewhere closes it and focus goes back to the button. */
+function NavGroup({ label, items, pathname }: { label: string; items: NavItem[]; pathname: string }) {
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const active = items.some((i) => isActive(pathname, i.href));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation only.
+  useEffect(() => setOpen(false), [pathname]);
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: MouseEvent) => {
+      if (!root.current?.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") {
+        setOpen(false);
+        button.current?.focus();
+      }
+    };
+    document.addEventListener("mousedown", onDown);
+    document.addEventListener("keydown", onKey);
+    return () => {
+      document.removeEventListener("mousedown", onDown);
+      document.removeEventListener("keydown", onKey);
+    };
+  }, [open]);
+  return (
+    <div ref={root} className="relative">
+      <button
+        ref={button}
+        type="button"
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpen((o) => !o)}
+        className={`inline-flex items-center gap-1 whitespace-nowrap rounded-md px-2.5 py-2 text-sm ${active ? "bg-white/15 font-semibold text-white" : "text-blue-100 hover:bg-white/10 hover:text-white"}`}
+        data-testid="nav-group"
+      >
+        {label}
+        <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4" fill="currentColor">
+          <path d="M5.3 7.3a1 1 0 0 1 1.4 0L10 10.6l3.3-3.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 0 1 0-1.4z" />
+        </svg>
+      </button>
+      <ul
+        id={listId}
+        hidden={!open}
+        className="absolute left-0 z-40 mt-1 min-w-48 rounded-md border border-slate-200 bg-white py-1 text-slate-900 shadow-lg"
+      >
+        {items.map((item) => {
+          const current = isActive(pathname, item.href);
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={current ? "page" : undefined}
+                className={`block whitespace-nowrap px-3 py-2 text-sm ${current ? "bg-blue-50 font-semibold text-blue-800" : "hover:bg-slate-100"}`}
+              >
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
 
 /** The notification bell: where it goes, how many are unread, and its accessible name (with the count). */
 export type BellProps = { href: string; unread: number; label: string };
@@ -72,36 +160,42 @@ export function AppHeader({
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation only.
   useEffect(() => setOpen(false), [pathname]);
 
-  const links = (vertical: boolean) =>
-    nav.map((item) => {
-      const active = isActive(pathname, item.href);
-      return (
-        <Link
-          key={item.href}
-          href={item.href}
-          aria-current={active ? "page" : undefined}
-          className={
-            vertical
-              ? `block rounded-md px-3 py-2.5 text-base ${active ? "bg-blue-50 font-semibold text-blue-800" : "text-slate-800 hover:bg-slate-100"}`
-              : `rounded-md px-3 py-2 text-sm ${active ? "bg-white/15 font-semibold text-white" : "text-blue-100 hover:bg-white/10 hover:text-white"}`
-          }
-        >
-          {item.label}
-        </Link>
-      );
-    });
+  const link = (item: NavItem, vertical: boolean) => {
+    const active = isActive(pathname, item.href);
+    return (
+      <Link
+        key={item.href}
+        href={item.href}
+        aria-current={active ? "page" : undefined}
+        className={
+          vertical
+            ? `block rounded-md px-3 py-2.5 text-base ${active ? "bg-blue-50 font-semibold text-blue-800" : "text-slate-800 hover:bg-slate-100"}`
+            : `whitespace-nowrap rounded-md px-2.5 py-2 text-sm ${active ? "bg-white/15 font-semibold text-white" : "text-blue-100 hover:bg-white/10 hover:text-white"}`
+        }
+      >
+        {item.label}
+      </Link>
+    );
+  };
 
   return (
     <header className="sticky top-0 z-30 border-blue-950 border-b bg-blue-900 text-white shadow">
-      <div className="mx-auto flex h-14 max-w-screen-2xl items-center gap-4 px-3 sm:px-6">
+      <div className="mx-auto flex h-14 max-w-screen-2xl items-center gap-3 px-3 sm:px-4 xl:px-6">
         <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold text-base tracking-wide">
           <span aria-hidden className="flex h-7 w-7 items-center justify-center rounded bg-white font-bold text-blue-900 text-sm">
             {appName.slice(0, 1)}
           </span>
-          <span>{appName}</span>
+          {/* On narrower desktops the mark alone stands for the name (still read out), so the bar keeps to one line. */}
+          <span className="sr-only 2xl:not-sr-only">{appName}</span>
         </Link>
-        <nav aria-label={t("main")} className="hidden items-center gap-1 md:flex">
-          {links(false)}
+        <nav aria-label={t("main")} className="hidden items-center gap-0.5 md:flex">
+          {navEntries(nav).map((e) =>
+            e.kind === "link" ? (
+              link(e.item, false)
+            ) : (
+              <NavGroup key={`group-${e.label}`} label={e.label} items={e.items} pathname={pathname} />
+            ),
+          )}
         </nav>
         <div className="ml-auto flex items-center gap-3">
           {bell ? <Bell {...bell} active={pathname === bell.href} /> : null}
@@ -134,7 +228,7 @@ export function AppHeader({
         className="border-slate-200 border-t bg-white px-3 pt-2 pb-4 text-slate-900 shadow-lg md:hidden"
       >
         <nav aria-label={t("main")} className="space-y-1">
-          {links(true)}
+          {nav.map((item) => link(item, true))}
         </nav>
         <div className="mt-3 flex flex-wrap items-center justify-between gap-3 border-slate-200 border-t pt-3">
           <p className="text-sm leading-tight">

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useToast } from "@/components/ui/toast";
 
 type Indicator = { code: string; direction: "LOWER_IS_BETTER" | "HIGHER_IS_BETTER"; unit: string; precision: number };
 
@@ -21,6 +22,7 @@ export function TargetsEditor({
   editable: boolean;
 }) {
   const t = useTranslations("annualTargets");
+  const toast = useToast();
   const d = useTranslations("dashboard");
   const router = useRouter();
   const [values, setValues] = useState<Record<string, string>>(initial);
@@ -62,6 +64,7 @@ export function TargetsEditor({
         setSaved(next);
         setValues(next);
         setMessage({ tone: "ok", text: t("saved", { count: body.changed }) });
+        toast.show(t("saved", { count: body.changed }));
         router.refresh();
       } else if (res.status === 422 && body.error?.fields) {
         const cellErrors: Record<string, string> = {};

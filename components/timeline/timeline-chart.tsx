@@ -10,6 +10,8 @@ const ROW_HEIGHT = 36;
 const AXIS_HEIGHT = 40;
 const RIGHT_PAD = 24;
 const BAR_HEIGHT = 10;
+/** The year zoom: a month is 80 px, so twelve fill the 960 px the board aims at. */
+const YEAR_ZOOM = { minMonthWidth: 80, maxMonthWidth: 80 };
 
 /** Measure markers: done green, in progress blue, not started hollow grey; a late one gets a red ring. */
 const MEASURE_FILL: Record<MeasureStatusName, string> = { DONE: "#15803d", IN_PROGRESS: "#2563eb", NOT_STARTED: "#ffffff" };
@@ -47,22 +49,71 @@ function datesOf(items: readonly TimelineProblem[]): string[] {
  * one, month ticks along the top and today's line across every row. Wider than the screen, it
  * scrolls sideways inside its frame.
  */
-export function TimelineChart({ items, today, locale }: { items: TimelineProblem[]; today: string; locale: string }) {
+export function TimelineChart({
+  items,
+  today,
+  locale,
+  zoom = "fit",
+}: {
+  items: TimelineProblem[];
+  today: string;
+  locale: string;
+  /** "fit": the whole span as wide as the screen allows; "year": twelve months fill the frame, the rest scrolls sideways. */
+  zoom?: "fit" | "year";
+}) {
   const t = useTranslations("timeline");
   const tg = useTranslations("grade");
   const tm = useTranslations("enums.measureStatus");
-  const scale = buildTimeScale(datesOf(items), today);
+  const scale = buildTimeScale(datesOf(items), today, zoom === "year" ? YEAR_ZOOM : {});
   const width = LABEL_WIDTH + scale.width + RIGHT_PAD;
-  const height = AXIS_HEIGHT + items.length * ROW_HEIGHT + 4;
+  // The rows are drawn below the axis in their own SVG, so the axis can stay in view (sticky) while they scroll.
+  const height = items.length * ROW_HEIGHT + 4;
   const x = (date: string) => LABEL_WIDTH + scale.x(date);
   const todayX = x(today);
   const plotEnd = LABEL_WIDTH + scale.width;
 
   return (
     <div
-      className="overflow-x-auto overscroll-x-contain rounded-lg border border-slate-200 bg-white"
+      className="max-h-[75vh] overflow-auto overscroll-contain rounded-lg border border-slate-200 bg-white"
       data-testid="timeline-frame"
+      data-zoom={zoom}
     >
+      <div className="sticky top-0 z-10 bg-white" style={{ width }}>
+        <svg
+          width={width}
+          height={AXIS_HEIGHT}
+          viewBox={`0 0 ${width} ${AXIS_HEIGHT}`}
+          aria-hidden
+          className="block font-sans"
+          data-testid="timeline-axis"
+        >
+          {scale.ticks.map((tick) => (
+            <g key={tick.date}>
+              <line
+                x1={LABEL_WIDTH + tick.x}
+                x2={LABEL_WIDTH + tick.x}
+                y1={tick.labelled ? AXIS_HEIGHT - 12 : AXIS_HEIGHT - 6}
+                y2={AXIS_HEIGHT}
+                stroke={tick.yearStart ? "#94a3b8" : "#e2e8f0"}
+                strokeWidth={1}
+              />
+              {tick.labelled ? (
+                <text x={LABEL_WIDTH + tick.x + 3} y={AXIS_HEIGHT - 16} fontSize={11} fill="#475569">
+                  {monthLabel(tick, locale)}
+                </text>
+              ) : null}
+            </g>
+          ))}
+          <line x1={0} x2={width} y1={AXIS_HEIGHT - 0.5} y2={AXIS_HEIGHT - 0.5} stroke="#cbd5e1" />
+          <text x={8} y={AXIS_HEIGHT - 16} fontSize={11} fontWeight={600} fill="#334155">
+            {t("problemColumn")}
+          </text>
+          <line x1={todayX} x2={todayX} y1={AXIS_HEIGHT - 8} y2={AXIS_HEIGHT} stroke={TODAY} strokeWidth={2} />
+          <text x={todayX + 4} y={AXIS_HEIGHT - 2} fontSize={10} fontWeight={600} fill={TODAY}>
+            {t("today", { date: today })}
+          </text>
+        </svg>
+      </div>
       <svg
         width={width}
         height={height}
@@ -74,30 +125,20 @@ export function TimelineChart({ items, today, locale }: { items: TimelineProblem
       >
         <g aria-hidden>
           {scale.ticks.map((tick) => (
-            <g key={tick.date}>
-              <line
-                x1={LABEL_WIDTH + tick.x}
-                x2={LABEL_WIDTH + tick.x}
-                y1={tick.labelled ? AXIS_HEIGHT - 12 : AXIS_HEIGHT - 6}
-                y2={height}
-                stroke={tick.yearStart ? "#94a3b8" : "#e2e8f0"}
-                strokeWidth={1}
-              />
-              {tick.labelled ? (
-                <text x={LABEL_WIDTH + tick.x + 3} y={AXIS_HEIGHT - 16} fontSize={11} fill="#475569">
-                  {monthLabel(tick, locale)}
-                </text>
-              ) : null}
-            </g>
+            <line
+              key={tick.date}
+              x1={LABEL_WIDTH + tick.x}
+              x2={LABEL_WIDTH + tick.x}
+              y1={0}
+              y2={height}
+              stroke={tick.yearStart ? "#94a3b8" : "#e2e8f0"}
+              strokeWidth={1}
+            />
           ))}
-          <line x1={0} x2={width} y1={AXIS_HEIGHT} y2={AXIS_HEIGHT} stroke="#cbd5e1" />
-          <text x={8} y={AXIS_HEIGHT - 16} fontSize={11} fontWeight={600} fill="#334155">
-            {t("problemColumn")}
-          </text>
         </g>
 
         {items.map((p, i) => {
-          const top = AXIS_HEIGHT + i * ROW_HEIGHT;
+          const top = i * ROW_HEIGHT;
           const mid = top + ROW_HEIGHT / 2;
           const colour = COLOUR_HEX[p.colour as ColourName];
           const barStart = x(p.start);
@@ -203,10 +244,8 @@ export function TimelineChart({ items, today, locale }: { items: TimelineProblem
         })}
 
         <g data-testid="timeline-today">
-          <line x1={todayX} x2={todayX} y1={AXIS_HEIGHT - 8} y2={height} stroke={TODAY} strokeWidth={2} strokeDasharray="6 3" />
-          <text x={todayX + 4} y={AXIS_HEIGHT - 2} fontSize={10} fontWeight={600} fill={TODAY}>
-            {t("today", { date: today })}
-          </text>
+          <line x1={todayX} x2={todayX} y1={0} y2={height} stroke={TODAY} strokeWidth={2} strokeDasharray="6 3" />
+          <title>{t("today", { date: today })}</title>
         </g>
       </svg>
     </div>

@@ -2,8 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { type ActionResult, fieldError } from "./action-result";
-import { DecisionDialog, FieldError, FormAlert, useAction } from "./form-bits";
+import { DecisionDialog } from "@/components/ui/confirm-dialog";
+import { FormAlert } from "@/components/ui/form-alert";
+import { FieldError } from "@/components/ui/form-field";
+import { useAction } from "@/components/ui/use-action";
+import { type ActionResult, fieldError } from "@/lib/schemas/action-result";
 
 /** Asks the lead official for more time: the new deadline and why. */
 export function ExtensionRequestForm({
@@ -15,10 +18,11 @@ export function ExtensionRequestForm({
 }) {
   const t = useTranslations("extensions");
   const tw = useTranslations("problemWork.extensions");
+  const feedback = useTranslations("feedback");
   const [open, setOpen] = useState(false);
   const [newDeadline, setNewDeadline] = useState("");
   const [reason, setReason] = useState("");
-  const { pending, result, run } = useAction();
+  const { pending, result, run } = useAction({ success: feedback("requested") });
   const err = (f: string) => fieldError(result, f);
   if (!open) {
     return (
@@ -101,6 +105,7 @@ export function ExtensionDecision({
 }) {
   const t = useTranslations("extensions");
   const tw = useTranslations("problemWork.extensions");
+  const feedback = useTranslations("feedback");
   const [decision, setDecision] = useState<"APPROVE" | "REJECT" | null>(null);
   const [comment, setComment] = useState("");
   const { pending, result, run, reset } = useAction();
@@ -111,6 +116,7 @@ export function ExtensionDecision({
     run(
       () => decide({ decision, comment: comment.trim() || undefined, version: ver }),
       () => setDecision(null),
+      feedback(decision === "APPROVE" ? "approved" : "rejected"),
     );
   };
   const open = (d: "APPROVE" | "REJECT") => {

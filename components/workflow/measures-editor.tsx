@@ -2,11 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { FormAlert } from "@/components/ui/form-alert";
+import { FieldError } from "@/components/ui/form-field";
+import { useAction } from "@/components/ui/use-action";
+import { type ActionResult, fieldError } from "@/lib/schemas/action-result";
 import type { ProblemDto } from "@/lib/schemas/problem";
 import { ProgressBar } from "../problems/badges";
 import { Badge, type BadgeTone } from "../ui/badge";
-import { type ActionResult, fieldError } from "./action-result";
-import { FieldError, FormAlert, useAction } from "./form-bits";
 
 export type EditableMeasure = NonNullable<ProblemDto["measures"]>[number];
 export type UnitChoice = { value: string; label: string };
@@ -133,11 +135,12 @@ function MeasureItem({
   const t = useTranslations("measures");
   const tw = useTranslations("problemWork.measures");
   const te = useTranslations("enums.measureStatus");
+  const feedback = useTranslations("feedback");
   const [percent, setPercent] = useState(String(measure.percent));
   const [editing, setEditing] = useState(false);
   const [details, setDetails] = useState<Details>(detailsOf(measure));
-  const progress = useAction();
-  const edit = useAction();
+  const progress = useAction({ success: feedback("saved") });
+  const edit = useAction({ success: feedback("saved") });
   const done = measure.status === "DONE";
   const unitName = measure.ownerUnitId
     ? (units.find((u) => u.value === measure.ownerUnitId)?.label ?? measure.ownerUnitName)
@@ -146,7 +149,8 @@ function MeasureItem({
   const idPrefix = `m-${measure.id}`;
 
   const savePercent = (version: number) => progress.run(() => actions.update(measure.id, { percent, version }));
-  const complete = (version: number) => progress.run(() => actions.complete(measure.id, version));
+  const complete = (version: number) =>
+    progress.run(() => actions.complete(measure.id, version), undefined, feedback("completed"));
   const saveDetails = (version: number) => {
     const changed: Record<string, string | number> = { version };
     const before = detailsOf(measure);
@@ -319,8 +323,9 @@ export function MeasuresEditor({
 }) {
   const t = useTranslations("measures");
   const tw = useTranslations("problemWork.measures");
-  const reorder = useAction();
-  const add = useAction();
+  const feedback = useTranslations("feedback");
+  const reorder = useAction({ success: feedback("reordered") });
+  const add = useAction({ success: feedback("saved") });
   const [adding, setAdding] = useState(false);
   const [draft, setDraft] = useState<Details>(detailsOf());
 

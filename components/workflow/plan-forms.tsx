@@ -2,8 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { type ActionResult, fieldError } from "./action-result";
-import { FieldError, FormAlert, TwoWayDecision, useAction } from "./form-bits";
+import { FormAlert } from "@/components/ui/form-alert";
+import { FieldError } from "@/components/ui/form-field";
+import { useAction } from "@/components/ui/use-action";
+import { TwoWayDecision } from "@/components/workflow/two-way-decision";
+import { type ActionResult, fieldError } from "@/lib/schemas/action-result";
 
 /** The lead division writes (or revises) the plan: its target; the measures go with it as they stand. */
 export function PlanSubmitForm({
@@ -16,8 +19,9 @@ export function PlanSubmitForm({
   submit: (input: { target: string }) => Promise<ActionResult>;
 }) {
   const t = useTranslations("problemWork.plan");
+  const feedback = useTranslations("feedback");
   const [target, setTarget] = useState(initialTarget);
-  const { pending, result, run } = useAction();
+  const { pending, result, run } = useAction({ success: feedback("submitted") });
   const error = fieldError(result, "target");
   return (
     <form
@@ -65,6 +69,7 @@ export function PlanDecision({
   decide: (input: { decision: string; reason?: string; version: number }) => Promise<ActionResult>;
 }) {
   const t = useTranslations("problemWork.plan");
+  const feedback = useTranslations("feedback");
   return (
     <TwoWayDecision
       yes="APPROVE"
@@ -72,6 +77,7 @@ export function PlanDecision({
       decide={(decision, reason, ver) => decide({ decision, reason, version: ver })}
       field={{ id: "plan-reason", name: "reason" }}
       testId="plan-decision"
+      success={{ yes: feedback("approved"), no: feedback("returned") }}
       className="mt-3"
       labels={{
         yes: t("approve"),

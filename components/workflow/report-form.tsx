@@ -2,8 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { type ActionResult, fieldError } from "./action-result";
-import { FieldError, FormAlert, useAction } from "./form-bits";
+import { FormAlert } from "@/components/ui/form-alert";
+import { FieldError } from "@/components/ui/form-field";
+import { useAction } from "@/components/ui/use-action";
+import { type ActionResult, fieldError } from "@/lib/schemas/action-result";
 
 export type ReportableMeasure = { id: string; seq: number; description: string; percent: number };
 
@@ -24,11 +26,12 @@ export function ReportForm({
 }) {
   const t = useTranslations("reports");
   const tw = useTranslations("problemWork.reports");
+  const feedback = useTranslations("feedback");
   const [open, setOpen] = useState(false);
   const [text, setText] = useState("");
   const [measureId, setMeasureId] = useState("");
   const [percent, setPercent] = useState(String(problemProgress));
-  const { pending, result, run } = useAction();
+  const { pending, result, run } = useAction({ success: feedback("submitted") });
   const err = (f: string) => fieldError(result, f);
   const described = (f: string, extra?: string) => [err(f) ? `r-${f}-error` : null, extra].filter(Boolean).join(" ") || undefined;
 

@@ -2,9 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { Dialog } from "@/components/ui/dialog";
+import { FormAlert } from "@/components/ui/form-alert";
+import { FieldError } from "@/components/ui/form-field";
+import { useAction } from "@/components/ui/use-action";
 import { CLOSURE_ACTIONS } from "@/lib/domain/workflow";
-import { type ActionResult, fieldError } from "./action-result";
-import { Dialog, FieldError, FormAlert, useAction } from "./form-bits";
+import { type ActionResult, fieldError } from "@/lib/schemas/action-result";
 
 export type OfferedAction = {
   action: string;
@@ -31,6 +34,7 @@ export function WorkflowActions({
   transition: Transition;
 }) {
   const t = useTranslations("problemWork.workflow");
+  const feedback = useTranslations("feedback");
   const offered = actions.filter((a) => !(CLOSURE_ACTIONS as readonly string[]).includes(a.action));
   const [chosen, setChosen] = useState<OfferedAction | null>(null);
   const [comment, setComment] = useState("");
@@ -46,6 +50,7 @@ export function WorkflowActions({
     run(
       () => transition({ action: chosen.action, comment: comment.trim() || undefined, version: ver }),
       () => setChosen(null),
+      feedback("actionDone", { action: chosen.label }),
     );
   };
   const commentError = fieldError(result, "comment");

@@ -13,6 +13,8 @@ import sectionsEn from "../../messages/modules/sections.en.json";
 import sectionsZhCN from "../../messages/modules/sections.zh-CN.json";
 import securityEn from "../../messages/modules/security.en.json";
 import securityZhCN from "../../messages/modules/security.zh-CN.json";
+import uiEn from "../../messages/modules/ui.en.json";
+import uiZhCN from "../../messages/modules/ui.zh-CN.json";
 import zhCN from "../../messages/zh-CN.json";
 import type { Locale } from "../schemas/parse";
 
@@ -21,8 +23,8 @@ import type { Locale } from "../schemas/parse";
  * each holding its own top-level namespaces), so a new module adds its words without touching the others'.
  */
 export const MODULES: Record<Locale, Record<string, unknown>[]> = {
-  "zh-CN": [reflectZhCN, namedZhCN, penaltiesZhCN, findingsZhCN, adminZhCN, sectionsZhCN, securityZhCN],
-  en: [reflectEn, namedEn, penaltiesEn, findingsEn, adminEn, sectionsEn, securityEn],
+  "zh-CN": [reflectZhCN, namedZhCN, penaltiesZhCN, findingsZhCN, adminZhCN, sectionsZhCN, securityZhCN, uiZhCN],
+  en: [reflectEn, namedEn, penaltiesEn, findingsEn, adminEn, sectionsEn, securityEn, uiEn],
 };
 
 /** The core file of each locale. */

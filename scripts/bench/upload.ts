@@ -113,11 +113,14 @@ try {
   runPrisma(["migrate", "deploy"], db.url, { capture: true });
   const env = { ...process.env, DATABASE_URL: db.url, EVIDENCE_DIR: evidenceDir, EVIDENCE_STORAGE: "local", JOBS_DISABLED: "1" };
   await new Promise<void>((resolve, reject) => {
-    const seed = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/db/seed.ts"], { env, stdio: "ignore" });
+    const seed = spawn(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/db/seed.ts"], {
+      env,
+      stdio: "ignore",
+    });
     seed.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`seed exited ${code}`))));
   });
   // Node itself with tsx as a loader, so the pid measured is the server's own (the tsx CLI would run it in a grandchild).
-  server = spawn(process.execPath, ["--import", "tsx", "scripts/route-server.ts"], {
+  server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/route-server.ts"], {
     env: { ...env, PORT: String(SERVER_PORT) },
     stdio: ["ignore", "ignore", "inherit"],
   });

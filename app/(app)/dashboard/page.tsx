@@ -6,6 +6,7 @@ import { BottomLineWatch } from "@/components/dashboard/bottom-line-watch";
 import { PenaltyBadge } from "@/components/dashboard/penalty-badge";
 import { PenaltyPanel } from "@/components/dashboard/penalty-panel";
 import { TargetBadgeLegend, TargetBadges } from "@/components/dashboard/target-badges";
+import { Badge } from "@/components/ui/badge";
 import { INDICATOR_CODES, INDICATORS, type IndicatorCodeName } from "@/lib/domain/indicators";
 import type { WhatIfResult } from "@/lib/domain/what-if";
 import { can } from "@/lib/permissions";
@@ -25,16 +26,6 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 
 function pickIndicator(value: unknown): IndicatorCodeName {
   return (INDICATOR_CODES as readonly string[]).includes(String(value)) ? (value as IndicatorCodeName) : "PM25";
-}
-
-function Badge({ tone, children }: { tone: "good" | "bad" | "warn" | "muted"; children: React.ReactNode }) {
-  const cls = {
-    good: "bg-emerald-100 text-emerald-800 ring-emerald-300",
-    bad: "bg-red-100 text-red-800 ring-red-300",
-    warn: "bg-amber-100 text-amber-900 ring-amber-300",
-    muted: "bg-slate-100 text-slate-700 ring-slate-300",
-  }[tone];
-  return <span className={`inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium ring-1 ${cls}`}>{children}</span>;
 }
 
 export default async function DashboardPage({ searchParams }: { searchParams: Search }) {
@@ -67,7 +58,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const targets = period ? await getTargetProgress(actor, period.year, period.month) : null;
 
   const needText = (r: WhatIfResult | null, already?: boolean) => {
-    if (already) return <Badge tone="good">{t("already")}</Badge>;
+    if (already) return <Badge tone="emerald">{t("already")}</Badge>;
     if (!r) return "—";
     if (r.kind === "ALREADY_DECIDED") return r.beatsTarget ? t("onTrack") : t("impossible");
     if (!r.achievable) return <span className="text-red-700">{t("impossible")}</span>;
@@ -77,7 +68,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         : t("needAtLeast", { value: `${r.neededAverage} ${unitLabel}` });
     return (
       <span>
-        {need} {r.onTrack && <Badge tone="good">{t("onTrack")}</Badge>}
+        {need} {r.onTrack && <Badge tone="emerald">{t("onTrack")}</Badge>}
       </span>
     );
   };
@@ -148,7 +139,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         </div>
         <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
           {period && <span data-testid="dashboard-period">{t("period", { year: period.year, month: period.month })}</span>}
-          {demo && <Badge tone="warn">{t("demo")}</Badge>}
+          {demo && <Badge tone="amber">{t("demo")}</Badge>}
         </div>
       </header>
 
@@ -358,9 +349,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
                   <td className="px-2 py-1.5 text-right tabular-nums">{p.progress}%</td>
                   <td className="px-2 py-1.5">
                     {p.escalation === "RED" ? (
-                      <Badge tone="bad">{t("redNotice")}</Badge>
+                      <Badge tone="red">{t("redNotice")}</Badge>
                     ) : (
-                      <Badge tone="warn">{t("redGrade")}</Badge>
+                      <Badge tone="amber">{t("redGrade")}</Badge>
                     )}
                   </td>
                 </tr>

@@ -5,6 +5,7 @@ import { type FilterGroup, TimelineFilters } from "@/components/timeline/timelin
 import { TimelineLegend } from "@/components/timeline/timeline-legend";
 import { TIMELINE_FILTER_KEYS } from "@/components/timeline/timeline-query";
 import { TimelineTable } from "@/components/timeline/timeline-table";
+import { TimelineZoom } from "@/components/timeline/timeline-zoom";
 import { Notice } from "@/components/ui/notice";
 import { type FieldErrors, isAppError } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
@@ -55,6 +56,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pro
   const actor = await requireActor(pathWithQuery("/timeline", params));
   const locale = (await getLocale()) as Locale;
   const query = timelineQuery(params);
+  const zoom = params.zoom === "year" ? "year" : "fit";
   const [refs, result, t, te] = await Promise.all([
     loadReferences(actor, locale),
     load(actor, query, locale),
@@ -111,10 +113,11 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pro
         </div>
       ) : (
         <>
-          <div className="mb-2">
+          <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
             <TimelineLegend />
+            <TimelineZoom zoom={zoom} params={params} />
           </div>
-          <TimelineChart items={result.items} today={result.today} locale={locale} />
+          <TimelineChart items={result.items} today={result.today} locale={locale} zoom={zoom} />
           <p className="mt-1 text-slate-500 text-xs sm:hidden">{t("scrollHint")}</p>
           <TimelineTable items={result.items} />
         </>

@@ -1,25 +1,22 @@
 "use server";
 
 import { headers } from "next/headers";
-import { getLocale } from "next-intl/server";
-import type { AdminResult } from "@/components/admin/admin-result";
 import { clientIp } from "@/lib/auth/request-meta";
 import { getDb } from "@/lib/db";
-import { isAppError } from "@/lib/errors";
+import { Invalid } from "@/lib/errors";
 import { adminText } from "@/lib/i18n/admin-text";
-import { isLocale } from "@/lib/i18n/labels";
+import type { ActionResult } from "@/lib/schemas/action-result";
+import { runPublicAction } from "@/lib/server/actions/run-action";
 import { completeSetup, type SetupResult } from "@/lib/server/setup/first-run";
 
-/** The setup page's form: the same use case as POST /api/v1/setup. */
-export async function setupAction(form: FormData): Promise<AdminResult<SetupResult>> {
-  const raw = await getLocale();
-  const locale = isLocale(raw) ? raw : "zh-CN";
-  const password = String(form.get("password") ?? "");
-  if (password !== String(form.get("confirm") ?? "")) {
-    return { ok: false, message: null, fields: { confirm: [adminText(locale, "passwordRules.mismatch")] } };
-  }
-  try {
-    const data = await completeSetup(
+/** The setup page's form: the same use case as POST /api/v1/setup (it checks the one-time token itself). */
+export async function setupAction(form: FormData): Promise<ActionResult<SetupResult>> {
+  return runPublicAction({ revalidate: [], tag: "setup", ownRefusalText: true }, async (c) => {
+    const password = String(form.get("password") ?? "");
+    if (password !== String(form.get("confirm") ?? "")) {
+      throw new Invalid({ confirm: [adminText(c.locale, "passwordRules.mismatch")] });
+    }
+    return completeSetup(
       getDb(),
       {
         token: String(form.get("token") ?? ""),
@@ -27,12 +24,7 @@ export async function setupAction(form: FormData): Promise<AdminResult<SetupResu
         displayName: String(form.get("displayName") ?? ""),
         password,
       },
-      { locale, ip: clientIp(await headers()) },
+      { locale: c.locale, ip: clientIp(await headers()) },
     );
-    return { ok: true, data };
-  } catch (e) {
-    if (isAppError(e)) return { ok: false, message: e.fields ? null : e.message, fields: e.fields ?? {} };
-    console.error("[setup]", e);
-    return { ok: false, message: adminText(locale, "adminErrors.setupTokenInvalid"), fields: {} };
-  }
+  });
 }

@@ -91,7 +91,8 @@ export default async function NoticesPage() {
                       ) : null}
                     </dl>
                     {n.measures.length ? (
-                      <section className="mt-3" aria-label={t("notices.measures")}>
+                      // Named by its heading and the notice's code ("整改措施 · WX-…"): every notice has one, so each landmark needs its own name.
+                      <section className="mt-3" aria-label={`${t("notices.measures")} · ${n.code}`}>
                         <h3 className="font-medium text-slate-900 text-sm">{t("notices.measures")}</h3>
                         <ul className="mt-1 space-y-1 text-sm">
                           {n.measures.map((m) => (
@@ -108,7 +109,7 @@ export default async function NoticesPage() {
                         </ul>
                       </section>
                     ) : null}
-                    <section className="mt-3" aria-label={t("notices.summary")}>
+                    <section className="mt-3" aria-label={`${t("notices.summary")} · ${n.code}`}>
                       <h3 className="font-medium text-slate-900 text-sm">{t("notices.summary")}</h3>
                       <p className="mt-1 whitespace-pre-wrap break-words text-slate-800 text-sm">{n.summary}</p>
                     </section>

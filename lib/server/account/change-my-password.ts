@@ -1,3 +1,4 @@
+import "server-only";
 import { hashPassword, verifyPassword } from "../../auth/password";
 import { db } from "../../db";
 import { Invalid } from "../../errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import ExcelJS from "exceljs";
 import { db } from "../../db";
 import { anyText } from "../../i18n/admin-text";

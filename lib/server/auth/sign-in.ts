@@ -1,3 +1,4 @@
+import "server-only";
 import type { SessionKind } from "@prisma/client";
 import { dummyPasswordHash, verifyPassword } from "../../auth/password";
 import { createSession, type NewSession } from "../../auth/sessions";

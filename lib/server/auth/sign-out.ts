@@ -1,3 +1,4 @@
+import "server-only";
 import { revokeSession } from "../../auth/sessions";
 import { db } from "../../db";
 import type { Actor } from "../../permissions";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Tx } from "../../db";
 import { CLOSURE_CHECKLIST_KEY, type ClosureChecklistSetting, mergeClosureChecklist } from "../../domain/closure-checklist";
 

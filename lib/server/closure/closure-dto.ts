@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@prisma/client";
 import { formatCalendarDate } from "../../domain/calendar";
 import type { AcceptanceDto, ClosureRecordDto, NoticeDto, ObjectionDto } from "../../schemas/closure";

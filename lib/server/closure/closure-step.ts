@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "../../db";
 import type { ChecklistResult } from "../../domain/closure-checklist";
 import {

@@ -1,3 +1,4 @@
+import "server-only";
 import type { ClosureChecklistSetting } from "../../domain/closure-checklist";
 import { type Actor, authorize } from "../../permissions";
 import { closureChecklistSetting } from "./closure-checklist-setting";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Tx } from "../../db";
 import { type ChecklistResult, evaluateChecklist } from "../../domain/closure-checklist";
 import type { ProblemCategoryName } from "../../domain/enums";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { bureauToday } from "../../domain/calendar";
 import { allowedActions, CLOSURE_ACTIONS } from "../../domain/workflow";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { bureauToday, daysBetween, formatCalendarDate } from "../../domain/calendar";
 import type { PublicNoticeDto } from "../../schemas/closure";

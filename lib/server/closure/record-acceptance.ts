@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { addDays, bureauToday, formatCalendarDate, parseCalendarDate } from "../../domain/calendar";
 import { Invalid, NotFound } from "../../errors";

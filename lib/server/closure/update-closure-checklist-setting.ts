@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { CLOSURE_CHECKLIST_KEY, type ClosureChecklistSetting, closureChecklistSchema } from "../../domain/closure-checklist";
 import { type Actor, authorize } from "../../permissions";

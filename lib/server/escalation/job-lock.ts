@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "../../db";
 
 export const TX_OPTIONS = { maxWait: 60_000, timeout: 300_000 };

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { bureauToday, parseCalendarDate } from "../../domain/calendar";
 import { reportCycleIndex } from "../../domain/escalation";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { EscalationLevel, Problem } from "@prisma/client";
 import { db, type Tx } from "../../db";
 import { addDays, bureauToday, daysBetween, formatCalendarDate, parseCalendarDate } from "../../domain/calendar";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Readable } from "node:stream";
 import { db } from "../../db";
 import { getSettings } from "../settings/get-settings";

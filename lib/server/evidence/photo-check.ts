@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@prisma/client";
 import { db, type Tx } from "../../db";
 import { fromSignedBigint, toSignedBigint } from "../../domain/photo-hash";

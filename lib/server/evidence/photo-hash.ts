@@ -1,3 +1,4 @@
+import "server-only";
 import sharp, { type Sharp } from "sharp";
 import { DHASH_HEIGHT, DHASH_WIDTH, dHashFromGrey } from "../../domain/photo-hash";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "@prisma/client";
 import { db } from "../../db";
 import { addDays, formatCalendarDate, parseCalendarDate } from "../../domain/calendar";

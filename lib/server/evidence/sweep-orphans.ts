@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { isEvidenceKey, monthPrefixes, PARTIAL_SUFFIX, THUMB_SUFFIX } from "../../domain/evidence";
 import { type EvidenceStorage, evidenceStorage, type StoredObject } from "./storage";

@@ -1,3 +1,4 @@
+import "server-only";
 import { Readable } from "node:stream";
 import sharp from "sharp";
 import { isImageMime, thumbKeyOf } from "../../domain/evidence";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { formatCalendarDate } from "../../domain/calendar";
 import { extendedDeadline, extensionApprovable, mayDecideExtension } from "../../domain/extension-rules";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@prisma/client";
 import en from "../../../messages/en.json";
 import zhCN from "../../../messages/zh-CN.json";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { bureauToday, parseCalendarDate } from "../../domain/calendar";
 import { extensionRequestRefusal, mayRequestExtension, newDeadlineProblem } from "../../domain/extension-rules";

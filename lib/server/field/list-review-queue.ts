@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "@prisma/client";
 import { db } from "../../db";
 import { type Actor, authorize, can } from "../../permissions";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { HOME_CITY_CODE, INDICATOR_CODES, INDICATORS, type IndicatorCodeName, PROVINCE_CODE } from "../../domain/indicators";
 import type { RankedUnit } from "../../domain/ranking";

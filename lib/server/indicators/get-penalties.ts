@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { addDays, bureauToday, formatCalendarDate } from "../../domain/calendar";
 import { HOME_CITY_CODE } from "../../domain/indicators";

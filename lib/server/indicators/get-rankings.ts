@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { COVERED_COUNTY_CODES, divisionOf, isCoveredCounty } from "../../domain/divisions";
 import { HOME_CITY_CODE, INDICATORS, type IndicatorCodeName, PROVINCE_CODE } from "../../domain/indicators";

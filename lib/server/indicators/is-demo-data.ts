@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { DEMO_INDICATOR_FILE } from "../../domain/indicators";
 import { type Actor, authorize } from "../../permissions";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { mayManageMeasures, measureDeletable, measuresEditable } from "../../domain/measure-rules";
 import { Conflict, Forbidden, Invalid } from "../../errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { mayManageMeasures, measuresEditable, reorderProblem } from "../../domain/measure-rules";
 import { Forbidden, Invalid } from "../../errors";

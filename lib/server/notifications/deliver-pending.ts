@@ -1,3 +1,4 @@
+import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { db, Prisma } from "../../db";
 import type { Locale } from "../../schemas/parse";

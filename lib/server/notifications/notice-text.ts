@@ -1,3 +1,4 @@
+import "server-only";
 import en from "../../../messages/en.json";
 import zhCN from "../../../messages/zh-CN.json";
 import type { Locale } from "../../schemas/parse";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Notification } from "@prisma/client";
 import type { NotificationDto } from "../../schemas/notification";
 

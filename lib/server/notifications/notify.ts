@@ -1,3 +1,4 @@
+import "server-only";
 import type { NotificationChannel } from "@prisma/client";
 import type { Tx } from "../../db";
 import type { Locale } from "../../schemas/parse";

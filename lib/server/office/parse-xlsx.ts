@@ -1,3 +1,4 @@
+import "server-only";
 import { Worker } from "node:worker_threads";
 import { checkZipLimits, readZipDirectory, type ZipLimits, ZipRefused } from "./zip-directory";
 

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Reads a ZIP file's central directory (what XLSX and DOCX files are) without inflating anything,
  * so a decompression bomb is refused from what the archive declares, before it is opened.

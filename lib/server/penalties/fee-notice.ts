@@ -1,3 +1,4 @@
+import "server-only";
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from "docx";
 import { db } from "../../db";
 import { contentDisposition } from "../../domain/evidence";

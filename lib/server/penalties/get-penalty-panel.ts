@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { capCollection, ruleMonth } from "../../domain/penalties";
 import { type Actor, authorize, can } from "../../permissions";

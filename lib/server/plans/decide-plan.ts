@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { allowedActions, decide, PLAN_ACTIONS } from "../../domain/workflow";
 import { Conflict, Invalid, NotFound } from "../../errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { decide } from "../../domain/workflow";
 import { NotFound } from "../../errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { planSubmitRefusal } from "../../domain/workflow";
 import { Conflict, Forbidden, Invalid, NotFound } from "../../errors";

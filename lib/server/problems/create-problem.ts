@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "@prisma/client";
 import { db, type Tx } from "../../db";
 import { bureauToday, parseCalendarDate } from "../../domain/calendar";

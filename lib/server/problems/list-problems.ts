@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@prisma/client";
 import { db } from "../../db";
 import { bureauToday } from "../../domain/calendar";
@@ -85,5 +86,10 @@ export async function listProblems(
       take: query.pageSize,
     }),
   ]);
-  return { items: rows.map((r) => toProblemDto(r, now)), total, page: query.page, pageSize: query.pageSize };
+  return {
+    items: rows.map((r) => toProblemDto(r, now, { locale: opts.locale })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }

@@ -1,20 +1,22 @@
+import "server-only";
 import type { Prisma } from "@prisma/client";
 import { bureauToday, formatCalendarDate } from "../../domain/calendar";
 import { plannedPercent } from "../../domain/colour";
 import { isOverdue, overdueDays } from "../../domain/problem-rules";
 import { allowedActions, TRANSITION_ACTIONS, type WorkflowActor, type WorkflowContext } from "../../domain/workflow";
+import type { Locale } from "../../schemas/parse";
 import type { ProblemDto } from "../../schemas/problem";
 
 export const problemInclude = {
-  district: { select: { code: true, name: true } },
+  district: { select: { code: true, name: true, nameEn: true } },
   leadOfficial: { select: { displayName: true } },
-  leadUnit: { select: { name: true } },
+  leadUnit: { select: { name: true, nameEn: true } },
   coUnits: { select: { unitId: true } },
 } satisfies Prisma.ProblemInclude;
 
 export const problemWithMeasuresInclude = {
   ...problemInclude,
-  measures: { orderBy: { seq: "asc" }, include: { ownerUnit: { select: { name: true } } } },
+  measures: { orderBy: { seq: "asc" }, include: { ownerUnit: { select: { name: true, nameEn: true } } } },
 } satisfies Prisma.ProblemInclude;
 
 type ProblemRow = Prisma.ProblemGetPayload<{ include: typeof problemInclude }>;
@@ -28,9 +30,11 @@ type ProblemWithMeasures = Prisma.ProblemGetPayload<{ include: typeof problemWit
 export function toProblemDto(
   p: ProblemRow | ProblemWithMeasures,
   now: Date = new Date(),
-  opts: { actor?: WorkflowActor; checklist?: WorkflowContext["checklist"] } = {},
+  opts: { actor?: WorkflowActor; checklist?: WorkflowContext["checklist"]; locale?: Locale } = {},
 ): ProblemDto {
   const today = bureauToday(now);
+  // Names of districts and units in the reader's language where an English one is kept.
+  const named = (x: { name: string; nameEn: string }) => (opts.locale === "en" && x.nameEn ? x.nameEn : x.name);
   const dto: ProblemDto = {
     id: p.id,
     code: p.code,
@@ -40,7 +44,7 @@ export function toProblemDto(
     round: p.round,
     category: p.category,
     districtCode: p.district.code,
-    districtName: p.district.name,
+    districtName: named(p.district),
     locationText: p.locationText,
     lat: p.lat === null ? null : Number(p.lat),
     lng: p.lng === null ? null : Number(p.lng),
@@ -50,7 +54,7 @@ export function toProblemDto(
     leadOfficialId: p.leadOfficialId,
     leadOfficialName: p.leadOfficial?.displayName ?? null,
     leadUnitId: p.leadUnitId,
-    leadUnitName: p.leadUnit.name,
+    leadUnitName: named(p.leadUnit),
     coUnitIds: p.coUnits.map((c) => c.unitId).sort(),
     acceptanceUnitId: p.acceptanceUnitId,
     responsiblePerson: p.responsiblePerson,
@@ -76,7 +80,7 @@ export function toProblemDto(
       seq: m.seq,
       description: m.description,
       ownerUnitId: m.ownerUnitId,
-      ownerUnitName: m.ownerUnit?.name ?? null,
+      ownerUnitName: m.ownerUnit ? named(m.ownerUnit) : null,
       ownerPerson: m.ownerPerson,
       milestone: m.milestone ? formatCalendarDate(m.milestone) : null,
       status: m.status,

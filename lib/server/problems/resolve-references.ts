@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "../../db";
 import { type FieldErrors, Invalid } from "../../errors";
 import { type Locale, localizeMessage } from "../../schemas/parse";

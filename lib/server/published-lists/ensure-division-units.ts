@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "../../db";
 import { divisionOf } from "../../domain/divisions";
 import { PROVINCE_CODE } from "../../domain/indicators";

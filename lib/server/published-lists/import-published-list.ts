@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Tx } from "../../db";
 import { type Division, matchDivision } from "../../domain/divisions";
 import { checkTieGroups, parsePrintedList } from "../../domain/published-list";

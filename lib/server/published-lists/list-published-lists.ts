@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import type { IndicatorCodeName } from "../../domain/indicators";
 import { tiedRanks } from "../../domain/naming";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { UnitKind } from "@prisma/client";
 import { db } from "../../db";
 import { type Actor, authorize } from "../../permissions";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { completedAtFor, mayUpdateMeasure, measureStatusFor } from "../../domain/measure-rules";
 import { reportable } from "../../domain/reporting";

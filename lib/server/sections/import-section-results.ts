@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "../../db";
 import { classLabel, type SectionResultRow, type SectionRowError, validateSectionTable } from "../../domain/water-sections";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Bytes of a results file (CSV UTF-8 or XLSX) → a table of cell texts, or one Chinese reason why
  * not. XLSX is read in a worker thread within limits (entries, unpacked size, rows).

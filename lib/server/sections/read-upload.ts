@@ -1,3 +1,4 @@
+import "server-only";
 import type { NextRequest } from "next/server";
 import { BadRequest } from "../../errors";
 import { type Actor, authorize } from "../../permissions";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { sectionTemplateCsv } from "../../domain/water-sections";
 import { type Actor, authorize } from "../../permissions";

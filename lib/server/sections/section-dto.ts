@@ -1,3 +1,4 @@
+import "server-only";
 import type { District, WaterSection, WaterSectionResult } from "@prisma/client";
 import { classLabel, isMiss } from "../../domain/water-sections";
 

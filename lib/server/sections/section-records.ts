@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import type { SectionRecord } from "../../domain/penalties";
 import { missedMonths } from "../../domain/water-sections";

@@ -1,3 +1,4 @@
+import "server-only";
 import en from "../../../messages/modules/sections.en.json";
 import zhCN from "../../../messages/modules/sections.zh-CN.json";
 import type { Locale } from "../../schemas/parse";

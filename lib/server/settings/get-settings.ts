@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Tx } from "../../db";
 import { mergeSettings, SETTING_KEYS, type Settings } from "../../domain/settings";
 import { type Actor, authorize } from "../../permissions";

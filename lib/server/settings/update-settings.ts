@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import type { Settings } from "../../domain/settings";
 import { type Actor, authorize } from "../../permissions";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { UnitKind } from "@prisma/client";
 import type { Tx } from "../../db";
 import { type CityReference, cityReference, districtShortName } from "./city-reference";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { INDICATORS, type IndicatorCodeName } from "../../domain/indicators";
 import { isValidDecimal } from "../../domain/ranking";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { type TargetProgress, targetProgress } from "../../domain/annual-targets";
 import { INDICATORS, type IndicatorCodeName } from "../../domain/indicators";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { HOME_CITY_CODE } from "../../domain/indicators";
 

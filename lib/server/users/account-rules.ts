@@ -1,3 +1,4 @@
+import "server-only";
 import type { Role } from "@prisma/client";
 import type { Tx } from "../../db";
 import { Invalid } from "../../errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { hashPassword } from "../../auth/password";
 import { db } from "../../db";
 import { oneTimePassword } from "../../domain/password-policy";

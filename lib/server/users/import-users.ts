@@ -1,3 +1,4 @@
+import "server-only";
 import ExcelJS from "exceljs";
 import { hashPassword } from "../../auth/password";
 import { db } from "../../db";

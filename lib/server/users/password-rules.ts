@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "../../db";
 import { db } from "../../db";
 import { checkPassword } from "../../domain/password-policy";

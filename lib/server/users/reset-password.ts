@@ -1,3 +1,4 @@
+import "server-only";
 import { hashPassword } from "../../auth/password";
 import { revokeUserSessions } from "../../auth/sessions";
 import { unlockAccount } from "../../auth/throttle";

@@ -1,3 +1,4 @@
+import "server-only";
 import { unlockAccount } from "../../auth/throttle";
 import { db } from "../../db";
 import { NotFound } from "../../errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { revokeUserSessions } from "../../auth/sessions";
 import { db } from "../../db";
 import { Conflict, Forbidden, NotFound } from "../../errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { WORK_SECTION_MAX } from "../../schemas/work";
 import { listLateReporters } from "../reports/list-late-reporters";

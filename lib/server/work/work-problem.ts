@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@prisma/client";
 import { formatCalendarDate } from "../../domain/calendar";
 import { overdueDays } from "../../domain/problem-rules";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "../../db";
 import { bureauToday } from "../../domain/calendar";
 import { type ColourGrade, colourGrade } from "../../domain/colour";

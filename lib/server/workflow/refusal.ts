@@ -1,3 +1,4 @@
+import "server-only";
 import type { EvidenceKindName } from "../../domain/enums";
 import { FORBIDDEN_REASONS, type RefusalReason, type WorkflowAction } from "../../domain/workflow";
 import { type AppError, Forbidden, Invalid } from "../../errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { MESSAGES } from "../../i18n/messages";
 import type { Locale } from "../../schemas/parse";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fieldError, otherErrors } from "@/components/workflow/action-result";
 import { Invalid } from "@/lib/errors";
+import { fieldError, otherErrors } from "@/lib/schemas/action-result";
 import { parseInput } from "@/lib/schemas/parse";
 import { TIMELINE_MAX, timelineQuerySchema } from "@/lib/schemas/timeline";
 

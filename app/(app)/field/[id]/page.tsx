@@ -3,9 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
+import { DocumentPicker, PhotoButtons } from "@/components/evidence/capture";
 import { EvidenceGallery } from "@/components/evidence/evidence-gallery";
 import { acceptsEvidence } from "@/components/evidence/evidence-panel";
-import { DocumentPicker, PhotoButtons, UploadProvider, UploadQueue, UploadSummary } from "@/components/evidence/uploader";
+import { UploadProvider } from "@/components/evidence/upload-provider";
+import { UploadQueue, UploadSummary } from "@/components/evidence/upload-queue-view";
 import { DeadlineText, ProgressBar } from "@/components/problems/badges";
 import { CardHeading } from "@/components/problems/card-heading";
 import { ReportForm } from "@/components/workflow/report-form";
@@ -26,7 +28,7 @@ type Params = { params: Promise<{ id: string }> };
 const load = cache(async (actor: Actor, id: string) => {
   try {
     const [problem, checklist, settings] = await Promise.all([
-      getProblem(actor, id),
+      getProblem(actor, id, { locale: (await getLocale()) as Locale }),
       getClosureChecklist(actor, id),
       readSettings(actor),
     ]);

@@ -1,7 +1,7 @@
 "use server";
 
-import type { ActionResult } from "@/components/workflow/action-result";
-import { type ActionContext, runAction } from "@/components/workflow/run-action";
+import type { ActionResult } from "@/lib/schemas/action-result";
+import { type ActionContext, runAction } from "@/lib/server/actions/run-action";
 import { decideExtension } from "@/lib/server/extensions/decide-extension";
 import { requestExtension } from "@/lib/server/extensions/request-extension";
 import { addMeasure } from "@/lib/server/measures/add-measure";
@@ -13,7 +13,7 @@ import { submitPlan } from "@/lib/server/plans/submit-plan";
 import { createProgressReport } from "@/lib/server/reports/create-progress-report";
 import { transitionProblem } from "@/lib/server/workflow/transition-problem";
 
-/** The problem page's workflow actions (see components/workflow/run-action for what they share). */
+/** The problem page's workflow actions (see lib/server/actions/run-action for what they share). */
 const run = (problemId: string, work: (ctx: ActionContext) => Promise<unknown>) =>
   runAction({ revalidate: [`/problems/${problemId}`, "/work"], tag: "problem-action" }, work);
 

@@ -1,8 +1,8 @@
 "use server";
 
-import type { ActionResult } from "@/components/workflow/action-result";
-import { type ActionContext, runAction } from "@/components/workflow/run-action";
 import { Conflict, Invalid } from "@/lib/errors";
+import type { ActionResult } from "@/lib/schemas/action-result";
+import { type ActionContext, runAction } from "@/lib/server/actions/run-action";
 import { recordPerfunctoryFinding } from "@/lib/server/findings/record-perfunctory-finding";
 import { withdrawFinding } from "@/lib/server/findings/withdraw-finding";
 

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
-import { ClosurePanel } from "@/components/closure/closure-panel";
 import { EvidencePanel } from "@/components/evidence/evidence-panel";
 import { FindingsPanel } from "@/components/findings/findings-panel";
 import { OverdueBadge, ProgressBar, RelapseBadge, StatusBadge } from "@/components/problems/badges";
@@ -11,6 +10,8 @@ import { ColourBadge } from "@/components/problems/colour-badge";
 import { editAccess } from "@/components/problems/edit-access";
 import { MeasuresTable } from "@/components/problems/measures-table";
 import { ProblemHistory } from "@/components/problems/problem-history";
+import { DetailItem } from "@/components/ui/detail-item";
+import { Section } from "@/components/ui/section";
 import { ExtensionDecision, ExtensionRequestForm } from "@/components/workflow/extension-forms";
 import { MeasuresEditor } from "@/components/workflow/measures-editor";
 import { ExtensionList, PaceMeter, ReportList, TransitionHistory } from "@/components/workflow/panels";
@@ -52,6 +53,7 @@ import {
   transitionAction,
   updateMeasureAction,
 } from "./actions";
+import { ClosurePanel } from "./closure-panel";
 import { recordPerfunctoryAction, withdrawFindingAction } from "./finding-actions";
 
 type Params = { params: Promise<{ id: string }> };
@@ -76,7 +78,7 @@ const REPORTS_SHOWN = 20;
 const loadProblem = cache(async (actor: Actor, id: string): Promise<Loaded> => {
   try {
     const [problem, history, plans, transitions, reports, extensions] = await Promise.all([
-      getProblem(actor, id),
+      getProblem(actor, id, { locale: (await getLocale()) as Locale }),
       getProblemHistory(actor, id),
       listPlans(actor, id),
       listTransitions(actor, id),
@@ -96,26 +98,6 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { problem } = await loadProblem(actor, id);
   const t = await getTranslations("common");
   return { title: `${problem.code} ${problem.title} · ${t("appName")}` };
-}
-
-function Field({ label, children, wide = false }: { label: string; children: React.ReactNode; wide?: boolean }) {
-  return (
-    <div className={wide ? "sm:col-span-2" : ""}>
-      <dt className="text-slate-500 text-xs">{label}</dt>
-      <dd className="mt-0.5 break-words text-slate-900 text-sm">{children}</dd>
-    </div>
-  );
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="card p-4">
-      <h2 id={id} className="mb-3 font-semibold text-base text-slate-900">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
 }
 
 export default async function ProblemPage({ params }: Params) {
@@ -238,33 +220,33 @@ export default async function ProblemPage({ params }: Params) {
 
           <Section id="s-basic" title={t("sections.basic")}>
             <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
-              <Field label={tf("code")}>
+              <DetailItem label={tf("code")}>
                 <span className="font-mono">{p.code}</span>
-              </Field>
-              <Field label={tf("source")}>{te(`source.${p.source}`)}</Field>
-              <Field label={tf("round")}>{p.round ?? none}</Field>
-              <Field label={tf("districtCode")}>{refs.names.districts[p.districtCode] ?? p.districtName}</Field>
-              <Field label={tf("category")}>{te(`category.${p.category}`)}</Field>
-              <Field label={tf("locationText")}>{p.locationText ?? none}</Field>
-              <Field label={tf("coordinates")}>
+              </DetailItem>
+              <DetailItem label={tf("source")}>{te(`source.${p.source}`)}</DetailItem>
+              <DetailItem label={tf("round")}>{p.round ?? none}</DetailItem>
+              <DetailItem label={tf("districtCode")}>{refs.names.districts[p.districtCode] ?? p.districtName}</DetailItem>
+              <DetailItem label={tf("category")}>{te(`category.${p.category}`)}</DetailItem>
+              <DetailItem label={tf("locationText")}>{p.locationText ?? none}</DetailItem>
+              <DetailItem label={tf("coordinates")}>
                 {p.lat !== null && p.lng !== null ? (
                   <span className="tabular-nums">{t("coordinatesValue", { lat: String(p.lat), lng: String(p.lng) })}</span>
                 ) : (
                   none
                 )}
-              </Field>
+              </DetailItem>
             </dl>
           </Section>
 
           <Section id="s-responsibility" title={t("sections.responsibility")}>
             <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
-              <Field label={tf("leadOfficialId")}>{p.leadOfficialName ?? none}</Field>
-              <Field label={tf("leadUnitId")}>{refs.names.units[p.leadUnitId] ?? p.leadUnitName}</Field>
-              <Field label={tf("coUnitIds")} wide>
+              <DetailItem label={tf("leadOfficialId")}>{p.leadOfficialName ?? none}</DetailItem>
+              <DetailItem label={tf("leadUnitId")}>{refs.names.units[p.leadUnitId] ?? p.leadUnitName}</DetailItem>
+              <DetailItem label={tf("coUnitIds")} wide>
                 {p.coUnitIds.length ? p.coUnitIds.map((u) => unitName(u)).join("、") : none}
-              </Field>
-              <Field label={tf("acceptanceUnitId")}>{unitName(p.acceptanceUnitId)}</Field>
-              <Field label={tf("responsible")}>
+              </DetailItem>
+              <DetailItem label={tf("acceptanceUnitId")}>{unitName(p.acceptanceUnitId)}</DetailItem>
+              <DetailItem label={tf("responsible")}>
                 {p.responsiblePerson ?? none}
                 {p.responsiblePhone ? (
                   <>
@@ -274,7 +256,7 @@ export default async function ProblemPage({ params }: Params) {
                     </a>
                   </>
                 ) : null}
-              </Field>
+              </DetailItem>
             </dl>
           </Section>
         </div>
@@ -282,41 +264,41 @@ export default async function ProblemPage({ params }: Params) {
         <div className="space-y-4">
           <Section id="s-rectification" title={t("sections.rectification")}>
             <dl className="grid gap-y-3">
-              <Field label={tf("target")}>
+              <DetailItem label={tf("target")}>
                 <span className="whitespace-pre-wrap">{p.target ?? none}</span>
-              </Field>
-              <Field label={tf("deadline")}>
+              </DetailItem>
+              <DetailItem label={tf("deadline")}>
                 <span className={`tabular-nums ${p.overdue ? "font-semibold text-red-700" : ""}`}>
                   {p.deadline ?? t("noDeadline")}
                 </span>
                 <span className="ml-2 text-slate-600 text-xs">{te(`band.${p.deadlineBand}`)}</span>
-              </Field>
-              <Field label={tf("status")}>
+              </DetailItem>
+              <DetailItem label={tf("status")}>
                 <StatusBadge status={p.status} />
-              </Field>
-              <Field label={tf("progress")}>
+              </DetailItem>
+              <DetailItem label={tf("progress")}>
                 <ProgressBar percent={p.progress} />
-              </Field>
-              <Field label={tf("overdue")}>
+              </DetailItem>
+              <DetailItem label={tf("overdue")}>
                 {p.overdue ? <OverdueBadge days={p.overdueDays} /> : <span className="text-slate-700">{t("notOverdue")}</span>}
-              </Field>
-              <Field label={tf("relapse")}>{p.relapse ? <RelapseBadge className="" /> : t("noRelapse")}</Field>
+              </DetailItem>
+              <DetailItem label={tf("relapse")}>{p.relapse ? <RelapseBadge className="" /> : t("noRelapse")}</DetailItem>
             </dl>
           </Section>
 
           <Section id="s-record" title={t("sections.record")}>
             <dl className="grid gap-y-3">
-              <Field label={tf("version")}>{t("versionValue", { version: p.version })}</Field>
-              <Field label={tf("createdAt")}>
+              <DetailItem label={tf("version")}>{t("versionValue", { version: p.version })}</DetailItem>
+              <DetailItem label={tf("createdAt")}>
                 <time dateTime={p.createdAt} className="tabular-nums">
                   {formatBureauDateTime(p.createdAt)}
                 </time>
-              </Field>
-              <Field label={tf("updatedAt")}>
+              </DetailItem>
+              <DetailItem label={tf("updatedAt")}>
                 <time dateTime={p.updatedAt} className="tabular-nums">
                   {formatBureauDateTime(p.updatedAt)}
                 </time>
-              </Field>
+              </DetailItem>
             </dl>
           </Section>
         </div>

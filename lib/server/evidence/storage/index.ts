@@ -1,3 +1,4 @@
+import "server-only";
 import { LocalStorage } from "./local";
 import { S3Storage, s3ConfigFromEnv } from "./s3";
 import type { EvidenceStorage } from "./types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { constants, createWriteStream } from "node:fs";
 import { mkdir, open, opendir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";

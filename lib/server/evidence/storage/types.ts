@@ -1,3 +1,4 @@
+import "server-only";
 import type { Readable } from "node:stream";
 
 export type StoredObject = { key: string; size: number; modifiedAt: Date };

@@ -1,16 +1,16 @@
 "use server";
 
+import type { ActionResult } from "@/lib/schemas/action-result";
+import { type ActionContext, runAction } from "@/lib/server/actions/run-action";
 import { decideObjection } from "@/lib/server/closure/decide-objection";
 import { endNotice } from "@/lib/server/closure/end-notice";
 import { recordAcceptance } from "@/lib/server/closure/record-acceptance";
 import { reopenProblem } from "@/lib/server/closure/reopen-problem";
 import { signOffProblem } from "@/lib/server/closure/sign-off-problem";
-import type { ActionResult } from "../workflow/action-result";
-import { type ActionContext, runAction } from "../workflow/run-action";
 
-/** The problem page's closure steps (see components/workflow/run-action for what they share). */
+/** The problem page's closure steps (see lib/server/actions/run-action for what they share). */
 const run = (problemId: string, work: (ctx: ActionContext) => Promise<unknown>) =>
-  runAction({ revalidate: [`/problems/${problemId}`, "/work", "/notices"], tag: "closure-action", ownForbiddenText: true }, work);
+  runAction({ revalidate: [`/problems/${problemId}`, "/work", "/notices"], tag: "closure-action", ownRefusalText: true }, work);
 
 export async function recordAcceptanceAction(problemId: string, input: Record<string, unknown>): Promise<ActionResult> {
   return run(problemId, (c) => recordAcceptance(c.actor, String(problemId), input, c));

@@ -1,12 +1,18 @@
 import { getTranslations } from "next-intl/server";
+import {
+  AcceptanceForm,
+  EndNoticeButton,
+  LookbackButton,
+  ObjectionDecision,
+  SignOffDecision,
+} from "@/components/closure/closure-forms";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { bureauToday, daysBetween, formatCalendarDate, parseCalendarDate } from "@/lib/domain/calendar";
 import { formatBureauDateTime } from "@/lib/i18n/labels";
 import { type Actor, can } from "@/lib/permissions";
 import type { ClosureDto, NoticeDto } from "@/lib/schemas/closure";
 import { getClosure } from "@/lib/server/closure/get-closure";
-import { Badge, type BadgeTone } from "../ui/badge";
-import { decideObjectionAction, endNoticeAction, lookbackAction, recordAcceptanceAction, signOffAction } from "./actions";
-import { AcceptanceForm, EndNoticeButton, LookbackButton, ObjectionDecision, SignOffDecision } from "./closure-forms";
+import { decideObjectionAction, endNoticeAction, lookbackAction, recordAcceptanceAction, signOffAction } from "./closure-actions";
 
 const ITEM_TONES: Record<ClosureDto["checklist"]["items"][number]["state"], BadgeTone> = {
   ACCEPTED: "emerald",
