@@ -6,6 +6,8 @@
  *
  *   PORT=3200 DATABASE_URL=… tsx scripts/route-server.ts
  */
+// Before the route modules load (dynamically, below): lib/server is marked server-only.
+import "./server-only-hook";
 import { readdirSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";

@@ -17,8 +17,8 @@ import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import next from "next";
 import { stampClientAddress, trustedProxyHops } from "../lib/auth/request-meta";
-import { log } from "../lib/server/ops/log";
-import { observeRequest } from "../lib/server/ops/metrics";
+import { log } from "../lib/ops/log";
+import { observeRequest } from "../lib/ops/metrics";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);

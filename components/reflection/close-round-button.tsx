@@ -2,7 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { closeRoundAction } from "@/app/(app)/bottom-line/self-reviews/actions";
-import { FormAlert, useAction } from "@/components/workflow/form-bits";
+import { FormAlert } from "@/components/ui/form-alert";
+import { useAction } from "@/components/ui/use-action";
 
 export function CloseRoundButton({ roundId, version }: { roundId: string; version: number }) {
   const t = useTranslations("selfReview");

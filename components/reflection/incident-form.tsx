@@ -3,9 +3,11 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { recordIncidentAction } from "@/app/(app)/bottom-line/incidents/actions";
-import { fieldError } from "@/components/workflow/action-result";
-import { FieldError, FormAlert, useAction } from "@/components/workflow/form-bits";
+import { FormAlert } from "@/components/ui/form-alert";
+import { FieldError } from "@/components/ui/form-field";
+import { useAction } from "@/components/ui/use-action";
 import { INCIDENT_LEVELS, INCIDENT_TYPES } from "@/lib/domain/incidents";
+import { fieldError } from "@/lib/schemas/action-result";
 
 /** Records an incident (date, district, enterprise, type, level, cause, response, linked problems). */
 export function IncidentForm({

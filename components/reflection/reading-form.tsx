@@ -3,8 +3,10 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { recordReadingAction } from "@/app/(app)/bottom-line/taihu/actions";
-import { fieldError } from "@/components/workflow/action-result";
-import { FieldError, FormAlert, useAction } from "@/components/workflow/form-bits";
+import { FormAlert } from "@/components/ui/form-alert";
+import { FieldError } from "@/components/ui/form-field";
+import { useAction } from "@/components/ui/use-action";
+import { fieldError } from "@/lib/schemas/action-result";
 
 /** One day's reading of one point, typed on a phone or at a desk; the CSV/XLSX import is the REST route. */
 export function ReadingForm({ points, today }: { points: { code: string; name: string }[]; today: string }) {

@@ -3,8 +3,11 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { commentSheetAction, raiseProblemAction, returnSheetAction } from "@/app/(app)/bottom-line/self-reviews/actions";
-import { fieldError } from "@/components/workflow/action-result";
-import { Dialog, FieldError, FormAlert, useAction } from "@/components/workflow/form-bits";
+import { Dialog } from "@/components/ui/dialog";
+import { FormAlert } from "@/components/ui/form-alert";
+import { FieldError } from "@/components/ui/form-field";
+import { useAction } from "@/components/ui/use-action";
+import { fieldError } from "@/lib/schemas/action-result";
 import type { SheetDto } from "@/lib/schemas/self-review";
 
 /** A leader's comment and the return of chosen answers with a reason. */

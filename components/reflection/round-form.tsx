@@ -3,8 +3,10 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { openRoundAction } from "@/app/(app)/bottom-line/self-reviews/actions";
-import { fieldError } from "@/components/workflow/action-result";
-import { FieldError, FormAlert, useAction } from "@/components/workflow/form-bits";
+import { FormAlert } from "@/components/ui/form-alert";
+import { FieldError } from "@/components/ui/form-field";
+import { useAction } from "@/components/ui/use-action";
+import { fieldError } from "@/lib/schemas/action-result";
 
 /** The inspection office opens a round: title, period, due date, units. */
 export function RoundForm({ units }: { units: { id: string; name: string }[] }) {

@@ -3,8 +3,10 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { saveSheetAction, submitSheetAction } from "@/app/(app)/bottom-line/self-reviews/actions";
-import { fieldError } from "@/components/workflow/action-result";
-import { FieldError, FormAlert, useAction } from "@/components/workflow/form-bits";
+import { FormAlert } from "@/components/ui/form-alert";
+import { FieldError } from "@/components/ui/form-field";
+import { useAction } from "@/components/ui/use-action";
+import { fieldError } from "@/lib/schemas/action-result";
 import type { SheetDto } from "@/lib/schemas/self-review";
 
 type Draft = { rating: string; found: string; willDo: string };

@@ -14,10 +14,10 @@ import {
   TooManyRequests,
   Unauthorized,
 } from "../errors";
+import { log } from "../ops/log";
 import type { Actor } from "../permissions";
 import type { Locale } from "../schemas/parse";
 import { isDatabaseUnavailable } from "../server/ops/database-unavailable";
-import { log } from "../server/ops/log";
 
 export type ApiContext<P> = {
   req: NextRequest;

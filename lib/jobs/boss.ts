@@ -1,9 +1,9 @@
 import PgBoss from "pg-boss";
+import { log } from "../ops/log";
+import { countedJob } from "../ops/metrics";
 import { runEscalation } from "../server/escalation/run-escalation";
 import { deliverPending } from "../server/notifications/deliver-pending";
 import { claimTick, isScheduled, SCHEDULED } from "../server/ops/claim-tick";
-import { log } from "../server/ops/log";
-import { countedJob } from "../server/ops/metrics";
 import { evaluatePenalties, latestPenaltyMonth } from "../server/penalties/evaluate-penalties";
 import { runTaihuAlerts } from "../server/taihu/run-taihu-alerts";
 

@@ -8,7 +8,7 @@ import PgBoss from "pg-boss";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { GET as health } from "@/app/api/health/route";
 import { GET as metrics } from "@/app/api/metrics/route";
-import { observeRequest, resetMetrics } from "@/lib/server/ops/metrics";
+import { observeRequest, resetMetrics } from "@/lib/ops/metrics";
 import { allowConsoleError } from "../support/console-guard";
 
 /** The operations endpoints a load balancer and Prometheus call, against the real database. */

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
+import { renderMetrics } from "@/lib/ops/metrics";
 import { metricsAccess } from "@/lib/server/ops/authorize-metrics";
-import { renderMetrics } from "@/lib/server/ops/metrics";
 import { queueDepths } from "@/lib/server/ops/queue-depth";
 
 export const dynamic = "force-dynamic";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The backup archive (`rectify-backup-<time>.tar.gz`): a gzip'd tar holding
  *

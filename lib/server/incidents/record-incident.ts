@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { parseCalendarDate } from "../../domain/calendar";
 import { Invalid, NotFound } from "../../errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { timingSafeEqual } from "node:crypto";
 
 export type MetricsAccess = "off" | "denied" | "granted";

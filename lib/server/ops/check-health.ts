@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * What a load balancer asks before sending traffic: can this process reach its database and its
  * evidence store, and are its scheduled jobs running. Each check has a time limit, so a hung
@@ -6,9 +7,9 @@
 import { constants } from "node:fs";
 import { access, mkdir } from "node:fs/promises";
 import { db } from "@/lib/db";
+import { log } from "@/lib/ops/log";
 import { evidenceStorage } from "@/lib/server/evidence/storage";
 import { LocalStorage } from "@/lib/server/evidence/storage/local";
-import { log } from "./log";
 
 export type CheckStatus = "ok" | "down" | "starting" | "disabled";
 export type HealthCheck = { status: CheckStatus; ms: number; detail?: string };

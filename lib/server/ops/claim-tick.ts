@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 
 /** Data every scheduled (cron) job carries, so a worker tells a tick from a job sent by hand. */

@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * Whether an error means "the database can't be reached right now" (down, restarting, the
  * connection cut) rather than a fault of the request or the code: such requests are answered 503

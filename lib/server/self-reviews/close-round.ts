@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { Conflict, NotFound } from "../../errors";
 import { type Actor, authorize } from "../../permissions";

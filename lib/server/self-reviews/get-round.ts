@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { bureauToday, formatCalendarDate } from "../../domain/calendar";
 import { isSheetLate, meanRating, SELF_REVIEW_QUESTIONS, type SheetStatus } from "../../domain/self-review";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { type Actor, authorize } from "../../permissions";
 import type { SheetDto } from "../../schemas/self-review";

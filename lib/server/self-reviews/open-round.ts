@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { bureauToday, formatCalendarDate, parseCalendarDate } from "../../domain/calendar";
 import { Invalid } from "../../errors";

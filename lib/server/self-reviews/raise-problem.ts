@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { FOUND_MIN_CHARS, textLength } from "../../domain/self-review";
 import { Conflict, Invalid, NotFound } from "../../errors";

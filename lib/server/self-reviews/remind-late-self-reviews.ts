@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { addDays, bureauToday, daysBetween, formatCalendarDate } from "../../domain/calendar";
 import { lateStep } from "../../domain/self-review";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Tx } from "../../db";
 import { type SheetAction, sheetAfter, sheetAllows, sheetProblems } from "../../domain/self-review";
 import { Conflict, Invalid } from "../../errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { formatCalendarDate } from "../../domain/calendar";
 import { meanRating, RESPECT_OF, SELF_REVIEW_QUESTIONS, type SelfReviewQuestion } from "../../domain/self-review";

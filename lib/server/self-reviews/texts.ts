@@ -1,3 +1,4 @@
+import "server-only";
 import en from "../../../messages/modules/reflect.en.json";
 import zhCN from "../../../messages/modules/reflect.zh-CN.json";
 import type { Locale } from "../../schemas/parse";

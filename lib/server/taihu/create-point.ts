@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { Invalid } from "../../errors";
 import { type Actor, authorize } from "../../permissions";

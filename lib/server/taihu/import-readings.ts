@@ -1,3 +1,4 @@
+import "server-only";
 import type { NextRequest } from "next/server";
 import { readBodyBytes } from "../../api/handler";
 import { db } from "../../db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { addDays, bureauToday, parseCalendarDate } from "../../domain/calendar";
 import { type Actor, authorize } from "../../permissions";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@prisma/client";
 import { formatCalendarDate } from "../../domain/calendar";
 import { type AlertLevel, alertLevel, type Thresholds } from "../../domain/taihu";

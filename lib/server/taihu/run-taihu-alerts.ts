@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { formatCalendarDate, parseCalendarDate } from "../../domain/calendar";
 import { ALERT_ALERT, episodesOf } from "../../domain/taihu";

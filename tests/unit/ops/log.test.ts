@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { formatLogLine, logFormat } from "@/lib/ops/log";
 import { metricsAccess } from "@/lib/server/ops/authorize-metrics";
-import { formatLogLine, logFormat } from "@/lib/server/ops/log";
 
 const at = new Date("2026-12-03T08:00:00.000Z");
 

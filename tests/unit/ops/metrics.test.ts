@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { countedJob, observeRequest, renderMetrics, resetMetrics } from "@/lib/server/ops/metrics";
+import { countedJob, observeRequest, renderMetrics, resetMetrics } from "@/lib/ops/metrics";
 
 const memory = { rss: 123_456_789, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
 

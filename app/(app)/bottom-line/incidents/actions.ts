@@ -1,7 +1,7 @@
 "use server";
 
-import type { ActionResult } from "@/components/workflow/action-result";
-import { runAction } from "@/components/workflow/run-action";
+import type { ActionResult } from "@/lib/schemas/action-result";
+import { runAction } from "@/lib/server/actions/run-action";
 import { recordIncident } from "@/lib/server/incidents/record-incident";
 
 export async function recordIncidentAction(input: Record<string, unknown>): Promise<ActionResult> {

@@ -1,7 +1,7 @@
 "use server";
 
-import type { ActionResult } from "@/components/workflow/action-result";
-import { type ActionContext, runAction } from "@/components/workflow/run-action";
+import type { ActionResult } from "@/lib/schemas/action-result";
+import { type ActionContext, runAction } from "@/lib/server/actions/run-action";
 import { closeRound } from "@/lib/server/self-reviews/close-round";
 import { getSheet } from "@/lib/server/self-reviews/get-sheet";
 import { openRound } from "@/lib/server/self-reviews/open-round";

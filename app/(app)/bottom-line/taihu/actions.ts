@@ -1,7 +1,7 @@
 "use server";
 
-import type { ActionResult } from "@/components/workflow/action-result";
-import { runAction } from "@/components/workflow/run-action";
+import type { ActionResult } from "@/lib/schemas/action-result";
+import { runAction } from "@/lib/server/actions/run-action";
 import { recordReading } from "@/lib/server/taihu/save-readings";
 
 export async function recordReadingAction(input: Record<string, unknown>): Promise<ActionResult> {
