@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { COLOURS } from "../domain/colour";
 import { DEADLINE_BANDS, MEASURE_STATUSES, PROBLEM_CATEGORIES, PROBLEM_SOURCES, PROBLEM_STATUSES } from "../domain/enums";
+import { colourReasonSchema } from "./colour-reason";
 import {
   calendarDate,
   clearableText,
@@ -147,6 +148,15 @@ export const PROBLEM_SORTS = [
 
 export const DEFAULT_PROBLEM_SORT = "urgency";
 
+/** "RED,YELLOW" or ["RED", "YELLOW"] → ["RED", "YELLOW"]; empty → undefined. Order kept, repeats dropped. */
+function colourList(v: unknown): unknown {
+  const parts = (Array.isArray(v) ? v : typeof v === "string" ? [v] : v === undefined || v === null ? [] : [v]).flatMap((x) =>
+    typeof x === "string" ? x.split(",").map((s) => s.trim().toUpperCase()) : [x],
+  );
+  const kept = parts.filter((x) => x !== "");
+  return kept.length ? [...new Set(kept)] : undefined;
+}
+
 const boolText = z.enum(["true", "false"]).transform((v) => v === "true");
 
 export const problemListQuerySchema = z
@@ -165,6 +175,8 @@ export const problemListQuerySchema = z
     leadUnitId: z.preprocess(emptyToUndefined, uuid.optional()),
     deadlineBand: z.preprocess(emptyToUndefined, bandEnum.optional()),
     overdue: z.preprocess(emptyToUndefined, boolText.optional()),
+    /** Colour grades, comma-separated or repeated: `colour=RED,YELLOW` or `colour=RED&colour=YELLOW`. */
+    colour: z.preprocess(colourList, z.array(colourEnum, choice).max(COLOURS.length).optional()),
     q: z.preprocess(emptyToUndefined, z.string().trim().max(100, "v.tooLong").refine(isStorableText, "v.invalidText").optional()),
     sort: z.preprocess(emptyToUndefined, z.enum(PROBLEM_SORTS).default(DEFAULT_PROBLEM_SORT)),
     ...pageQuery,
@@ -219,6 +231,8 @@ export const problemSchema = z
     progress: z.number().int(),
     /** Colour grade as last computed: BLUE closed, GREEN on pace, YELLOW behind pace or due soon, RED overdue or returned twice. */
     colour: colourEnum,
+    /** Why it has that colour: the deciding rule and its numbers (ledger and single-problem responses). */
+    colourReason: colourReasonSchema.optional(),
     /** Planned pace (序时进度): share of the time from assignment to deadline elapsed today; null before assignment or without a deadline. */
     plannedPercent: z.number().int().nullable(),
     originalDeadline: z.string().nullable().meta({ format: "date" }),

@@ -4,6 +4,7 @@ import { type Actor, authorize } from "../../permissions";
 import { isUuid } from "../../schemas/common";
 import type { ProblemDto } from "../../schemas/problem";
 import { checklistOf } from "../closure/get-closure-checklist";
+import { getSettings } from "../settings/get-settings";
 import { problemWithMeasuresInclude, toProblemDto } from "./problem-dto";
 import { problemScope } from "./scope";
 
@@ -13,5 +14,6 @@ export async function getProblem(actor: Actor, id: string, opts: { now?: Date } 
   if (!isUuid(id)) throw new NotFound("Problem not found");
   const row = await db.problem.findFirst({ where: { AND: [{ id }, problemScope(actor)] }, include: problemWithMeasuresInclude });
   if (!row) throw new NotFound("Problem not found");
-  return toProblemDto(row, opts.now, { actor, checklist: await checklistOf(db, row) });
+  const [checklist, settings] = await Promise.all([checklistOf(db, row), getSettings()]);
+  return toProblemDto(row, opts.now, { actor, checklist, settings });
 }

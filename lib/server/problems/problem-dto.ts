@@ -2,14 +2,17 @@ import type { Prisma } from "@prisma/client";
 import { bureauToday, formatCalendarDate } from "../../domain/calendar";
 import { plannedPercent } from "../../domain/colour";
 import { isOverdue, overdueDays } from "../../domain/problem-rules";
+import type { Settings } from "../../domain/settings";
 import { allowedActions, TRANSITION_ACTIONS, type WorkflowActor, type WorkflowContext } from "../../domain/workflow";
 import type { ProblemDto } from "../../schemas/problem";
+import { colourReasonFields, colourReasonOf } from "./colour-reason";
 
 export const problemInclude = {
   district: { select: { code: true, name: true } },
   leadOfficial: { select: { displayName: true } },
   leadUnit: { select: { name: true } },
   coUnits: { select: { unitId: true } },
+  ...colourReasonFields,
 } satisfies Prisma.ProblemInclude;
 
 export const problemWithMeasuresInclude = {
@@ -28,7 +31,12 @@ type ProblemWithMeasures = Prisma.ProblemGetPayload<{ include: typeof problemWit
 export function toProblemDto(
   p: ProblemRow | ProblemWithMeasures,
   now: Date = new Date(),
-  opts: { actor?: WorkflowActor; checklist?: WorkflowContext["checklist"] } = {},
+  opts: {
+    actor?: WorkflowActor;
+    checklist?: WorkflowContext["checklist"];
+    /** The thresholds in force: with them the DTO carries `colourReason`. */
+    settings?: Pick<Settings, "paceMarginPct" | "dueSoonDays">;
+  } = {},
 ): ProblemDto {
   const today = bureauToday(now);
   const dto: ProblemDto = {
@@ -58,6 +66,7 @@ export function toProblemDto(
     target: p.target,
     progress: p.progress,
     colour: p.colour,
+    ...(opts.settings && { colourReason: colourReasonOf(p, today, opts.settings) }),
     plannedPercent: p.status === "CLOSED" || p.status === "ONGOING" ? null : plannedPercent(p.assignedAt, p.deadline, today),
     originalDeadline: p.originalDeadline ? formatCalendarDate(p.originalDeadline) : null,
     extensionCount: p.extensionCount,
@@ -103,6 +112,7 @@ export function auditSnapshot(p: ProblemRow) {
     overdue: _o,
     overdueDays: _d,
     plannedPercent: _pp,
+    colourReason: _cr,
     allowedActions: _aa,
     measures: _m,
     districtName: _dn,
