@@ -256,6 +256,23 @@ export const problemPageSchema = z
   .object({ items: z.array(problemSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
   .meta({ id: "ProblemPage" });
 
+/** What an id in the history names (see `HistoryRef`). */
+export const historyRefSchema = z
+  .discriminatedUnion("type", [
+    z.object({ type: z.literal("measure"), seq: z.number().int(), description: z.string() }),
+    z.object({ type: z.literal("evidence"), kind: z.string(), name: z.string() }),
+    z.object({ type: z.literal("plan"), versionNo: z.number().int() }),
+    z.object({ type: z.literal("report"), percent: z.number().int(), at: z.string().meta({ format: "date-time" }) }),
+    z.object({
+      type: z.literal("extension"),
+      from: z.string().meta({ format: "date" }),
+      to: z.string().meta({ format: "date" }),
+    }),
+    z.object({ type: z.literal("unit"), name: z.string() }),
+    z.object({ type: z.literal("user"), name: z.string() }),
+  ])
+  .meta({ id: "HistoryRef" });
+
 export const auditEntrySchema = z
   .object({
     id: z.string(),
@@ -263,7 +280,21 @@ export const auditEntrySchema = z
     actorId: z.uuid().nullable(),
     actorName: z.string().nullable(),
     action: z.string(),
+    entityType: z
+      .string()
+      .meta({
+        description:
+          "Problem, Measure, Evidence, RectificationFinding, RectificationPlan (submitted), ProgressReport or Extension (requested).",
+      }),
+    subject: historyRefSchema
+      .nullable()
+      .meta({ description: "The record the entry is about, by name (null for the problem itself)." }),
     before: z.unknown().nullable(),
     after: z.unknown().nullable(),
   })
   .meta({ id: "AuditEntry" });
+
+/** GET /problems/{id}/history: the entries and, for every id they mention, what it names. */
+export const problemHistorySchema = z
+  .object({ items: z.array(auditEntrySchema), refs: z.record(z.string(), historyRefSchema) })
+  .meta({ id: "ProblemHistory" });

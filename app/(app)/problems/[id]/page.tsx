@@ -37,7 +37,7 @@ import { listProblemExtensions } from "@/lib/server/extensions/list-extensions";
 import { listProblemFindings } from "@/lib/server/findings/list-problem-findings";
 import { listPlans } from "@/lib/server/plans/list-plans";
 import { getProblem } from "@/lib/server/problems/get-problem";
-import { getProblemHistory, type HistoryEntry } from "@/lib/server/problems/get-problem-history";
+import { getProblemHistory, type ProblemHistory as History } from "@/lib/server/problems/get-problem-history";
 import { getWaiting } from "@/lib/server/problems/get-waiting";
 import { listProgressReports } from "@/lib/server/reports/list-progress-reports";
 import { listTransitions } from "@/lib/server/workflow/list-transitions";
@@ -61,7 +61,7 @@ type Params = { params: Promise<{ id: string }> };
 
 type Loaded = {
   problem: ProblemDto;
-  history: HistoryEntry[];
+  history: History;
   plans: PlanDto[];
   transitions: TransitionDto[];
   reports: ProgressReportPage;
@@ -412,7 +412,7 @@ export default async function ProblemPage({ params }: Params) {
       </Section>
 
       <Section id="s-history" title={t("sections.history")}>
-        <ProblemHistory entries={history} names={refs.names} />
+        <ProblemHistory history={history} names={refs.names} />
       </Section>
     </article>
   );
