@@ -201,6 +201,15 @@ export const measureSchema = z
   })
   .meta({ id: "Measure" });
 
+/** One step the caller may take now, and the route that takes it. */
+export const allowedActionSchema = z
+  .object({
+    action: workflowActionEnum,
+    method: z.literal("POST"),
+    href: z.string().meta({ description: "The route; `{objectionId}` (objection decisions) is filled from the closure record." }),
+  })
+  .meta({ id: "AllowedAction" });
+
 /** The problem as the API returns it. */
 export const problemSchema = z
   .object({
@@ -246,8 +255,12 @@ export const problemSchema = z
     createdAt: z.string().meta({ format: "date-time" }),
     updatedAt: z.string().meta({ format: "date-time" }),
     measures: z.array(measureSchema).optional(),
-    /** Workflow actions the caller may take now via POST /problems/{id}/transitions (single-problem responses only). */
-    allowedActions: z.array(workflowActionEnum).optional(),
+    /**
+     * The workflow steps the caller may take now, each with the route to call: bare transitions on
+     * /problems/{id}/transitions, closure steps on their own routes (single-problem responses only;
+     * plan decisions are taken on the plan).
+     */
+    allowedActions: z.array(allowedActionSchema).optional(),
   })
   .meta({ id: "Problem" });
 export type ProblemDto = z.output<typeof problemSchema>;
@@ -280,12 +293,10 @@ export const auditEntrySchema = z
     actorId: z.uuid().nullable(),
     actorName: z.string().nullable(),
     action: z.string(),
-    entityType: z
-      .string()
-      .meta({
-        description:
-          "Problem, Measure, Evidence, RectificationFinding, RectificationPlan (submitted), ProgressReport or Extension (requested).",
-      }),
+    entityType: z.string().meta({
+      description:
+        "Problem, Measure, Evidence, RectificationFinding, RectificationPlan (submitted), ProgressReport or Extension (requested).",
+    }),
     subject: historyRefSchema
       .nullable()
       .meta({ description: "The record the entry is about, by name (null for the problem itself)." }),

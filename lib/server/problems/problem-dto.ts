@@ -3,7 +3,8 @@ import { bureauToday, formatCalendarDate } from "../../domain/calendar";
 import { plannedPercent } from "../../domain/colour";
 import { isOverdue, overdueDays } from "../../domain/problem-rules";
 import type { Settings } from "../../domain/settings";
-import { allowedActions, TRANSITION_ACTIONS, type WorkflowActor, type WorkflowContext } from "../../domain/workflow";
+import { allowedActions, type WorkflowActor, type WorkflowContext } from "../../domain/workflow";
+import { actionLink, ROUTED_ACTIONS } from "../../domain/workflow-routes";
 import type { ProblemDto } from "../../schemas/problem";
 import { colourReasonFields, colourReasonOf } from "./colour-reason";
 
@@ -96,7 +97,9 @@ export function toProblemDto(
     }));
     if (opts.actor) {
       const context = { measures: p.measures, pendingPlan: false, checklist: opts.checklist };
-      dto.allowedActions = allowedActions(p, opts.actor, context, TRANSITION_ACTIONS);
+      dto.allowedActions = allowedActions(p, opts.actor, context, ROUTED_ACTIONS).map((a) =>
+        actionLink(a as (typeof ROUTED_ACTIONS)[number], p.id),
+      );
     }
   }
   return dto;

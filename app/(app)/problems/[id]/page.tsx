@@ -24,7 +24,7 @@ import { parseCalendarDate } from "@/lib/domain/calendar";
 import { extensionRequestRefusal, mayDecideExtension, mayRequestExtension } from "@/lib/domain/extension-rules";
 import { mayManageMeasures, mayUpdateMeasure, measuresEditable } from "@/lib/domain/measure-rules";
 import { reportable } from "@/lib/domain/reporting";
-import { planSubmitRefusal, WORKFLOW_RULES } from "@/lib/domain/workflow";
+import { planSubmitRefusal, TRANSITION_ACTIONS, WORKFLOW_RULES } from "@/lib/domain/workflow";
 import { isAppError } from "@/lib/errors";
 import { formatBureauDateTime } from "@/lib/i18n/labels";
 import { type Actor, can } from "@/lib/permissions";
@@ -143,11 +143,14 @@ export default async function ProblemPage({ params }: Params) {
   const ta = await getTranslations("workflow.actions");
 
   // What this person may do here: the same domain rules the use cases apply again on save.
-  const offered = (p.allowedActions ?? []).map((action) => ({
-    action,
-    label: ta(action),
-    commentRequired: WORKFLOW_RULES[action].commentRequired,
-  }));
+  const offered = (p.allowedActions ?? [])
+    .map((a) => a.action)
+    .filter((a) => TRANSITION_ACTIONS.includes(a))
+    .map((action) => ({
+      action,
+      label: ta(action),
+      commentRequired: WORKFLOW_RULES[action].commentRequired,
+    }));
   const pendingPlan = plans.some((plan) => plan.status === "SUBMITTED");
   const mayWritePlan = can(actor, "plan.submit") && planSubmitRefusal(p, actor, { pendingPlan }) === null;
   const measures = p.measures ?? [];
