@@ -14,6 +14,7 @@ import type { Actor } from "../../permissions";
 import type { Locale } from "../../schemas/parse";
 import { problemWithMeasuresInclude, toProblemDto } from "../problems/problem-dto";
 import { problemScope } from "../problems/scope";
+import { getSettings } from "../settings/get-settings";
 import { kindsText, refusalError } from "../workflow/refusal";
 import { checklistOf } from "./get-closure-checklist";
 
@@ -32,7 +33,7 @@ export async function loadStepProblem(tx: Tx, actor: Actor, id: string, version:
   if (problem.version !== version) {
     throw new Conflict(
       "This problem was changed by someone else; review the current record",
-      toProblemDto(problem, now, { actor, checklist }),
+      toProblemDto(problem, now, { actor, checklist, settings: await getSettings(tx) }),
     );
   }
   const context: WorkflowContext = {

@@ -19,6 +19,7 @@ import { lackingKinds } from "../closure/closure-step";
 import { checklistOf } from "../closure/get-closure-checklist";
 import { problemWithMeasuresInclude, toProblemDto } from "../problems/problem-dto";
 import { problemScope } from "../problems/scope";
+import { getSettings } from "../settings/get-settings";
 import { applyTransition } from "./apply-transition";
 import { kindsText, refusalError } from "./refusal";
 
@@ -59,7 +60,7 @@ export async function transitionProblem(
     if (problem.version !== input.version) {
       throw new Conflict(
         "This problem was changed by someone else; review the current record",
-        toProblemDto(problem, now, { actor, checklist: result }),
+        toProblemDto(problem, now, { actor, checklist: result, settings: await getSettings(tx) }),
       );
     }
     const context = { measures: problem.measures, pendingPlan: false, checklist: result };
@@ -89,5 +90,5 @@ export async function transitionProblem(
     checklist = result;
   });
   const row = await db.problem.findUniqueOrThrow({ where: { id }, include: problemWithMeasuresInclude });
-  return toProblemDto(row, now, { actor, checklist });
+  return toProblemDto(row, now, { actor, checklist, settings: await getSettings() });
 }
