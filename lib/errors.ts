@@ -15,6 +15,17 @@ export class AppError extends Error {
     super(message);
     this.name = new.target.name;
   }
+
+  /**
+   * For a refused step: what the caller may do now (`allowed`, action codes) and what is missing
+   * (`missing`, machine codes), answered as `error.allowed` / `error.missing` beside the message.
+   */
+  choices?: { allowed: readonly string[]; missing: readonly string[] };
+
+  withChoices(allowed: readonly string[], missing: readonly string[]): this {
+    this.choices = { allowed: [...allowed], missing: [...missing] };
+    return this;
+  }
 }
 
 export class BadRequest extends AppError {

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import { DEADLINE_BANDS, PROBLEM_CATEGORIES, PROBLEM_SOURCES, PROBLEM_STATUSES } from "@/lib/domain/enums";
+import { ColourFilter } from "./colour-filter";
 import { DEFAULT_PROBLEM_SORT, FILTER_KEYS, LEDGER_SORTS, PAGE_SIZES } from "./ledger-query";
 
 export type FilterOption = { value: string; label: string };
@@ -39,9 +40,12 @@ export function LedgerFilters({
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const params = new URLSearchParams();
-    for (const [key, value] of new FormData(e.currentTarget)) {
-      if (typeof value === "string" && value.trim() !== "") params.set(key, value.trim());
+    const form = new FormData(e.currentTarget);
+    for (const [key, value] of form) {
+      if (key !== "colour" && typeof value === "string" && value.trim() !== "") params.set(key, value.trim());
     }
+    const colours = form.getAll("colour").filter((v): v is string => typeof v === "string" && v !== "");
+    if (colours.length) params.set("colour", colours.join(","));
     if (params.get("sort") === DEFAULT_PROBLEM_SORT) params.delete("sort");
     if (params.get("pageSize") === "20") params.delete("pageSize");
     const qs = params.toString();
@@ -129,6 +133,7 @@ export function LedgerFilters({
             { value: "true", label: t("overdueYes") },
             { value: "false", label: t("overdueNo") },
           ])}
+          <ColourFilter selected={values.colour} />
           {select("leadOfficialId", tf("leadOfficialId"), leaders)}
           <div>
             <label htmlFor="f-leadUnitId" className="field-label text-xs">

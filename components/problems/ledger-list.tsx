@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import type { ProblemDto } from "@/lib/schemas/problem";
 import { DeadlineText, OverdueBadge, ProgressBar, RelapseBadge, StatusBadge } from "./badges";
 import { CardHeading } from "./card-heading";
-import { ColourBadge } from "./colour-badge";
+import { ColourReasonLine, ColourWhy } from "./colour-reason";
 import type { ReferenceNames } from "./field-values";
 
 type Props = { items: ProblemDto[]; names: ReferenceNames; total: number; page: number };
@@ -89,7 +89,7 @@ export function LedgerList({ items, names, total, page }: Props) {
                   <StatusBadge status={p.status} />
                 </td>
                 <td className="whitespace-nowrap px-2 py-2" data-testid="cell-colour">
-                  <ColourBadge colour={p.colour} />
+                  <ColourWhy colour={p.colour} reason={p.colourReason} />
                 </td>
                 <td className="whitespace-nowrap px-2 py-2">{p.leadOfficialName ?? none}</td>
                 <td className="min-w-28 px-2 py-2 text-xs" data-testid="cell-lead-unit">
@@ -133,6 +133,11 @@ export function LedgerList({ items, names, total, page }: Props) {
                 <ProgressBar percent={p.progress} className="w-32" />
               </div>
             </Link>
+            {p.colourReason ? (
+              <div className="-mt-1 rounded-b-lg border-slate-200 border-x border-b bg-slate-50 px-3 py-1.5 text-xs [&_p]:text-xs">
+                <ColourReasonLine reason={p.colourReason} />
+              </div>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -7,6 +7,7 @@ export const FILTER_KEYS = [
   "category",
   "deadlineBand",
   "overdue",
+  "colour",
   "leadOfficialId",
   "leadUnitId",
 ] as const;

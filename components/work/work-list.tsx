@@ -4,6 +4,7 @@ import { formatBureauDateTime } from "@/lib/i18n/labels";
 import type { MyWork, WorkProblem, WorkSectionKey } from "@/lib/schemas/work";
 import { OverdueBadge, StatusBadge } from "../problems/badges";
 import { ColourBadge } from "../problems/colour-badge";
+import { colourReasonText } from "../problems/colour-reason";
 
 /** The sections in the order a person works through them. */
 export const WORK_SECTIONS: readonly WorkSectionKey[] = [
@@ -26,6 +27,9 @@ const MORE_HREF: Partial<Record<WorkSectionKey, string>> = {
 
 function ProblemLine({ problem }: { problem: WorkProblem }) {
   const t = useTranslations("work");
+  const tx = useTranslations("colourExplain");
+  const tg = useTranslations("grade");
+  const why = problem.colourReason;
   return (
     <>
       <span className="flex flex-wrap items-center gap-1.5">
@@ -41,6 +45,11 @@ function ProblemLine({ problem }: { problem: WorkProblem }) {
         {problem.deadline ? t("deadline", { date: problem.deadline }) : t("noDeadline")} ·{" "}
         {t("progress", { percent: problem.progress })}
       </span>
+      {why && (why.colour === "RED" || why.colour === "YELLOW") ? (
+        <span className="mt-0.5 block text-slate-700 text-xs" data-testid="colour-reason" data-rule={why.rule}>
+          <span className="font-medium">{tx("because", { grade: tg(why.colour) })}</span> {colourReasonText(tx, why)}
+        </span>
+      ) : null}
     </>
   );
 }

@@ -57,6 +57,10 @@ export function errorResponse(e: unknown, requestId: string): NextResponse {
     const body: { error: Record<string, unknown> } = { error: { code: e.code, message: e.message } };
     if (e.fields) body.error.fields = e.fields;
     if (e.extra?.current !== undefined) body.error.current = e.extra.current;
+    if (e.choices) {
+      body.error.allowed = e.choices.allowed;
+      body.error.missing = e.choices.missing;
+    }
     const res = NextResponse.json(body, { status: e.status });
     if (e instanceof TooManyRequests || e instanceof ServiceUnavailable)
       res.headers.set("Retry-After", String(e.retryAfterSeconds));

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { errorBodySchema } from "../schemas/common";
-import { auditEntrySchema, problemListQuerySchema, problemPageSchema, problemSchema } from "../schemas/problem";
+import { problemHistorySchema, problemListQuerySchema, problemPageSchema, problemSchema } from "../schemas/problem";
 import { sessionTokenSchema, signInSchema } from "../schemas/session";
 import { meSchema, userListQuerySchema, userSchema } from "../schemas/user";
 import { AREA_PATHS } from "./openapi-paths";
@@ -15,7 +15,7 @@ const bearer = [{ bearer: [] }];
 
 export function buildOpenApiDocument(serverUrl = "/"): JsonSchema {
   // Touch the schemas so their ids are registered before the registry is converted.
-  void [errorBodySchema, auditEntrySchema, problemPageSchema, sessionTokenSchema, signInSchema, meSchema, userSchema];
+  void [errorBodySchema, problemHistorySchema, problemPageSchema, sessionTokenSchema, signInSchema, meSchema, userSchema];
   const components = z.toJSONSchema(z.globalRegistry, {
     target: "draft-2020-12",
     io: "output",
@@ -146,9 +146,10 @@ export function buildOpenApiDocument(serverUrl = "/"): JsonSchema {
       },
       "/api/v1/problems/{id}/history": {
         get: {
-          summary: "Audit trail of the problem and its measures, newest first",
+          summary:
+            "Audit trail of the problem, its measures, evidence, findings, plan submissions, progress reports and extension requests, newest first; `refs` names every id the entries mention",
           parameters: [idParam],
-          responses: { "200": { description: "History", content: json(list(ref(auditEntrySchema))) }, ...errors(401, 404) },
+          responses: { "200": { description: "History", content: json(ref(problemHistorySchema)) }, ...errors(401, 404) },
         },
       },
       ...mergeAreaPaths(),

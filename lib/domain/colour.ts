@@ -1,4 +1,4 @@
-import { bureauToday, daysBetween } from "./calendar";
+import { bureauToday, daysBetween, formatCalendarDate } from "./calendar";
 import type { ProblemStatusName } from "./enums";
 import { isOverdue } from "./problem-rules";
 import type { Settings } from "./settings";
@@ -71,4 +71,84 @@ export function colourGrade(
   }
   if (yellow.length) return { colour: "YELLOW", plannedPercent: planned, reasons: yellow };
   return { colour: "GREEN", plannedPercent: planned, reasons: [] };
+}
+
+/**
+ * The rule that decides a colour, as a machine code (the API's `colourReason.rule`): RED —
+ * OVERDUE, RETURNED_TWICE; YELLOW — BEHIND_PACE, DUE_SOON; GREEN — ON_PACE, NO_PACE (not yet
+ * assigned or no deadline), ONGOING (长期坚持, never paced); BLUE — CLOSED.
+ */
+export const COLOUR_RULES = [
+  "CLOSED",
+  "OVERDUE",
+  "RETURNED_TWICE",
+  "BEHIND_PACE",
+  "DUE_SOON",
+  "ON_PACE",
+  "NO_PACE",
+  "ONGOING",
+] as const;
+export type ColourRule = (typeof COLOUR_RULES)[number];
+
+const RULE_OF: Record<ColourReason, ColourRule> = {
+  closed: "CLOSED",
+  overdue: "OVERDUE",
+  returnedTwice: "RETURNED_TWICE",
+  behindPace: "BEHIND_PACE",
+  dueSoon: "DUE_SOON",
+};
+
+/**
+ * Why a problem has its colour, with the numbers the rules compared: `rule` decided the colour,
+ * `rules` are all that fired at that level (a problem can be overdue and returned twice). The
+ * numbers are the same ones `colourGrade` used, so the words shown can never disagree with it.
+ */
+export type ColourExplanation = {
+  colour: ColourName;
+  rule: ColourRule;
+  rules: ColourRule[];
+  progress: number;
+  plannedPercent: number | null;
+  /** plannedPercent − progress, in points; positive = behind the planned pace. */
+  behindPoints: number | null;
+  paceMarginPct: number;
+  deadline: string | null;
+  /** Days from today to the deadline (negative once overdue); null without a deadline or once closed. */
+  daysLeft: number | null;
+  overdueDays: number;
+  dueSoonDays: number;
+  returnCount: number;
+  returnLimit: number;
+  openMeasures: number;
+};
+
+/** The colour grade with its reason (see `colourGrade` for the rules). */
+export function explainColour(
+  input: ColourInput,
+  today: Date,
+  settings: Pick<Settings, "paceMarginPct" | "dueSoonDays">,
+): ColourExplanation {
+  const grade = colourGrade(input, today, settings);
+  const fired: ColourRule[] = grade.reasons.map((r) => RULE_OF[r]);
+  const green: ColourRule = input.status === "ONGOING" ? "ONGOING" : grade.plannedPercent === null ? "NO_PACE" : "ON_PACE";
+  const rules: ColourRule[] = fired.length ? fired : [green];
+  const rule = rules[0] ?? green;
+  const running = input.status !== "CLOSED" && input.status !== "ONGOING";
+  const daysLeft = running && input.deadline ? daysBetween(today, input.deadline) : null;
+  return {
+    colour: grade.colour,
+    rule,
+    rules,
+    progress: input.progress,
+    plannedPercent: grade.plannedPercent,
+    behindPoints: grade.plannedPercent === null ? null : grade.plannedPercent - input.progress,
+    paceMarginPct: settings.paceMarginPct,
+    deadline: input.deadline ? formatCalendarDate(input.deadline) : null,
+    daysLeft,
+    overdueDays: daysLeft !== null && daysLeft < 0 ? -daysLeft : 0,
+    dueSoonDays: settings.dueSoonDays,
+    returnCount: input.returnCount,
+    returnLimit: RED_RETURN_COUNT,
+    openMeasures: input.openMeasures,
+  };
 }

@@ -1,6 +1,8 @@
 import en from "../../messages/en.json";
 import adminEn from "../../messages/modules/admin.en.json";
 import adminZhCN from "../../messages/modules/admin.zh-CN.json";
+import explainEn from "../../messages/modules/explain.en.json";
+import explainZhCN from "../../messages/modules/explain.zh-CN.json";
 import findingsEn from "../../messages/modules/findings.en.json";
 import findingsZhCN from "../../messages/modules/findings.zh-CN.json";
 import namedEn from "../../messages/modules/named.en.json";
@@ -23,8 +25,8 @@ import type { Locale } from "../schemas/parse";
  * each holding its own top-level namespaces), so a new module adds its words without touching the others'.
  */
 export const MODULES: Record<Locale, Record<string, unknown>[]> = {
-  "zh-CN": [reflectZhCN, namedZhCN, penaltiesZhCN, findingsZhCN, adminZhCN, sectionsZhCN, securityZhCN, uiZhCN],
-  en: [reflectEn, namedEn, penaltiesEn, findingsEn, adminEn, sectionsEn, securityEn, uiEn],
+  "zh-CN": [reflectZhCN, namedZhCN, penaltiesZhCN, findingsZhCN, adminZhCN, sectionsZhCN, securityZhCN, uiZhCN, explainZhCN],
+  en: [reflectEn, namedEn, penaltiesEn, findingsEn, adminEn, sectionsEn, securityEn, uiEn, explainEn],
 };
 
 /** The core file of each locale. */

@@ -95,6 +95,14 @@ export const errorBodySchema = z
       message: z.string(),
       fields: z.record(z.string(), z.array(z.string())).optional(),
       current: z.unknown().optional(),
+      allowed: z.array(z.string()).optional().meta({
+        description:
+          "On a refused workflow or closure step (403/409/422): the workflow actions the caller may take now (codes as in `allowedActions`).",
+      }),
+      missing: z.array(z.string()).optional().meta({
+        description:
+          "On a refused step: what is missing, as machine codes — milestones (ASSIGNED, PLAN_APPROVED, ACCEPTANCE_APPLIED, ACCEPTANCE_PASSED, NOTICE_ENDED, SIGNED_OFF), STATUS_<state> for a step already behind the problem, the person needed (ROLE_COORDINATOR, LEAD_OFFICIAL, LEAD_DIVISION_HEAD), LEAD_OFFICIAL_SET, MEASURES, MEASURES_DONE, DEADLINE_BAND_NOT_ONGOING, PLAN_SUBMITTED, NO_PENDING_PLAN, EVIDENCE_<kind> (missing), EVIDENCE_ACCEPTED_<kind> (not yet accepted), COMMENT, NOTICE_OPEN, NOTICE_PERIOD_OVER, OBJECTIONS_HANDLED.",
+      }),
     }),
   })
   .meta({ id: "Error" });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PROBLEM_STATUSES } from "../domain/enums";
+import { colourReasonSchema } from "./colour-reason";
 import { emptyToUndefined, pageQuery } from "./common";
 
 const boolText = z.enum(["true", "false"]).transform((v) => v === "true");
@@ -66,6 +67,7 @@ export const atRiskItemSchema = z
     overdueDays: z.number().int(),
     progress: z.number().int(),
     colour: colourEnum,
+    colourReason: colourReasonSchema,
     escalation: escalationEnum,
     extensionCount: z.number().int(),
   })

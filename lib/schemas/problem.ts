@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { COLOURS } from "../domain/colour";
 import { DEADLINE_BANDS, MEASURE_STATUSES, PROBLEM_CATEGORIES, PROBLEM_SOURCES, PROBLEM_STATUSES } from "../domain/enums";
+import { colourReasonSchema } from "./colour-reason";
 import {
   calendarDate,
   clearableText,
@@ -147,6 +148,15 @@ export const PROBLEM_SORTS = [
 
 export const DEFAULT_PROBLEM_SORT = "urgency";
 
+/** "RED,YELLOW" or ["RED", "YELLOW"] → ["RED", "YELLOW"]; empty → undefined. Order kept, repeats dropped. */
+function colourList(v: unknown): unknown {
+  const parts = (Array.isArray(v) ? v : typeof v === "string" ? [v] : v === undefined || v === null ? [] : [v]).flatMap((x) =>
+    typeof x === "string" ? x.split(",").map((s) => s.trim().toUpperCase()) : [x],
+  );
+  const kept = parts.filter((x) => x !== "");
+  return kept.length ? [...new Set(kept)] : undefined;
+}
+
 const boolText = z.enum(["true", "false"]).transform((v) => v === "true");
 
 export const problemListQuerySchema = z
@@ -165,6 +175,8 @@ export const problemListQuerySchema = z
     leadUnitId: z.preprocess(emptyToUndefined, uuid.optional()),
     deadlineBand: z.preprocess(emptyToUndefined, bandEnum.optional()),
     overdue: z.preprocess(emptyToUndefined, boolText.optional()),
+    /** Colour grades, comma-separated or repeated: `colour=RED,YELLOW` or `colour=RED&colour=YELLOW`. */
+    colour: z.preprocess(colourList, z.array(colourEnum, choice).max(COLOURS.length).optional()),
     q: z.preprocess(emptyToUndefined, z.string().trim().max(100, "v.tooLong").refine(isStorableText, "v.invalidText").optional()),
     sort: z.preprocess(emptyToUndefined, z.enum(PROBLEM_SORTS).default(DEFAULT_PROBLEM_SORT)),
     ...pageQuery,
@@ -188,6 +200,15 @@ export const measureSchema = z
     version: z.number().int(),
   })
   .meta({ id: "Measure" });
+
+/** One step the caller may take now, and the route that takes it. */
+export const allowedActionSchema = z
+  .object({
+    action: workflowActionEnum,
+    method: z.literal("POST"),
+    href: z.string().meta({ description: "The route; `{objectionId}` (objection decisions) is filled from the closure record." }),
+  })
+  .meta({ id: "AllowedAction" });
 
 /** The problem as the API returns it. */
 export const problemSchema = z
@@ -219,6 +240,8 @@ export const problemSchema = z
     progress: z.number().int(),
     /** Colour grade as last computed: BLUE closed, GREEN on pace, YELLOW behind pace or due soon, RED overdue or returned twice. */
     colour: colourEnum,
+    /** Why it has that colour: the deciding rule and its numbers (ledger and single-problem responses). */
+    colourReason: colourReasonSchema.optional(),
     /** Planned pace (序时进度): share of the time from assignment to deadline elapsed today; null before assignment or without a deadline. */
     plannedPercent: z.number().int().nullable(),
     originalDeadline: z.string().nullable().meta({ format: "date" }),
@@ -232,8 +255,12 @@ export const problemSchema = z
     createdAt: z.string().meta({ format: "date-time" }),
     updatedAt: z.string().meta({ format: "date-time" }),
     measures: z.array(measureSchema).optional(),
-    /** Workflow actions the caller may take now via POST /problems/{id}/transitions (single-problem responses only). */
-    allowedActions: z.array(workflowActionEnum).optional(),
+    /**
+     * The workflow steps the caller may take now, each with the route to call: bare transitions on
+     * /problems/{id}/transitions, closure steps on their own routes (single-problem responses only;
+     * plan decisions are taken on the plan).
+     */
+    allowedActions: z.array(allowedActionSchema).optional(),
   })
   .meta({ id: "Problem" });
 export type ProblemDto = z.output<typeof problemSchema>;
@@ -242,6 +269,23 @@ export const problemPageSchema = z
   .object({ items: z.array(problemSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
   .meta({ id: "ProblemPage" });
 
+/** What an id in the history names (see `HistoryRef`). */
+export const historyRefSchema = z
+  .discriminatedUnion("type", [
+    z.object({ type: z.literal("measure"), seq: z.number().int(), description: z.string() }),
+    z.object({ type: z.literal("evidence"), kind: z.string(), name: z.string() }),
+    z.object({ type: z.literal("plan"), versionNo: z.number().int() }),
+    z.object({ type: z.literal("report"), percent: z.number().int(), at: z.string().meta({ format: "date-time" }) }),
+    z.object({
+      type: z.literal("extension"),
+      from: z.string().meta({ format: "date" }),
+      to: z.string().meta({ format: "date" }),
+    }),
+    z.object({ type: z.literal("unit"), name: z.string() }),
+    z.object({ type: z.literal("user"), name: z.string() }),
+  ])
+  .meta({ id: "HistoryRef" });
+
 export const auditEntrySchema = z
   .object({
     id: z.string(),
@@ -249,7 +293,19 @@ export const auditEntrySchema = z
     actorId: z.uuid().nullable(),
     actorName: z.string().nullable(),
     action: z.string(),
+    entityType: z.string().meta({
+      description:
+        "Problem, Measure, Evidence, RectificationFinding, RectificationPlan (submitted), ProgressReport or Extension (requested).",
+    }),
+    subject: historyRefSchema
+      .nullable()
+      .meta({ description: "The record the entry is about, by name (null for the problem itself)." }),
     before: z.unknown().nullable(),
     after: z.unknown().nullable(),
   })
   .meta({ id: "AuditEntry" });
+
+/** GET /problems/{id}/history: the entries and, for every id they mention, what it names. */
+export const problemHistorySchema = z
+  .object({ items: z.array(auditEntrySchema), refs: z.record(z.string(), historyRefSchema) })
+  .meta({ id: "ProblemHistory" });

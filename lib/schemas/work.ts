@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { colourReasonSchema } from "./colour-reason";
 import { colourEnum, measureStatusEnum, statusEnum } from "./problem";
 import { roleEnum } from "./user";
 
@@ -19,6 +20,7 @@ export const workProblemSchema = z
     title: z.string(),
     status: statusEnum,
     colour: colourEnum,
+    colourReason: colourReasonSchema.optional(),
     deadline: date.nullable(),
     overdueDays: z.number().int(),
     progress: z.number().int(),

@@ -42,7 +42,13 @@ type Closure = {
   checklist: { complete: boolean; accepted: boolean; missing: string[]; items: { kind: string; state: string; count: number }[] };
   allowedActions: string[];
 };
-type Problem = { status: string; version: number; returnCount: number; relapse: boolean; allowedActions?: string[] };
+type Problem = {
+  status: string;
+  version: number;
+  returnCount: number;
+  relapse: boolean;
+  allowedActions?: { action: string; method: string; href: string }[];
+};
 
 let world: World;
 let otherLeader: Person;
@@ -151,7 +157,7 @@ describe("the closure walk, RECTIFYING → CLOSED → look-back", () => {
       ["AFTER_PHOTO", "SUBMITTED", 1],
       ["MONITORING_REPORT", "SUBMITTED", 1],
     ]);
-    expect((await problemBody(p.id, head)).allowedActions).toEqual(["APPLY_ACCEPTANCE"]);
+    expect((await problemBody(p.id, head)).allowedActions?.map((a) => a.action)).toEqual(["APPLY_ACCEPTANCE"]);
 
     const applied = await post(transitionRoute, "/x", p.id, { action: "APPLY_ACCEPTANCE", version: 1 }, head);
     expect(applied.status, applied.text).toBe(200);

@@ -238,7 +238,7 @@ describe("integrity", () => {
     const other = await newEvidence();
     expect((await review(other.id, { decision: "ACCEPTED", version: 1 })).status).toBe(200);
     const history = await getProblemHistory(world.viewer.actor, e.problemId);
-    const evidence = history.filter((h) => h.entityType === "Evidence");
+    const evidence = history.items.filter((h) => h.entityType === "Evidence");
     expect(evidence.map((h) => h.action)).toEqual(["verifyFailed", "verify", "review"]);
     expect(evidence[2]?.after).toMatchObject({ reviewStatus: "RETURNED", reasonCode: "NOT_ON_SITE", reason: "非问题现场" });
   });

@@ -228,7 +228,8 @@ const QUERY_CASES: Case[] = [
   { name: "districtCode=abc", status: 422, field: "districtCode", send: list("districtCode=abc") },
   { name: "leadUnitId=not-a-uuid", status: 422, field: "leadUnitId", send: list("leadUnitId=not-a-uuid") },
   { name: "leadOfficialId=SQL", status: 422, field: "leadOfficialId", send: list("leadOfficialId=1%27%20OR%201%3D1") },
-  { name: "unknown parameter", status: 422, field: "colour", send: list("colour=RED") },
+  { name: "unknown parameter", status: 422, field: "color", send: list("color=RED") },
+  { name: "colour=PURPLE", status: 422, field: "colour.0", send: list("colour=PURPLE") },
   { name: "q of 101 chars", status: 422, field: "q", send: list(`q=${"字".repeat(101)}`) },
   { name: "q with a NUL", status: 422, field: "q", send: list("q=a%00b") },
 ];

@@ -246,7 +246,7 @@ describe("findings of false or perfunctory rectification", () => {
     const audit = await db.auditLog.findMany({ where: { entityType: "RectificationFinding", entityId: result.finding.id } });
     expect(audit).toEqual([expect.objectContaining({ action: "establish", actorId: world.coordinator.user.id })]);
     const history = await getProblemHistory(world.viewer.actor, p.id);
-    expect(history.find((h) => h.entityType === "RectificationFinding")).toMatchObject({
+    expect(history.items.find((h) => h.entityType === "RectificationFinding")).toMatchObject({
       action: "establish",
       actorName: world.coordinator.user.displayName,
     });

@@ -25,7 +25,7 @@ type ProblemBody = {
   deadline: string | null;
   returnCount: number;
   target: string | null;
-  allowedActions?: string[];
+  allowedActions?: { action: string; method: string; href: string }[];
   measures?: { id: string; version: number; status: string }[];
 };
 type PlanBody = { id: string; versionNo: number; status: string; version: number; mayDecide: boolean; measures: unknown[] };
@@ -79,7 +79,9 @@ describe("the walk from REGISTERED to PENDING_ACCEPTANCE through the API", () =>
     const p = await problemOf({ deadline, target: "登记时的目标" });
 
     // Registered: only the coordinator may assign.
-    expect((await getProblem(p.id)).allowedActions).toEqual(["ASSIGN"]);
+    expect((await getProblem(p.id)).allowedActions).toEqual([
+      { action: "ASSIGN", method: "POST", href: `/api/v1/problems/${p.id}/transitions` },
+    ]);
     expect((await getProblem(p.id, world.headA)).allowedActions).toEqual([]);
 
     const assigned = await transition(p.id, { action: "ASSIGN", version: 1 }, world.coordinator);
@@ -170,7 +172,7 @@ describe("the walk from REGISTERED to PENDING_ACCEPTANCE through the API", () =>
       expect(done.status, done.text).toBe(200);
     }
     const ready = await getProblem(p.id, world.headA);
-    expect(ready).toMatchObject({ status: "RECTIFYING", progress: 100, allowedActions: ["APPLY_ACCEPTANCE"] });
+    expect(ready).toMatchObject({ status: "RECTIFYING", progress: 100, allowedActions: [{ action: "APPLY_ACCEPTANCE" }] });
 
     const applied = await transition(p.id, { action: "APPLY_ACCEPTANCE", version: ready.version }, world.headA);
     expect(applied.status, applied.text).toBe(200);

@@ -3,10 +3,13 @@ import { getTranslations } from "next-intl/server";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { AnnualTargets } from "@/components/dashboard/annual-targets";
 import { BottomLineWatch } from "@/components/dashboard/bottom-line-watch";
+import { ColourCounts } from "@/components/dashboard/colour-counts";
 import { PenaltyBadge } from "@/components/dashboard/penalty-badge";
 import { PenaltyPanel } from "@/components/dashboard/penalty-panel";
 import { TargetBadgeLegend, TargetBadges } from "@/components/dashboard/target-badges";
+import { ColourWhy } from "@/components/problems/colour-reason";
 import { Badge } from "@/components/ui/badge";
+import { RED_RETURN_COUNT } from "@/lib/domain/colour";
 import { INDICATOR_CODES, INDICATORS, type IndicatorCodeName } from "@/lib/domain/indicators";
 import type { WhatIfResult } from "@/lib/domain/what-if";
 import { can } from "@/lib/permissions";
@@ -18,6 +21,7 @@ import { rankScope } from "@/lib/server/indicators/get-rankings";
 import { isDemoIndicatorData } from "@/lib/server/indicators/is-demo-data";
 import { getPenaltyPanel, listPenalisedDistrictCodes } from "@/lib/server/penalties/get-penalty-panel";
 import { getBottomLineWatch } from "@/lib/server/self-reviews/get-bottom-line-watch";
+import { readSettings } from "@/lib/server/settings/get-settings";
 import { getTargetProgress } from "@/lib/server/targets/target-progress";
 import { decidePenaltyAction, recordPenaltyPaymentAction } from "../penalties/actions";
 import { requireActor } from "../session";
@@ -37,12 +41,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const unitLabel = t(`units.${meta.unit}`);
   const indicatorName = t(`indicators.${indicator}`);
 
-  const [standing, summary, demo, atRisk, bottomLine] = await Promise.all([
+  const [standing, summary, demo, atRisk, bottomLine, settings] = await Promise.all([
     getCityStanding(actor),
     getDashboardSummary(actor),
     isDemoIndicatorData(actor),
     listAtRisk(actor, { pageSize: "20" }),
     getBottomLineWatch(actor),
+    readSettings(actor),
   ]);
   const period = standing.period;
   const [trend, districts, panel, penalised, whatIf] = period
@@ -114,9 +119,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
                 </td>
                 <td className="px-2 py-1.5 text-right">{r.overdueDays}</td>
                 <td className="px-2 py-1.5 text-right">
-                  {r.red ? <span className="font-semibold text-red-700">{r.red}</span> : 0}
+                  <Link
+                    className={r.red ? "font-semibold text-red-700 hover:underline" : "hover:underline"}
+                    href={href("&colour=RED")}
+                  >
+                    {r.red}
+                  </Link>
                 </td>
-                <td className="px-2 py-1.5 text-right">{r.yellow}</td>
+                <td className="px-2 py-1.5 text-right">
+                  <Link className="hover:underline" href={href("&colour=YELLOW")}>
+                    {r.yellow}
+                  </Link>
+                </td>
                 <td className="px-2 py-1.5 text-right">
                   {r.onTimeClosureRate === null ? "—" : `${Math.round(r.onTimeClosureRate * 100)}%`}
                 </td>
@@ -155,6 +169,17 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       </p>
 
       <BottomLineWatch watch={bottomLine} />
+      <ColourCounts
+        counts={{
+          RED: summary.totals.red,
+          YELLOW: summary.totals.yellow,
+          GREEN: summary.totals.green,
+          BLUE: summary.totals.blue,
+        }}
+        paceMarginPct={settings.paceMarginPct}
+        dueSoonDays={settings.dueSoonDays}
+        returnLimit={RED_RETURN_COUNT}
+      />
 
       {!period ? (
         <p className="rounded bg-amber-50 p-4 text-amber-900 ring-1 ring-amber-200">{t("noData")}</p>
@@ -348,11 +373,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
                   <td className="px-2 py-1.5 text-right tabular-nums text-red-700">{p.overdueDays || "—"}</td>
                   <td className="px-2 py-1.5 text-right tabular-nums">{p.progress}%</td>
                   <td className="px-2 py-1.5">
-                    {p.escalation === "RED" ? (
-                      <Badge tone="red">{t("redNotice")}</Badge>
-                    ) : (
-                      <Badge tone="amber">{t("redGrade")}</Badge>
-                    )}
+                    {p.escalation === "RED" ? <Badge tone="red">{t("redNotice")}</Badge> : null}{" "}
+                    <ColourWhy colour={p.colour} reason={p.colourReason} />
                   </td>
                 </tr>
               ))}

@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ColourLegend } from "@/components/problems/colour-reason";
 import { LedgerFilters, type UnitGroup } from "@/components/problems/ledger-filters";
 import { LedgerList } from "@/components/problems/ledger-list";
 import { FILTER_KEYS } from "@/components/problems/ledger-query";
 import { Pagination } from "@/components/problems/pagination";
 import { Notice } from "@/components/ui/notice";
+import { RED_RETURN_COUNT } from "@/lib/domain/colour";
 import { type FieldErrors, isAppError } from "@/lib/errors";
 import { type Actor, can } from "@/lib/permissions";
 import type { Locale } from "@/lib/schemas/parse";
 import { listProblems, type ProblemPage } from "@/lib/server/problems/list-problems";
+import { readSettings } from "@/lib/server/settings/get-settings";
 import { pathWithQuery, requireActor } from "../session";
 import { loadReferences } from "./references";
 
@@ -21,12 +24,15 @@ export async function generateMetadata(): Promise<Metadata> {
 const QUERY_KEYS = [...FILTER_KEYS, "sort", "page", "pageSize"] as const;
 type SearchParams = Record<string, string | string[] | undefined>;
 
-/** The ledger's own parameters from the URL (first value of each); anything else in the URL is ignored. */
+/**
+ * The ledger's own parameters from the URL (first value of each; the colour grades, a multiple
+ * choice, joined by commas); anything else in the URL is ignored.
+ */
 function ledgerQuery(params: SearchParams): Record<string, string> {
   const out: Record<string, string> = {};
   for (const key of QUERY_KEYS) {
     const raw = params[key];
-    const value = Array.isArray(raw) ? raw[0] : raw;
+    const value = Array.isArray(raw) ? (key === "colour" ? raw.join(",") : raw[0]) : raw;
     if (value !== undefined && value !== "") out[key] = value;
   }
   return out;
@@ -53,15 +59,21 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
   const t = await getTranslations("ledger");
   const te = await getTranslations("enums");
   const tn = await getTranslations("nav");
+  const tx = await getTranslations("colourExplain");
   const query = ledgerQuery(params);
 
-  const [refs, outcome] = await Promise.all([loadReferences(actor, locale), loadPage(actor, query, locale)]);
+  const [refs, outcome, settings] = await Promise.all([
+    loadReferences(actor, locale),
+    loadPage(actor, query, locale),
+    readSettings(actor),
+  ]);
   const page = "page" in outcome ? outcome.page : null;
   const tf = await getTranslations("problem.fields");
   const paramLabel = (key: string) => {
     if (key === "q") return t("search");
     if (key === "sort") return t("sort");
     if (key === "pageSize") return t("pageSize");
+    if (key === "colour") return tx("filterLegend");
     if (key === "page") return t("pagination");
     return tf.has(key) ? tf(key) : key;
   };
@@ -105,6 +117,13 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
         districts={refs.districts}
         leaders={refs.leaders}
         unitGroups={unitGroups}
+      />
+
+      <ColourLegend
+        className="mb-3"
+        paceMarginPct={settings.paceMarginPct}
+        dueSoonDays={settings.dueSoonDays}
+        returnLimit={RED_RETURN_COUNT}
       />
 
       {"invalid" in outcome ? (

@@ -9,11 +9,13 @@ import {
   type WorkflowAction,
   type WorkflowContext,
 } from "../../domain/workflow";
+import { missingFor } from "../../domain/workflow-missing";
 import { type AppError, Conflict, NotFound } from "../../errors";
 import type { Actor } from "../../permissions";
 import type { Locale } from "../../schemas/parse";
 import { problemWithMeasuresInclude, toProblemDto } from "../problems/problem-dto";
 import { problemScope } from "../problems/scope";
+import { getSettings } from "../settings/get-settings";
 import { kindsText, refusalError } from "../workflow/refusal";
 import { checklistOf } from "./get-closure-checklist";
 
@@ -32,7 +34,7 @@ export async function loadStepProblem(tx: Tx, actor: Actor, id: string, version:
   if (problem.version !== version) {
     throw new Conflict(
       "This problem was changed by someone else; review the current record",
-      toProblemDto(problem, now, { actor, checklist }),
+      toProblemDto(problem, now, { actor, checklist, settings: await getSettings(tx) }),
     );
   }
   const context: WorkflowContext = {
@@ -59,18 +61,23 @@ export function decideStep(
 ): Extract<Decision, { ok: true }> {
   const decision = decide(loaded.problem, action, actor, { ...loaded.context, comment });
   if (decision.ok) return decision;
-  throw stepRefusal(decision.reason, loaded, actor, locale, fields);
+  throw stepRefusal(decision.reason, action, loaded, actor, locale, fields);
 }
 
 function stepRefusal(
   reason: Extract<Decision, { ok: false }>["reason"],
+  action: WorkflowAction,
   loaded: Loaded,
   actor: Actor,
   locale: Locale,
   fields: { action: string; comment: string },
 ): AppError {
-  const allowed = allowedActions(loaded.problem, actor, loaded.context, CLOSURE_ACTIONS);
-  return refusalError(reason, allowed, locale, fields, { kinds: kindsText(lackingKinds(reason, loaded.checklist), locale) });
+  const allowed = allowedActions(loaded.problem, actor, loaded.context);
+  const lacking = lackingKinds(reason, loaded.checklist);
+  const missing = missingFor(reason, action, loaded.problem.status, lacking);
+  // The message names the closure steps; `error.allowed` lists every step possible now.
+  const closureSteps = allowed.filter((a) => (CLOSURE_ACTIONS as readonly string[]).includes(a));
+  return refusalError(reason, closureSteps, locale, fields, { kinds: kindsText(lacking, locale) }).withChoices(allowed, missing);
 }
 
 /** The kinds a checklist refusal is about: missing ones to apply, not-yet-accepted ones to pass. */

@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "../../db";
 import { bureauToday, formatCalendarDate } from "../../domain/calendar";
+import { allowedActions } from "../../domain/workflow";
+import { noticeMissing } from "../../domain/workflow-missing";
 import { Conflict, Invalid, NotFound } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
 import { type ClosureDto, versionOnlySchema } from "../../schemas/closure";
@@ -38,7 +40,10 @@ export async function endNotice(
     const refusal = noticeEndRefusal(notice, pending, bureauToday(now));
     if (refusal || !notice) {
       const params = { endsOn: notice ? formatCalendarDate(notice.endsOn) : "", count: pending };
-      throw new Invalid({ action: [messageText(locale, `closure.errors.${refusal}`, params)] });
+      throw new Invalid({ action: [messageText(locale, `closure.errors.${refusal}`, params)] }).withChoices(
+        allowedActions(loaded.problem, actor, loaded.context).filter((a) => a !== "END_NOTICE"),
+        noticeMissing(refusal ?? "noOpenNotice"),
+      );
     }
     const ended = await tx.publicNotice.updateMany({
       where: { id: notice.id, status: "OPEN" },

@@ -6,7 +6,9 @@ import { overdueDays } from "../../domain/problem-rules";
 import { type Actor, authorize } from "../../permissions";
 import { type AtRiskPage, atRiskQuerySchema } from "../../schemas/notification";
 import { type Locale, parseInput } from "../../schemas/parse";
+import { colourReasonFields, colourReasonOf } from "../problems/colour-reason";
 import { problemScope } from "../problems/scope";
+import { getSettings } from "../settings/get-settings";
 
 /**
  * Open problems under a red notice (红牌督办) or graded RED: the ones the bureau may be publicly
@@ -32,7 +34,7 @@ export async function listAtRisk(
   const query = parseInput(atRiskQuerySchema, rawQuery, opts.locale);
   const today = bureauToday(opts.now ?? new Date());
   const where: Prisma.ProblemWhereInput = { AND: [problemScope(actor), atRiskWhere()] };
-  const [total, rows] = await Promise.all([
+  const [total, rows, settings] = await Promise.all([
     db.problem.count({ where }),
     db.problem.findMany({
       where,
@@ -40,11 +42,13 @@ export async function listAtRisk(
         district: { select: { code: true, name: true } },
         leadUnit: { select: { name: true } },
         leadOfficial: { select: { displayName: true } },
+        ...colourReasonFields,
       },
       orderBy: [{ escalation: "desc" }, { deadline: { sort: "asc", nulls: "last" } }, { code: "asc" }],
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     }),
+    getSettings(),
   ]);
   return {
     items: rows.map((p) => ({
@@ -63,6 +67,7 @@ export async function listAtRisk(
       overdueDays: overdueDays(p, today),
       progress: p.progress,
       colour: p.colour,
+      colourReason: colourReasonOf(p, today, settings),
       escalation: p.escalation,
       extensionCount: p.extensionCount,
     })),

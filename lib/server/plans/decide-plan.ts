@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../../db";
 import { allowedActions, decide, PLAN_ACTIONS } from "../../domain/workflow";
+import { missingFor } from "../../domain/workflow-missing";
 import { Conflict, Invalid, NotFound } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
 import { isUuid } from "../../schemas/common";
@@ -41,14 +42,19 @@ export async function decidePlan(
     if (plan.version !== input.version) {
       throw new Conflict("This plan was changed by someone else; review the current version", toPlanDto(planRow, false));
     }
-    if (plan.status !== "SUBMITTED") throw new Invalid({ decision: [messageText(locale, "workflow.refusal.planDecided")] });
+    if (plan.status !== "SUBMITTED") {
+      throw new Invalid({ decision: [messageText(locale, "workflow.refusal.planDecided")] }).withChoices([], ["PLAN_SUBMITTED"]);
+    }
 
     const action = input.decision === "APPROVE" ? "APPROVE_PLAN" : "RETURN_PLAN";
     const context = { measures: problem.measures, pendingPlan: true };
     const decision = decide(problem, action, actor, { ...context, comment: input.reason });
     if (!decision.ok) {
       const allowed = allowedActions(problem, actor, context, PLAN_ACTIONS);
-      throw refusalError(decision.reason, allowed, locale, { action: "decision", comment: "reason" });
+      throw refusalError(decision.reason, allowed, locale, { action: "decision", comment: "reason" }).withChoices(
+        allowedActions(problem, actor, context),
+        missingFor(decision.reason, action, problem.status),
+      );
     }
     const status = input.decision === "APPROVE" ? "APPROVED" : "RETURNED";
     const updated = await tx.rectificationPlan.updateMany({

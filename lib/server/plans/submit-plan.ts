@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../../db";
-import { planSubmitRefusal } from "../../domain/workflow";
+import { allowedActions, planSubmitRefusal } from "../../domain/workflow";
+import { missingFor } from "../../domain/workflow-missing";
 import { Conflict, Forbidden, Invalid, NotFound } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
 import { isUuid } from "../../schemas/common";
@@ -41,10 +42,14 @@ export async function submitPlan(
     if (!problem) throw new NotFound("Problem not found");
     const pendingPlan = (await tx.rectificationPlan.count({ where: { problemId, status: "SUBMITTED" } })) > 0;
     const refusal = planSubmitRefusal(problem, actor, { pendingPlan });
-    if (refusal === "forbidden" || refusal === "notLeadDivision") {
-      throw new Forbidden(messageText(locale, `workflow.refusal.${refusal}`));
+    if (refusal) {
+      const context = { measures: problem.measures, pendingPlan };
+      const missing =
+        refusal === "forbidden" ? ["LEAD_DIVISION_HEAD", "ROLE_COORDINATOR"] : missingFor(refusal, null, problem.status);
+      const text = messageText(locale, `workflow.refusal.${refusal}`);
+      const error = refusal === "forbidden" || refusal === "notLeadDivision" ? new Forbidden(text) : new Invalid({ _: [text] });
+      throw error.withChoices(allowedActions(problem, actor, context), missing);
     }
-    if (refusal) throw new Invalid({ _: [messageText(locale, `workflow.refusal.${refusal}`)] });
 
     const last = await tx.rectificationPlan.aggregate({ where: { problemId }, _max: { versionNo: true } });
     const versionNo = (last._max.versionNo ?? 0) + 1;

@@ -7,6 +7,7 @@ import { type Actor, authorize } from "../../permissions";
 import { type Locale, localizeMessage, parseInput } from "../../schemas/parse";
 import { type ProblemCreateInput, type ProblemDto, problemCreateSchema } from "../../schemas/problem";
 import { writeAudit } from "../audit/write-audit";
+import { getSettings } from "../settings/get-settings";
 import { refreshDerived } from "../workflow/refresh-derived";
 import { auditSnapshot, problemWithMeasuresInclude, toProblemDto } from "./problem-dto";
 import { resolveReferences } from "./resolve-references";
@@ -75,7 +76,7 @@ export async function createProblemInTx(
     after: auditSnapshot(created),
     requestId: opts.requestId,
   });
-  return toProblemDto(created, undefined, { actor });
+  return toProblemDto(created, undefined, { actor, settings: await getSettings(tx) });
 }
 
 /** Registers a problem in the ledger (status REGISTERED) and writes its first audit row. */

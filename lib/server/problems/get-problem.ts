@@ -6,6 +6,7 @@ import { isUuid } from "../../schemas/common";
 import type { Locale } from "../../schemas/parse";
 import type { ProblemDto } from "../../schemas/problem";
 import { checklistOf } from "../closure/get-closure-checklist";
+import { getSettings } from "../settings/get-settings";
 import { problemWithMeasuresInclude, toProblemDto } from "./problem-dto";
 import { problemScope } from "./scope";
 
@@ -15,5 +16,6 @@ export async function getProblem(actor: Actor, id: string, opts: { now?: Date; l
   if (!isUuid(id)) throw new NotFound("Problem not found");
   const row = await db.problem.findFirst({ where: { AND: [{ id }, problemScope(actor)] }, include: problemWithMeasuresInclude });
   if (!row) throw new NotFound("Problem not found");
-  return toProblemDto(row, opts.now, { actor, checklist: await checklistOf(db, row), locale: opts.locale });
+  const [checklist, settings] = await Promise.all([checklistOf(db, row), getSettings()]);
+  return toProblemDto(row, opts.now, { actor, checklist, settings, locale: opts.locale });
 }

@@ -5,6 +5,7 @@ import { bureauToday } from "../../domain/calendar";
 import { type Actor, authorize } from "../../permissions";
 import { type Locale, parseInput } from "../../schemas/parse";
 import { type ProblemDto, type ProblemListQuery, problemListQuerySchema } from "../../schemas/problem";
+import { getSettings } from "../settings/get-settings";
 import { problemInclude, toProblemDto } from "./problem-dto";
 import { problemScope } from "./scope";
 
@@ -38,6 +39,7 @@ export function problemFilterWhere(q: ProblemListQuery, now: Date): Prisma.Probl
   if (q.leadOfficialId) and.push({ leadOfficialId: q.leadOfficialId });
   if (q.leadUnitId) and.push({ leadUnitId: q.leadUnitId });
   if (q.deadlineBand) and.push({ deadlineBand: q.deadlineBand });
+  if (q.colour?.length) and.push({ colour: { in: q.colour } });
   if (q.overdue !== undefined) {
     const overdue = overdueWhere(bureauToday(now));
     and.push(q.overdue ? overdue : { NOT: overdue });
@@ -76,7 +78,7 @@ export async function listProblems(
   const query = parseInput(problemListQuerySchema, rawQuery, opts.locale);
   const now = opts.now ?? new Date();
   const where: Prisma.ProblemWhereInput = { AND: [problemScope(actor), problemFilterWhere(query, now)] };
-  const [total, rows] = await Promise.all([
+  const [total, rows, settings] = await Promise.all([
     db.problem.count({ where }),
     db.problem.findMany({
       where,
@@ -85,9 +87,10 @@ export async function listProblems(
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     }),
+    getSettings(),
   ]);
   return {
-    items: rows.map((r) => toProblemDto(r, now, { locale: opts.locale })),
+    items: rows.map((r) => toProblemDto(r, now, { settings, locale: opts.locale })),
     total,
     page: query.page,
     pageSize: query.pageSize,

@@ -3,15 +3,19 @@ import type { Prisma } from "@prisma/client";
 import { bureauToday, formatCalendarDate } from "../../domain/calendar";
 import { plannedPercent } from "../../domain/colour";
 import { isOverdue, overdueDays } from "../../domain/problem-rules";
-import { allowedActions, TRANSITION_ACTIONS, type WorkflowActor, type WorkflowContext } from "../../domain/workflow";
+import type { Settings } from "../../domain/settings";
+import { allowedActions, type WorkflowActor, type WorkflowContext } from "../../domain/workflow";
+import { actionLink, ROUTED_ACTIONS } from "../../domain/workflow-routes";
 import type { Locale } from "../../schemas/parse";
 import type { ProblemDto } from "../../schemas/problem";
+import { colourReasonFields, colourReasonOf } from "./colour-reason";
 
 export const problemInclude = {
   district: { select: { code: true, name: true, nameEn: true } },
   leadOfficial: { select: { displayName: true } },
   leadUnit: { select: { name: true, nameEn: true } },
   coUnits: { select: { unitId: true } },
+  ...colourReasonFields,
 } satisfies Prisma.ProblemInclude;
 
 export const problemWithMeasuresInclude = {
@@ -30,7 +34,13 @@ type ProblemWithMeasures = Prisma.ProblemGetPayload<{ include: typeof problemWit
 export function toProblemDto(
   p: ProblemRow | ProblemWithMeasures,
   now: Date = new Date(),
-  opts: { actor?: WorkflowActor; checklist?: WorkflowContext["checklist"]; locale?: Locale } = {},
+  opts: {
+    actor?: WorkflowActor;
+    checklist?: WorkflowContext["checklist"];
+    /** The thresholds in force: with them the DTO carries `colourReason`. */
+    settings?: Pick<Settings, "paceMarginPct" | "dueSoonDays">;
+    locale?: Locale;
+  } = {},
 ): ProblemDto {
   const today = bureauToday(now);
   // Names of districts and units in the reader's language where an English one is kept.
@@ -62,6 +72,7 @@ export function toProblemDto(
     target: p.target,
     progress: p.progress,
     colour: p.colour,
+    ...(opts.settings && { colourReason: colourReasonOf(p, today, opts.settings) }),
     plannedPercent: p.status === "CLOSED" || p.status === "ONGOING" ? null : plannedPercent(p.assignedAt, p.deadline, today),
     originalDeadline: p.originalDeadline ? formatCalendarDate(p.originalDeadline) : null,
     extensionCount: p.extensionCount,
@@ -91,7 +102,9 @@ export function toProblemDto(
     }));
     if (opts.actor) {
       const context = { measures: p.measures, pendingPlan: false, checklist: opts.checklist };
-      dto.allowedActions = allowedActions(p, opts.actor, context, TRANSITION_ACTIONS);
+      dto.allowedActions = allowedActions(p, opts.actor, context, ROUTED_ACTIONS).map((a) =>
+        actionLink(a as (typeof ROUTED_ACTIONS)[number], p.id),
+      );
     }
   }
   return dto;
@@ -107,6 +120,7 @@ export function auditSnapshot(p: ProblemRow) {
     overdue: _o,
     overdueDays: _d,
     plannedPercent: _pp,
+    colourReason: _cr,
     allowedActions: _aa,
     measures: _m,
     districtName: _dn,

@@ -9,6 +9,7 @@ import { isUuid } from "../../schemas/common";
 import { type Locale, localizeMessage, parseInput } from "../../schemas/parse";
 import { type ProblemDto, problemUpdateSchema } from "../../schemas/problem";
 import { diffFields, writeAudit } from "../audit/write-audit";
+import { getSettings } from "../settings/get-settings";
 import { refreshDerived } from "../workflow/refresh-derived";
 import { isUniqueViolation } from "./create-problem";
 import { auditSnapshot, problemWithMeasuresInclude, toProblemDto } from "./problem-dto";
@@ -52,7 +53,7 @@ export async function updateProblem(
     if (current.version !== version) {
       throw new Conflict(
         "This problem was changed by someone else; review the current record",
-        toProblemDto(current, undefined, { actor }),
+        toProblemDto(current, undefined, { actor, settings: await getSettings(tx) }),
       );
     }
     const band = changes.deadlineBand ?? current.deadlineBand;
@@ -99,7 +100,7 @@ export async function updateProblem(
       const latest = await tx.problem.findUniqueOrThrow({ where: { id }, include: problemWithMeasuresInclude });
       throw new Conflict(
         "This problem was changed by someone else; review the current record",
-        toProblemDto(latest, undefined, { actor }),
+        toProblemDto(latest, undefined, { actor, settings: await getSettings(tx) }),
       );
     }
     if (changes.coUnitIds !== undefined) {
@@ -119,7 +120,7 @@ export async function updateProblem(
       after: diff.after,
       requestId: opts.requestId,
     });
-    return toProblemDto(after, undefined, { actor });
+    return toProblemDto(after, undefined, { actor, settings: await getSettings(tx) });
   });
   return edit.catch((e: unknown) => {
     // A new code already taken by another problem is the caller's mistake, not a server error.

@@ -6,6 +6,7 @@ import { type Actor, authorize } from "../../permissions";
 import type { Locale } from "../../schemas/parse";
 import { MEASURE_DUE_DAYS, type MyWork, WORK_SECTION_MAX } from "../../schemas/work";
 import { problemScope } from "../problems/scope";
+import { getSettings } from "../settings/get-settings";
 import { lateReportsFor } from "./late-reports";
 import { type WorkContext as Ctx, problemLink, toWorkProblem, workProblemSelect } from "./work-problem";
 
@@ -27,7 +28,7 @@ async function problemSection(
   ]);
   return {
     total,
-    items: rows.map((p) => ({ problem: toWorkProblem(p, ctx.today, ctx.locale), link: problemLink(p.id, anchor) })),
+    items: rows.map((p) => ({ problem: toWorkProblem(p, ctx.today, ctx.locale, ctx.settings), link: problemLink(p.id, anchor) })),
   };
 }
 
@@ -58,7 +59,7 @@ async function plansToApprove(ctx: Ctx) {
       versionNo: r.versionNo,
       submittedAt: r.submittedAt.toISOString(),
       submittedByName: r.submittedBy.displayName,
-      problem: toWorkProblem(r.problem, ctx.today, ctx.locale),
+      problem: toWorkProblem(r.problem, ctx.today, ctx.locale, ctx.settings),
       link: problemLink(r.problem.id, "s-plan"),
     })),
   };
@@ -95,7 +96,7 @@ async function extensionsToDecide(ctx: Ctx) {
       reason: r.reason,
       requestedAt: r.requestedAt.toISOString(),
       requestedByName: r.requestedBy.displayName,
-      problem: toWorkProblem(r.problem, ctx.today, ctx.locale),
+      problem: toWorkProblem(r.problem, ctx.today, ctx.locale, ctx.settings),
       link: problemLink(r.problem.id, "s-extensions"),
     })),
   };
@@ -140,7 +141,7 @@ async function measuresDue(ctx: Ctx, unitId: string) {
         daysLeft: daysBetween(ctx.today, milestone),
         percent: m.percent,
         status: m.status,
-        problem: toWorkProblem(m.problem, ctx.today, ctx.locale),
+        problem: toWorkProblem(m.problem, ctx.today, ctx.locale, ctx.settings),
         link: problemLink(m.problem.id, "s-measures"),
       };
     }),
@@ -171,7 +172,14 @@ const AT_RISK_ORDER: Prisma.ProblemOrderByWithRelationInput[] = [
 export async function getMyWork(actor: Actor, opts: { locale?: Locale; now?: Date } = {}): Promise<MyWork> {
   authorize(actor, "work.read");
   const now = opts.now ?? new Date();
-  const ctx: Ctx = { actor, scope: problemScope(actor), now, today: bureauToday(now), locale: opts.locale ?? "zh-CN" };
+  const ctx: Ctx = {
+    actor,
+    scope: problemScope(actor),
+    now,
+    today: bureauToday(now),
+    locale: opts.locale ?? "zh-CN",
+    settings: await getSettings(),
+  };
   const work: MyWork = { role: actor.role, today: formatCalendarDate(ctx.today) };
   const unitId = actor.unitId;
 

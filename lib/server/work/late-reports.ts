@@ -30,7 +30,7 @@ export async function lateReportsFor(ctx: WorkContext, filter: { unitId?: string
           lastReportAt: o.lastReportAt,
           dueOn: o.dueOn,
           daysLate: o.daysLate,
-          problem: toWorkProblem(problem, ctx.today, ctx.locale),
+          problem: toWorkProblem(problem, ctx.today, ctx.locale, ctx.settings),
           link: problemLink(o.id, "s-reports"),
         },
       ];

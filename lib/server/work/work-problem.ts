@@ -2,9 +2,11 @@ import "server-only";
 import type { Prisma } from "@prisma/client";
 import { formatCalendarDate } from "../../domain/calendar";
 import { overdueDays } from "../../domain/problem-rules";
+import type { Settings } from "../../domain/settings";
 import type { Actor } from "../../permissions";
 import type { Locale } from "../../schemas/parse";
 import type { WorkProblem } from "../../schemas/work";
+import { colourReasonFields, colourReasonOf } from "../problems/colour-reason";
 
 /** What every "My work" item says about its problem, and where on the problem page it is handled. */
 export const workProblemSelect = {
@@ -15,19 +17,28 @@ export const workProblemSelect = {
   colour: true,
   deadline: true,
   progress: true,
+  assignedAt: true,
+  returnCount: true,
+  ...colourReasonFields,
   leadUnit: { select: { name: true, nameEn: true } },
   leadOfficial: { select: { displayName: true } },
 } satisfies Prisma.ProblemSelect;
 
 type WorkProblemRow = Prisma.ProblemGetPayload<{ select: typeof workProblemSelect }>;
 
-export function toWorkProblem(p: WorkProblemRow, today: Date, locale: Locale): WorkProblem {
+export function toWorkProblem(
+  p: WorkProblemRow,
+  today: Date,
+  locale: Locale,
+  settings?: Pick<Settings, "paceMarginPct" | "dueSoonDays">,
+): WorkProblem {
   return {
     id: p.id,
     code: p.code,
     title: p.title,
     status: p.status,
     colour: p.colour,
+    ...(settings && { colourReason: colourReasonOf(p, today, settings) }),
     deadline: p.deadline ? formatCalendarDate(p.deadline) : null,
     overdueDays: overdueDays(p, today),
     progress: p.progress,
@@ -39,4 +50,12 @@ export function toWorkProblem(p: WorkProblemRow, today: Date, locale: Locale): W
 /** Where on the problem page each kind of item is handled. */
 export const problemLink = (id: string, anchor?: string) => `/problems/${id}${anchor ? `#${anchor}` : ""}`;
 
-export type WorkContext = { actor: Actor; scope: Prisma.ProblemWhereInput; now: Date; today: Date; locale: Locale };
+export type WorkContext = {
+  actor: Actor;
+  scope: Prisma.ProblemWhereInput;
+  now: Date;
+  today: Date;
+  locale: Locale;
+  /** The thresholds in force: with them each problem carries its `colourReason`. */
+  settings?: Settings;
+};

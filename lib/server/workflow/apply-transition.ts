@@ -10,6 +10,7 @@ import { diffFields, writeAudit } from "../audit/write-audit";
 import { type NoticeText, notify } from "../notifications/notify";
 import { coordinators, divisionHeadsOf, leadOfficialOf } from "../notifications/recipients";
 import { problemWithMeasuresInclude, toProblemDto } from "../problems/problem-dto";
+import { getSettings } from "../settings/get-settings";
 import { refreshDerived } from "./refresh-derived";
 import { messageText } from "./workflow-text";
 
@@ -125,7 +126,7 @@ export async function applyTransition(
     const latest = await tx.problem.findUniqueOrThrow({ where: { id: problem.id }, include: problemWithMeasuresInclude });
     throw new Conflict(
       "This problem was changed by someone else; review the current record",
-      toProblemDto(latest, now, { actor }),
+      toProblemDto(latest, now, { actor, settings: await getSettings(tx) }),
     );
   }
   const transition = await tx.problemTransition.create({

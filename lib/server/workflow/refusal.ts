@@ -28,9 +28,10 @@ export function refusalError(
   locale: Locale,
   fields: { action: string; comment: string } = { action: "action", comment: "comment" },
   params: Record<string, string> = {},
+  missing: readonly string[] = [],
 ): AppError {
   const text = messageText(locale, `workflow.refusal.${reason}`, params);
-  if ((FORBIDDEN_REASONS as readonly string[]).includes(reason)) return new Forbidden(text);
-  if (reason === "commentRequired") return new Invalid({ [fields.comment]: [text] });
-  return new Invalid({ [fields.action]: [text, allowedText(allowed, locale)] }, text);
+  if ((FORBIDDEN_REASONS as readonly string[]).includes(reason)) return new Forbidden(text).withChoices(allowed, missing);
+  if (reason === "commentRequired") return new Invalid({ [fields.comment]: [text] }).withChoices(allowed, missing);
+  return new Invalid({ [fields.action]: [text, allowedText(allowed, locale)] }, text).withChoices(allowed, missing);
 }

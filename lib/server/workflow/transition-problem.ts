@@ -8,6 +8,8 @@ import {
   TRANSITION_ACTIONS,
   type WorkflowAction,
 } from "../../domain/workflow";
+import { missingFor } from "../../domain/workflow-missing";
+import { ACTION_ROUTES } from "../../domain/workflow-routes";
 import { Conflict, NotFound } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
 import { isUuid } from "../../schemas/common";
@@ -18,21 +20,16 @@ import { lackingKinds } from "../closure/closure-step";
 import { checklistOf } from "../closure/get-closure-checklist";
 import { problemWithMeasuresInclude, toProblemDto } from "../problems/problem-dto";
 import { problemScope } from "../problems/scope";
+import { getSettings } from "../settings/get-settings";
 import { applyTransition } from "./apply-transition";
 import { kindsText, refusalError } from "./refusal";
 
 const includes = (list: readonly WorkflowAction[], action: WorkflowAction) => list.includes(action);
 
 /** Where each closure step is taken: it carries its own record (acceptance, notice, objection, closure). */
-export const CLOSURE_ROUTES: Record<(typeof CLOSURE_ACTIONS)[number], string> = {
-  FAIL_ACCEPTANCE: "POST /api/v1/problems/{id}/acceptance",
-  PASS_ACCEPTANCE: "POST /api/v1/problems/{id}/acceptance",
-  UPHOLD_OBJECTION: "POST /api/v1/objections/{id}/decision",
-  END_NOTICE: "POST /api/v1/problems/{id}/notice/end",
-  SIGN_OFF: "POST /api/v1/problems/{id}/sign-off",
-  RETURN_SIGNOFF: "POST /api/v1/problems/{id}/sign-off",
-  LOOKBACK_REOPEN: "POST /api/v1/problems/{id}/lookback",
-};
+export const CLOSURE_ROUTES = Object.fromEntries(
+  CLOSURE_ACTIONS.map((a) => [a, `${ACTION_ROUTES[a].method} ${ACTION_ROUTES[a].path.replace("{objectionId}", "{id}")}`]),
+) as Record<(typeof CLOSURE_ACTIONS)[number], string>;
 
 /**
  * Takes one workflow step on a problem (`{action, comment?, version}`) and returns the problem as
@@ -64,21 +61,24 @@ export async function transitionProblem(
     if (problem.version !== input.version) {
       throw new Conflict(
         "This problem was changed by someone else; review the current record",
-        toProblemDto(problem, now, { actor, checklist: result }),
+        toProblemDto(problem, now, { actor, checklist: result, settings: await getSettings(tx) }),
       );
     }
     const context = { measures: problem.measures, pendingPlan: false, checklist: result };
     const allowed = allowedActions(problem, actor, context, TRANSITION_ACTIONS);
-    if (includes(PLAN_ACTIONS, input.action)) throw refusalError("planDecisionOnly", allowed, locale);
+    // `error.allowed` lists every step possible now, the closure steps included.
+    const everything = allowedActions(problem, actor, context);
+    if (includes(PLAN_ACTIONS, input.action)) throw refusalError("planDecisionOnly", allowed, locale).withChoices(everything, []);
     if (includes(CLOSURE_ACTIONS, input.action)) {
       const route = CLOSURE_ROUTES[input.action as keyof typeof CLOSURE_ROUTES];
-      throw refusalError("closureStep", allowed, locale, undefined, { route });
+      throw refusalError("closureStep", allowed, locale, undefined, { route }).withChoices(everything, []);
     }
     const decision = decide(problem, input.action, actor, { ...context, comment: input.comment });
     if (!decision.ok) {
+      const lacking = lackingKinds(decision.reason, result);
       throw refusalError(decision.reason, allowed, locale, undefined, {
-        kinds: kindsOf(decision.reason, result, locale),
-      });
+        kinds: kindsText(lacking, locale),
+      }).withChoices(everything, missingFor(decision.reason, input.action, problem.status, lacking));
     }
     await applyTransition(tx, {
       problem,
@@ -91,9 +91,5 @@ export async function transitionProblem(
     checklist = result;
   });
   const row = await db.problem.findUniqueOrThrow({ where: { id }, include: problemWithMeasuresInclude });
-  return toProblemDto(row, now, { actor, checklist });
-}
-
-function kindsOf(reason: string, result: Awaited<ReturnType<typeof checklistOf>>, locale: Locale): string {
-  return kindsText(lackingKinds(reason, result), locale);
+  return toProblemDto(row, now, { actor, checklist, settings: await getSettings() });
 }

@@ -206,9 +206,18 @@ describe("problemListQuerySchema", () => {
     [{ leadUnitId: "nope" }, "leadUnitId"],
     [{ q: "字".repeat(101) }, "q"],
     [{ q: "a\u0000" }, "q"],
-    [{ colour: "RED" }, "colour"],
+    [{ colour: "PURPLE" }, "colour.0"],
+    [{ colour: "RED,BLACK" }, "colour.1"],
   ])("rejects %j at %s", (query, path) => {
     expect(Object.keys(failedFields(problemListQuerySchema, query))).toEqual([path]);
+  });
+});
+
+describe("the colour filter", () => {
+  it("takes one grade or several, comma-separated, in any case, without repeats", () => {
+    expect(problemListQuerySchema.parse({ colour: "RED" }).colour).toEqual(["RED"]);
+    expect(problemListQuerySchema.parse({ colour: "red, YELLOW,RED" }).colour).toEqual(["RED", "YELLOW"]);
+    expect(problemListQuerySchema.parse({ colour: "" }).colour).toBeUndefined();
   });
 });
 

@@ -7,6 +7,7 @@ import { EvidencePanel } from "@/components/evidence/evidence-panel";
 import { FindingsPanel } from "@/components/findings/findings-panel";
 import { OverdueBadge, ProgressBar, RelapseBadge, StatusBadge } from "@/components/problems/badges";
 import { ColourBadge } from "@/components/problems/colour-badge";
+import { ColourReasonLine, ColourWhy } from "@/components/problems/colour-reason";
 import { editAccess } from "@/components/problems/edit-access";
 import { MeasuresTable } from "@/components/problems/measures-table";
 import { ProblemHistory } from "@/components/problems/problem-history";
@@ -18,12 +19,13 @@ import { ExtensionList, PaceMeter, ReportList, TransitionHistory } from "@/compo
 import { PlanDecision, PlanSubmitForm } from "@/components/workflow/plan-forms";
 import { PlanPanel } from "@/components/workflow/plan-panel";
 import { ReportForm } from "@/components/workflow/report-form";
+import { WaitingList } from "@/components/workflow/waiting-list";
 import { WorkflowActions } from "@/components/workflow/workflow-actions";
 import { parseCalendarDate } from "@/lib/domain/calendar";
 import { extensionRequestRefusal, mayDecideExtension, mayRequestExtension } from "@/lib/domain/extension-rules";
 import { mayManageMeasures, mayUpdateMeasure, measuresEditable } from "@/lib/domain/measure-rules";
 import { reportable } from "@/lib/domain/reporting";
-import { planSubmitRefusal, WORKFLOW_RULES } from "@/lib/domain/workflow";
+import { planSubmitRefusal, TRANSITION_ACTIONS, WORKFLOW_RULES } from "@/lib/domain/workflow";
 import { isAppError } from "@/lib/errors";
 import { formatBureauDateTime } from "@/lib/i18n/labels";
 import { type Actor, can } from "@/lib/permissions";
@@ -36,7 +38,8 @@ import { listProblemExtensions } from "@/lib/server/extensions/list-extensions";
 import { listProblemFindings } from "@/lib/server/findings/list-problem-findings";
 import { listPlans } from "@/lib/server/plans/list-plans";
 import { getProblem } from "@/lib/server/problems/get-problem";
-import { getProblemHistory, type HistoryEntry } from "@/lib/server/problems/get-problem-history";
+import { getProblemHistory, type ProblemHistory as History } from "@/lib/server/problems/get-problem-history";
+import { getWaiting } from "@/lib/server/problems/get-waiting";
 import { listProgressReports } from "@/lib/server/reports/list-progress-reports";
 import { listTransitions } from "@/lib/server/workflow/list-transitions";
 import { requireActor } from "../../session";
@@ -60,7 +63,7 @@ type Params = { params: Promise<{ id: string }> };
 
 type Loaded = {
   problem: ProblemDto;
-  history: HistoryEntry[];
+  history: History;
   plans: PlanDto[];
   transitions: TransitionDto[];
   reports: ProgressReportPage;
@@ -109,7 +112,7 @@ export default async function ProblemPage({ params }: Params) {
     loadReferences(actor, locale),
   ]);
   // After the problem: an unknown or out-of-scope id has already become the 404 page.
-  const findings = await listProblemFindings(actor, id);
+  const [findings, waiting] = await Promise.all([listProblemFindings(actor, id), getWaiting(actor, id)]);
   const t = await getTranslations("problem");
   const tf = await getTranslations("problem.fields");
   const te = await getTranslations("enums");
@@ -122,11 +125,14 @@ export default async function ProblemPage({ params }: Params) {
   const ta = await getTranslations("workflow.actions");
 
   // What this person may do here: the same domain rules the use cases apply again on save.
-  const offered = (p.allowedActions ?? []).map((action) => ({
-    action,
-    label: ta(action),
-    commentRequired: WORKFLOW_RULES[action].commentRequired,
-  }));
+  const offered = (p.allowedActions ?? [])
+    .map((a) => a.action)
+    .filter((a) => TRANSITION_ACTIONS.includes(a))
+    .map((action) => ({
+      action,
+      label: ta(action),
+      commentRequired: WORKFLOW_RULES[action].commentRequired,
+    }));
   const pendingPlan = plans.some((plan) => plan.status === "SUBMITTED");
   const mayWritePlan = can(actor, "plan.submit") && planSubmitRefusal(p, actor, { pendingPlan }) === null;
   const measures = p.measures ?? [];
@@ -168,7 +174,7 @@ export default async function ProblemPage({ params }: Params) {
           </h1>
           <div className="mt-2 flex flex-wrap items-center gap-1.5">
             <StatusBadge status={p.status} />
-            <ColourBadge colour={p.colour} />
+            <ColourWhy colour={p.colour} reason={p.colourReason} testId="header-colour-why" />
             {p.overdue ? <OverdueBadge days={p.overdueDays} /> : null}
             {p.relapse ? <RelapseBadge className="" /> : null}
             <span className="text-slate-500 text-xs">{t("versionValue", { version: p.version })}</span>
@@ -197,15 +203,22 @@ export default async function ProblemPage({ params }: Params) {
               <ColourBadge colour={p.colour} />
             </p>
             <PaceMeter progress={p.progress} planned={p.plannedPercent} colour={p.colour} />
+            {p.colourReason ? (
+              <div className="mt-2">
+                <ColourReasonLine reason={p.colourReason} />
+              </div>
+            ) : null}
           </div>
           <div>
             {offered.length ? (
               <WorkflowActions actions={offered} version={p.version} transition={transitionAction.bind(null, p.id)} />
-            ) : (
+            ) : null}
+            <WaitingList items={waiting} />
+            {offered.length === 0 && waiting.length === 0 ? (
               <p className="text-slate-600 text-sm" data-testid="workflow-none">
                 {tw("workflow.none")}
               </p>
-            )}
+            ) : null}
           </div>
         </div>
       </Section>
@@ -384,7 +397,7 @@ export default async function ProblemPage({ params }: Params) {
       </Section>
 
       <Section id="s-history" title={t("sections.history")}>
-        <ProblemHistory entries={history} names={refs.names} />
+        <ProblemHistory history={history} names={refs.names} />
       </Section>
     </article>
   );
