@@ -5,6 +5,7 @@ import { AnnualTargets } from "@/components/dashboard/annual-targets";
 import { PenaltyBadge } from "@/components/dashboard/penalty-badge";
 import { PenaltyPanel } from "@/components/dashboard/penalty-panel";
 import { TargetBadgeLegend, TargetBadges } from "@/components/dashboard/target-badges";
+import { DistrictMap } from "@/components/map/district-map";
 import { INDICATOR_CODES, INDICATORS, type IndicatorCodeName } from "@/lib/domain/indicators";
 import type { WhatIfResult } from "@/lib/domain/what-if";
 import { can } from "@/lib/permissions";
@@ -14,6 +15,7 @@ import { listAtRisk } from "@/lib/server/escalation/list-at-risk";
 import { getCityStanding, getDistrictWhatIf, getTrend } from "@/lib/server/indicators/get-city-standing";
 import { rankScope } from "@/lib/server/indicators/get-rankings";
 import { isDemoIndicatorData } from "@/lib/server/indicators/is-demo-data";
+import { getDistrictMap } from "@/lib/server/map/get-district-map";
 import { getPenaltyPanel, listPenalisedDistrictCodes } from "@/lib/server/penalties/get-penalty-panel";
 import { getTargetProgress } from "@/lib/server/targets/target-progress";
 import { decidePenaltyAction, recordPenaltyPaymentAction } from "../penalties/actions";
@@ -44,11 +46,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const unitLabel = t(`units.${meta.unit}`);
   const indicatorName = t(`indicators.${indicator}`);
 
-  const [standing, summary, demo, atRisk] = await Promise.all([
+  const [standing, summary, demo, atRisk, map] = await Promise.all([
     getCityStanding(actor),
     getDashboardSummary(actor),
     isDemoIndicatorData(actor),
     listAtRisk(actor, { pageSize: "20" }),
+    getDistrictMap(actor),
   ]);
   const period = standing.period;
   const [trend, districts, panel, penalised, whatIf] = period
@@ -159,6 +162,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           })}
         </Link>
       </p>
+
+      <DistrictMap
+        data={map}
+        indicatorName={indicatorName}
+        ranks={districts ? Object.fromEntries(districts.items.map((d) => [d.unitCode, d.rank])) : undefined}
+      />
 
       {!period ? (
         <p className="rounded bg-amber-50 p-4 text-amber-900 ring-1 ring-amber-200">{t("noData")}</p>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { DistrictMap } from "@/components/map/district-map";
 import { LedgerFilters, type UnitGroup } from "@/components/problems/ledger-filters";
 import { LedgerList } from "@/components/problems/ledger-list";
 import { FILTER_KEYS } from "@/components/problems/ledger-query";
@@ -9,6 +10,7 @@ import { Notice } from "@/components/ui/notice";
 import { type FieldErrors, isAppError } from "@/lib/errors";
 import { type Actor, can } from "@/lib/permissions";
 import type { Locale } from "@/lib/schemas/parse";
+import { getDistrictMap } from "@/lib/server/map/get-district-map";
 import { listProblems, type ProblemPage } from "@/lib/server/problems/list-problems";
 import { pathWithQuery, requireActor } from "../session";
 import { loadReferences } from "./references";
@@ -53,10 +55,16 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
   const t = await getTranslations("ledger");
   const te = await getTranslations("enums");
   const tn = await getTranslations("nav");
+  const tm = await getTranslations("battleMap");
   const query = ledgerQuery(params);
 
   const [refs, outcome] = await Promise.all([loadReferences(actor, locale), loadPage(actor, query, locale)]);
   const page = "page" in outcome ? outcome.page : null;
+  // The battle map beside the ledger (?view=map), over the same filters.
+  const showMap = params.view === "map";
+  const map = showMap && page ? await getDistrictMap(actor, query, { locale }) : null;
+  const mapToggle = new URLSearchParams(query);
+  if (!showMap) mapToggle.set("view", "map");
   const tf = await getTranslations("problem.fields");
   const paramLabel = (key: string) => {
     if (key === "q") return t("search");
@@ -92,11 +100,20 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
             </p>
           ) : null}
         </div>
-        {can(actor, "problem.create") ? (
-          <Link href="/problems/new" className="btn-primary">
-            + {tn("newProblem")}
+        <div className="flex items-center gap-2">
+          <Link
+            href={mapToggle.size ? `/problems?${mapToggle}` : "/problems"}
+            className="btn-secondary"
+            data-testid="ledger-map-toggle"
+          >
+            {showMap ? tm("hideMap") : tm("showMap")}
           </Link>
-        ) : null}
+          {can(actor, "problem.create") ? (
+            <Link href="/problems/new" className="btn-primary">
+              + {tn("newProblem")}
+            </Link>
+          ) : null}
+        </div>
       </div>
 
       <LedgerFilters
@@ -106,6 +123,12 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
         leaders={refs.leaders}
         unitGroups={unitGroups}
       />
+
+      {map ? (
+        <div className="mb-3">
+          <DistrictMap data={map} ledgerQuery={{ ...query, view: "map" }} compact />
+        </div>
+      ) : null}
 
       {"invalid" in outcome ? (
         <Notice title={t("invalidQuery")} tone="amber" level={2} action={{ href: "/problems", label: t("showAll") }}>
