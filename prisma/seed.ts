@@ -1679,6 +1679,7 @@ export async function seedDemo(
       log(`${water.sections} demo water sections, ${water.results} monthly results, ${water.targets} annual targets (demo data)`);
       return { problems: ledger.length, users: userIds.size };
     },
-    { maxWait: 10_000, timeout: 120_000 },
+    // A loaded 2-core machine needs minutes for the photo hashing above; the seed is one transaction.
+    { maxWait: 10_000, timeout: 600_000 },
   );
 }

@@ -3,6 +3,8 @@ import adminEn from "../../messages/modules/admin.en.json";
 import adminZhCN from "../../messages/modules/admin.zh-CN.json";
 import findingsEn from "../../messages/modules/findings.en.json";
 import findingsZhCN from "../../messages/modules/findings.zh-CN.json";
+import importsEn from "../../messages/modules/imports.en.json";
+import importsZhCN from "../../messages/modules/imports.zh-CN.json";
 import mapEn from "../../messages/modules/map.en.json";
 import mapZhCN from "../../messages/modules/map.zh-CN.json";
 import namedEn from "../../messages/modules/named.en.json";
@@ -21,8 +23,8 @@ import type { Locale } from "../schemas/parse";
  * each holding its own top-level namespaces), so a new module adds its words without touching the others'.
  */
 export const MODULES: Record<Locale, Record<string, unknown>[]> = {
-  "zh-CN": [namedZhCN, penaltiesZhCN, findingsZhCN, adminZhCN, sectionsZhCN, securityZhCN, mapZhCN],
-  en: [namedEn, penaltiesEn, findingsEn, adminEn, sectionsEn, securityEn, mapEn],
+  "zh-CN": [namedZhCN, penaltiesZhCN, findingsZhCN, adminZhCN, sectionsZhCN, securityZhCN, mapZhCN, importsZhCN],
+  en: [namedEn, penaltiesEn, findingsEn, adminEn, sectionsEn, securityEn, mapEn, importsEn],
 };
 
 /** The core file of each locale. */
