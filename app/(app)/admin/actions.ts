@@ -5,7 +5,6 @@ import { updateClosureChecklistSetting } from "@/lib/server/closure/update-closu
 import { updateSettings } from "@/lib/server/settings/update-settings";
 import { createDistrict, createUnit, deleteUnit, updateUnit } from "@/lib/server/units/manage-units";
 import { createUser } from "@/lib/server/users/create-user";
-import { importUsers, MAX_ACCOUNT_FILE_BYTES } from "@/lib/server/users/import-users";
 import { resetPassword } from "@/lib/server/users/reset-password";
 import { unlockUser } from "@/lib/server/users/unlock-user";
 import { updateUser } from "@/lib/server/users/update-user";
@@ -52,17 +51,6 @@ export async function resetPasswordAction(id: string): Promise<AdminResult<{ dis
 export async function unlockUserAction(id: string): Promise<AdminResult> {
   return runAdmin(["/admin/users", `/admin/users/${id}`], async (c) => {
     await unlockUser(c.actor, id, c);
-  });
-}
-
-export async function importUsersAction(
-  form: FormData,
-): Promise<AdminResult<{ created: { username: string; displayName: string; oneTimePassword: string }[] }>> {
-  return runAdmin(["/admin/users"], async (c) => {
-    const file = form.get("file");
-    const bytes =
-      file instanceof File && file.size <= MAX_ACCOUNT_FILE_BYTES ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
-    return importUsers(c.actor, { bytes }, c);
   });
 }
 
