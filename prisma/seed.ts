@@ -48,7 +48,7 @@ type DistrictDef = {
 };
 
 /** In administrative-code order, which is also the display order. */
-const DISTRICTS: readonly DistrictDef[] = [
+export const DISTRICTS: readonly DistrictDef[] = [
   {
     code: "320205",
     name: "锡山区",

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 
 export type ImportRowError = { row: number; column: string | null; reason: string };
@@ -38,12 +38,19 @@ export type ImportFlowProps = {
   doneText: (a: ImportAnswer) => React.ReactNode;
 };
 
-function send(url: string, file: File, onProgress: (percent: number | null) => void): Promise<{ status: number; body: unknown }> {
+function send(
+  url: string,
+  file: File,
+  locale: string,
+  onProgress: (percent: number | null) => void,
+): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve, reject) => {
     const form = new FormData();
     form.set("file", file);
     const xhr = new XMLHttpRequest();
     xhr.open("POST", url);
+    // Row errors in the language the page is shown in, whatever the browser's own setting.
+    xhr.setRequestHeader("Accept-Language", locale);
     xhr.upload.onprogress = (ev) => {
       if (ev.lengthComputable) onProgress(Math.round((ev.loaded / ev.total) * 100));
     };
@@ -84,6 +91,7 @@ function rowErrors(body: unknown): ImportRowError[] | null {
  */
 export function ImportFlow(props: ImportFlowProps) {
   const t = useTranslations("importKit");
+  const locale = useLocale();
   const input = useRef<HTMLInputElement>(null);
   const helpId = useId();
   const [state, setState] = useState<State>({ kind: "idle" });
@@ -91,7 +99,7 @@ export function ImportFlow(props: ImportFlowProps) {
   async function run(file: File, step: "preview" | "commit") {
     setState({ kind: "sending", step, percent: 0 });
     try {
-      const { status, body } = await send(step === "preview" ? props.previewUrl : props.commitUrl, file, (percent) =>
+      const { status, body } = await send(step === "preview" ? props.previewUrl : props.commitUrl, file, locale, (percent) =>
         setState({ kind: "sending", step, percent }),
       );
       const answer = body as ImportAnswer & { error?: { message?: string } };
