@@ -24,9 +24,9 @@ test("the dashboard's battle map draws Wuxi's districts and 经开区; a click o
   await expect(map).toHaveAttribute("data-ready", "true");
 
   const box = await map.boundingBox();
-  // East of 江阴's label, inside its boundary and away from the demo's points (which lie around its centre).
+  // West of 江阴's label, inside its boundary and away from the demo's points (which lie around its centre).
   const [x, y] = areas["320281"] ?? [0, 0];
-  await page.mouse.click((box?.x ?? 0) + x + 60, (box?.y ?? 0) + y);
+  await page.mouse.click((box?.x ?? 0) + x - 55, (box?.y ?? 0) + y);
   await page.waitForURL(/\/problems\?.*districtCode=320281/);
   await expect(page.getByTestId("ledger-total")).toBeVisible();
   expect(Number(await page.getByTestId("ledger-total").getAttribute("data-total"))).toBeGreaterThanOrEqual(open);
