@@ -196,7 +196,11 @@ export function DistrictMap({
         el.dataset.areas = JSON.stringify(at);
         el.dataset.ready = "true";
         const c = chart;
-        observer = new ResizeObserver(() => c.resize());
+        // A container of no size (leaving the page, a collapsed panel) has no map layout: ECharts' geo
+        // resize then fails, so only real sizes are passed on.
+        observer = new ResizeObserver(() => {
+          if (!c.isDisposed() && el.clientWidth > 0 && el.clientHeight > 0) c.resize();
+        });
         observer.observe(el);
       })
       .catch(() => {

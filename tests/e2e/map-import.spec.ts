@@ -34,6 +34,8 @@ test("the dashboard's battle map draws Wuxi's districts and 经开区; a click o
   // Beside the ledger: the same map over the ledger's filters.
   await page.getByTestId("ledger-map-toggle").click();
   await expect(page.getByTestId("district-map")).toHaveAttribute("data-ready", "true");
+  // Beside the ledger the table is folded under the map; it opens with the same figures.
+  await page.getByText("表格（与地图数字相同）").click();
   await expect(page.getByTestId("map-row-320281")).toBeVisible();
 });
 
