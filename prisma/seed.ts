@@ -19,7 +19,7 @@ import { seedDemoSections } from "./seed-sections";
 import { seedDemoWorkflow } from "./seed-workflow";
 
 // The unit tests of the demo read its plan and its accounts from here.
-export { planDemoLedger, USERS };
+export { DISTRICTS, planDemoLedger, USERS };
 
 /**
  * Demo data for the Wuxi bureau: districts, the unit tree, one user per role and a deterministic
@@ -204,6 +204,7 @@ export async function seedDemo(
       );
       return { problems: ledger.length, users: userIds.size };
     },
-    { maxWait: 10_000, timeout: 120_000 },
+    // A loaded 2-core machine needs minutes for the photo hashing above; the seed is one transaction.
+    { maxWait: 10_000, timeout: 600_000 },
   );
 }

@@ -1,51 +1,40 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { ActionResult } from "@/lib/schemas/action-result";
-import { ActionField, ActionForm, OtherErrors } from "./action-form";
+import { type ImportAnswer, ImportFlow } from "@/components/import/import-flow";
+import { ACCOUNT_COLUMNS } from "@/lib/domain/account-import";
 
-type Created = { created: { username: string; displayName: string; oneTimePassword: string }[] };
+type Created = { username: string; displayName: string; oneTimePassword: string };
 
-/** Upload the filled template; all rows' errors are listed, or every new account with its one-time password. */
-export function ImportForm({ action }: { action: (f: FormData) => Promise<ActionResult<Created>> }) {
+/** Upload the filled template: checked first (every row's errors, or the accounts as they will be created), then created on confirmation with their one-time passwords. */
+export function ImportForm() {
   const t = useTranslations("adminUi");
+  const tk = useTranslations("importKit");
   return (
-    <ActionForm
-      action={action}
-      submitLabel={t("importButton")}
-      pendingLabel={t("importing")}
-      testId="import-form"
-      done={(d) =>
-        d ? (
-          <div className="rounded-md border-2 border-amber-400 bg-amber-50 p-3 text-sm">
-            <p className="font-semibold">{t("imported", { count: d.created.length })}</p>
-            <table className="mt-2 text-left">
-              <tbody>
-                {d.created.map((c) => (
-                  <tr key={c.username}>
-                    <td className="pr-4">{c.username}</td>
-                    <td className="pr-4">{c.displayName}</td>
-                    <td className="font-mono">{c.oneTimePassword}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null
-      }
-    >
-      <ActionField name="file" label={t("file")}>
-        {(p) => (
-          <input
-            {...p}
-            type="file"
-            required
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            className="field-input"
-          />
-        )}
-      </ActionField>
-      <OtherErrors known={["file"]} />
-    </ActionForm>
+    <ImportFlow
+      inputId="account-file"
+      fileLabel={t("file")}
+      accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+      previewUrl="/api/v1/users/import?preview=true"
+      commitUrl="/api/v1/users/import"
+      columnLabels={Object.fromEntries(ACCOUNT_COLUMNS.map((c) => [c, tk(`accountColumns.${c}`)]))}
+      previewText={(a) => tk("accountPreview", { rows: a.rows ?? 0 })}
+      doneText={(a: ImportAnswer & { created?: Created[] }) => (
+        <div className="text-sm text-slate-900">
+          <p className="font-semibold">{t("imported", { count: a.created?.length ?? 0 })}</p>
+          <table className="mt-2 text-left">
+            <tbody>
+              {(a.created ?? []).map((c) => (
+                <tr key={c.username}>
+                  <td className="pr-4">{c.username}</td>
+                  <td className="pr-4">{c.displayName}</td>
+                  <td className="font-mono">{c.oneTimePassword}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    />
   );
 }

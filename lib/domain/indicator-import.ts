@@ -8,6 +8,24 @@ import { hasBidiControl, startsLikeFormula } from "./text-safety";
 
 export const IMPORT_COLUMNS = ["unit_code", "unit_name", "period", "cumulative", "indicator", "value"] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+/** What each column holds, for the template and the page (same order as IMPORT_COLUMNS). */
+export const IMPORT_COLUMN_NOTES: Record<ImportColumn, string> = {
+  unit_code: "六位行政区划代码（省、市、县区），或已登记的功能区代码，见「单位代码」表",
+  unit_name: "单位名称，须与代码相符（如 无锡市、江阴市）",
+  period: "年月，YYYY-MM（如 2026-03）",
+  cumulative: "true = 年初至今累计值，false = 当月值",
+  indicator: "指标代码，见「指标代码」表",
+  value: "数值，按发布的精度，最多 4 位小数",
+};
+/** The template's example row: a value as a monitoring report prints it. */
+export const IMPORT_EXAMPLE: Record<ImportColumn, string> = {
+  unit_code: "320200",
+  unit_name: "无锡市",
+  period: "2026-03",
+  cumulative: "true",
+  indicator: "PM25",
+  value: "31",
+};
 
 /** Files beyond this are refused whole: more than ten years of every unit and indicator. */
 export const MAX_IMPORT_ROWS = 60_000;
@@ -102,16 +120,16 @@ export function validateImportTable(
 ): { rows: ImportRow[]; errors: RowError[] } {
   const errors: RowError[] = [];
   const [header, ...body] = table;
-  if (!header) return { rows: [], errors: [{ row: 1, column: null, reason: "empty file" }] };
+  if (!header) return { rows: [], errors: [{ row: 1, column: null, reason: "文件为空" }] };
   const names = header.map((h) => h.trim().toLowerCase());
   const index = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, names.indexOf(c)])) as Record<ImportColumn, number>;
   const missing = IMPORT_COLUMNS.filter((c) => index[c] < 0);
   if (missing.length) {
-    return { rows: [], errors: missing.map((c) => ({ row: 1, column: c, reason: "missing column" })) };
+    return { rows: [], errors: missing.map((c) => ({ row: 1, column: c, reason: "缺少此列" })) };
   }
-  if (body.length === 0) return { rows: [], errors: [{ row: 2, column: null, reason: "no data rows" }] };
+  if (body.length === 0) return { rows: [], errors: [{ row: 2, column: null, reason: "没有数据行" }] };
   if (body.length > MAX_IMPORT_ROWS) {
-    return { rows: [], errors: [{ row: MAX_IMPORT_ROWS + 2, column: null, reason: `more than ${MAX_IMPORT_ROWS} rows` }] };
+    return { rows: [], errors: [{ row: MAX_IMPORT_ROWS + 2, column: null, reason: `超过 ${MAX_IMPORT_ROWS} 行` }] };
   }
 
   const rows: ImportRow[] = [];
@@ -123,13 +141,13 @@ export function validateImportTable(
     const before = errors.length;
 
     const unitCode = cell("unit_code");
-    if (!UNIT_CODE.test(unitCode)) fail("unit_code", "must be a six-digit administrative code");
+    if (!UNIT_CODE.test(unitCode)) fail("unit_code", "应为六位行政区划代码");
     const unitName = cell("unit_name");
     const rawUnitName = cells[index.unit_name] ?? "";
-    if (!unitName) fail("unit_name", "required");
-    else if (unitName.length > 50) fail("unit_name", "longer than 50 characters");
-    else if (startsLikeFormula(rawUnitName)) fail("unit_name", "must not start with =, +, -, @ or a control character");
-    else if (hasBidiControl(unitName)) fail("unit_name", "must not contain text-direction control characters");
+    if (!unitName) fail("unit_name", "必填");
+    else if (unitName.length > 50) fail("unit_name", "超过 50 个字符");
+    else if (startsLikeFormula(rawUnitName)) fail("unit_name", "不能以 =、+、-、@ 或控制字符开头");
+    else if (hasBidiControl(unitName)) fail("unit_name", "不能包含文字方向控制字符");
     else if (UNIT_CODE.test(unitCode)) {
       const bad = checkUnit(unitCode, unitName, opts);
       if (bad) fail(bad.column, bad.reason);
@@ -138,28 +156,28 @@ export function validateImportTable(
     const period = PERIOD.exec(cell("period"));
     const year = period ? Number(period[1]) : 0;
     const month = period ? Number(period[2]) : 0;
-    if (!period || month < 1 || month > 12 || year < 2000 || year > 2100) fail("period", "must be YYYY-MM");
+    if (!period || month < 1 || month > 12 || year < 2000 || year > 2100) fail("period", "应为 YYYY-MM 格式的年月（如 2026-03）");
 
     const cumulativeText = cell("cumulative").toLowerCase();
-    if (cumulativeText !== "true" && cumulativeText !== "false") fail("cumulative", "must be true or false");
+    if (cumulativeText !== "true" && cumulativeText !== "false") fail("cumulative", "应为 true（年初至今累计）或 false（当月）");
 
     const indicator = cell("indicator").toUpperCase();
     const known = (INDICATOR_CODES as readonly string[]).includes(indicator);
-    if (!known) fail("indicator", `unknown indicator (one of ${INDICATOR_CODES.join(", ")})`);
+    if (!known) fail("indicator", `未知指标代码（可用：${INDICATOR_CODES.join(", ")}）`);
 
     const valueText = cell("value");
-    if (!DECIMAL.test(valueText)) fail("value", "must be a number with at most 4 decimals");
+    if (!DECIMAL.test(valueText)) fail("value", "应为数字，最多 4 位小数");
     else if (known) {
       const meta = INDICATORS[indicator as IndicatorCodeName];
       const n = Number(valueText);
-      if (n < meta.min || n > meta.max) fail("value", `must be between ${meta.min} and ${meta.max}`);
+      if (n < meta.min || n > meta.max) fail("value", `应在 ${meta.min} 到 ${meta.max} 之间`);
     }
 
     if (errors.length > before) return;
     const key = `${unitCode}|${indicator}|${year}-${month}|${cumulativeText}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      fail(null, `duplicate of row ${first} (same unit, indicator, period and cumulative)`);
+      fail(null, `与第 ${first} 行重复（单位、指标、年月、是否累计均相同）`);
       return;
     }
     seen.set(key, rowNo);

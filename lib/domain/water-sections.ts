@@ -38,6 +38,22 @@ export function parseWaterClass(text: string): WaterClass | null {
 
 export const SECTION_IMPORT_COLUMNS = ["section_code", "period", "class", "key_pollutant"] as const;
 export type SectionImportColumn = (typeof SECTION_IMPORT_COLUMNS)[number];
+/** What each column holds, for the template and the page (same order as SECTION_IMPORT_COLUMNS). */
+export const SECTION_COLUMN_NOTES: Record<SectionImportColumn, string> = {
+  section_code: "已登记的断面编码，见「断面编码」表",
+  period: "年月，YYYY-MM（如 2026-03）",
+  class: "水质类别：Ⅰ–Ⅴ、I–V、1–5，或 劣Ⅴ / 劣V / 6（可带「类」字）",
+  key_pollutant: "主要污染物（可空），如 总磷、氨氮",
+};
+/** How a class may be written, for the template and the page. */
+export const CLASS_SPELLINGS: readonly (readonly [string, string])[] = [
+  ["Ⅰ / I / 1", "Ⅰ类"],
+  ["Ⅱ / II / 2", "Ⅱ类"],
+  ["Ⅲ / III / 3", "Ⅲ类（优Ⅲ及以上为好水）"],
+  ["Ⅳ / IV / 4", "Ⅳ类"],
+  ["Ⅴ / V / 5", "Ⅴ类"],
+  ["劣Ⅴ / 劣V / 6", "劣Ⅴ类"],
+];
 /** 10 years of 500 sections. */
 export const MAX_SECTION_IMPORT_ROWS = 60_000;
 

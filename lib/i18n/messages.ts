@@ -5,6 +5,10 @@ import explainEn from "../../messages/modules/explain.en.json";
 import explainZhCN from "../../messages/modules/explain.zh-CN.json";
 import findingsEn from "../../messages/modules/findings.en.json";
 import findingsZhCN from "../../messages/modules/findings.zh-CN.json";
+import importsEn from "../../messages/modules/imports.en.json";
+import importsZhCN from "../../messages/modules/imports.zh-CN.json";
+import mapEn from "../../messages/modules/map.en.json";
+import mapZhCN from "../../messages/modules/map.zh-CN.json";
 import namedEn from "../../messages/modules/named.en.json";
 import namedZhCN from "../../messages/modules/named.zh-CN.json";
 import penaltiesEn from "../../messages/modules/penalties.en.json";
@@ -25,8 +29,20 @@ import type { Locale } from "../schemas/parse";
  * each holding its own top-level namespaces), so a new module adds its words without touching the others'.
  */
 export const MODULES: Record<Locale, Record<string, unknown>[]> = {
-  "zh-CN": [reflectZhCN, namedZhCN, penaltiesZhCN, findingsZhCN, adminZhCN, sectionsZhCN, securityZhCN, uiZhCN, explainZhCN],
-  en: [reflectEn, namedEn, penaltiesEn, findingsEn, adminEn, sectionsEn, securityEn, uiEn, explainEn],
+  "zh-CN": [
+    reflectZhCN,
+    namedZhCN,
+    penaltiesZhCN,
+    findingsZhCN,
+    adminZhCN,
+    sectionsZhCN,
+    securityZhCN,
+    uiZhCN,
+    explainZhCN,
+    mapZhCN,
+    importsZhCN,
+  ],
+  en: [reflectEn, namedEn, penaltiesEn, findingsEn, adminEn, sectionsEn, securityEn, uiEn, explainEn, mapEn, importsEn],
 };
 
 /** The core file of each locale. */

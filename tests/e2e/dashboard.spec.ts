@@ -43,8 +43,8 @@ test("the inspection office imports a month; the leader sees the city's rank, di
     mimeType: "text/csv",
     buffer: Buffer.from(`unit_code,unit_name,period,cumulative,indicator,value\n320200,无锡市,${period},true,PM25,abc\n`),
   });
-  await page.getByRole("button", { name: "导入" }).click();
-  await expect(page.getByTestId("import-errors")).toContainText("must be a number");
+  await page.getByRole("button", { name: "检查文件" }).click();
+  await expect(page.getByTestId("import-errors")).toContainText("应为数字");
   await expect(page.getByTestId("import-errors")).toContainText("2");
 
   // Wuxi best in the province on PM2.5 this month (year to date), the province at 30.
@@ -55,7 +55,9 @@ test("the inspection office imports a month; the leader sees the city's rank, di
     mimeType: "text/csv",
     buffer: Buffer.from(`\uFEFFunit_code,unit_name,period,cumulative,indicator,value\n${rows.join("\n")}\n`),
   });
-  await page.getByRole("button", { name: "导入" }).click();
+  await page.getByRole("button", { name: "检查文件" }).click();
+  await expect(page.getByTestId("import-preview")).toContainText("共 14 行");
+  await page.getByRole("button", { name: "确认导入" }).click();
   // New or replacing (a rerun against the same database replaces): 14 values either way.
   await expect(page.getByTestId("import-done")).toContainText(/导入完成：新增 (14 条，替换 0|0 条，替换 14) 条/);
 

@@ -19,7 +19,7 @@ test("the inspection office imports section results and sees the section's strip
     mimeType: "text/csv",
     buffer: Buffer.from(`section_code,period,class,key_pollutant\nDEMO-WX-01,${period},Ⅶ,\nNOPE,${period},Ⅲ,\n`),
   });
-  await page.getByRole("button", { name: "预览" }).click();
+  await page.getByRole("button", { name: "检查文件" }).click();
   const errors = page.getByTestId("import-errors");
   await expect(errors).toContainText("水质类别应为 Ⅰ–Ⅴ、I–V、1–5 或 劣Ⅴ/劣V/6");
   await expect(errors).toContainText("未登记的断面：NOPE");
@@ -30,7 +30,7 @@ test("the inspection office imports section results and sees the section's strip
     mimeType: "text/csv",
     buffer: Buffer.from(`\uFEFFsection_code,period,class,key_pollutant\nDEMO-WX-01,${period},III,总磷\n`),
   });
-  await page.getByRole("button", { name: "预览" }).click();
+  await page.getByRole("button", { name: "检查文件" }).click();
   await expect(page.getByTestId("import-preview")).toContainText("校验通过：共 1 行");
   await expect(page.getByTestId("import-preview")).toContainText("Ⅲ");
   await page.getByRole("button", { name: "确认导入" }).click();

@@ -109,7 +109,7 @@ describe("import", () => {
     expect(r2.status).toBe(422);
     expect(r2.body.errors[0]?.reason).toMatch(/XLSX/);
     const r3 = await upload(world.coordinator.token, new Uint8Array(0));
-    expect(r3.body.errors[0]?.reason).toBe("empty file");
+    expect(r3.body.errors[0]?.reason).toBe("文件为空");
     expect(await valueCount()).toBe(before);
     expect(leaksInternals(r1.text + r2.text + r3.text)).toBe(false);
   });
@@ -126,7 +126,7 @@ describe("import", () => {
     sheet.addRow(["320282", "宜兴市", `${YEAR}-05`, "true", "GOOD_AIR_RATIO", { formula: "1+1", result: 2 }]);
     const bad = await upload(world.coordinator.token, new Uint8Array(await book.xlsx.writeBuffer()), "bad.xlsx");
     expect(bad.status).toBe(422);
-    expect(bad.body.errors).toEqual([{ row: 3, column: "value", reason: "must be a number with at most 4 decimals" }]);
+    expect(bad.body.errors).toEqual([{ row: 3, column: "value", reason: "应为数字，最多 4 位小数" }]);
   });
 
   it.each([

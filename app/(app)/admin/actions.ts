@@ -55,17 +55,6 @@ export async function unlockUserAction(id: string): Promise<ActionResult> {
   });
 }
 
-export async function importUsersAction(
-  form: FormData,
-): Promise<ActionResult<{ created: { username: string; displayName: string; oneTimePassword: string }[] }>> {
-  return runAction({ revalidate: ["/admin/users"], tag: "admin", ownRefusalText: true }, async (c) => {
-    const file = form.get("file");
-    const bytes =
-      file instanceof File && file.size <= MAX_ACCOUNT_FILE_BYTES ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
-    return importUsers(c.actor, { bytes }, c);
-  });
-}
-
 const UNIT_FIELDS = ["code", "name", "nameEn", "kind", "parentId", "districtId"] as const;
 
 export async function createUnitAction(form: FormData): Promise<ActionResult> {

@@ -7,6 +7,7 @@ import { ColourCounts } from "@/components/dashboard/colour-counts";
 import { PenaltyBadge } from "@/components/dashboard/penalty-badge";
 import { PenaltyPanel } from "@/components/dashboard/penalty-panel";
 import { TargetBadgeLegend, TargetBadges } from "@/components/dashboard/target-badges";
+import { DistrictMap } from "@/components/map/district-map";
 import { ColourWhy } from "@/components/problems/colour-reason";
 import { Badge } from "@/components/ui/badge";
 import { RED_RETURN_COUNT } from "@/lib/domain/colour";
@@ -19,6 +20,7 @@ import { listAtRisk } from "@/lib/server/escalation/list-at-risk";
 import { getCityStanding, getDistrictWhatIf, getTrend } from "@/lib/server/indicators/get-city-standing";
 import { rankScope } from "@/lib/server/indicators/get-rankings";
 import { isDemoIndicatorData } from "@/lib/server/indicators/is-demo-data";
+import { getDistrictMap } from "@/lib/server/map/get-district-map";
 import { getPenaltyPanel, listPenalisedDistrictCodes } from "@/lib/server/penalties/get-penalty-panel";
 import { getBottomLineWatch } from "@/lib/server/self-reviews/get-bottom-line-watch";
 import { readSettings } from "@/lib/server/settings/get-settings";
@@ -41,13 +43,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const unitLabel = t(`units.${meta.unit}`);
   const indicatorName = t(`indicators.${indicator}`);
 
-  const [standing, summary, demo, atRisk, bottomLine, settings] = await Promise.all([
+  const [standing, summary, demo, atRisk, bottomLine, settings, map] = await Promise.all([
     getCityStanding(actor),
     getDashboardSummary(actor),
     isDemoIndicatorData(actor),
     listAtRisk(actor, { pageSize: "20" }),
     getBottomLineWatch(actor),
     readSettings(actor),
+    getDistrictMap(actor),
   ]);
   const period = standing.period;
   const [trend, districts, panel, penalised, whatIf] = period
@@ -179,6 +182,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         paceMarginPct={settings.paceMarginPct}
         dueSoonDays={settings.dueSoonDays}
         returnLimit={RED_RETURN_COUNT}
+      />
+      <DistrictMap
+        data={map}
+        indicatorName={indicatorName}
+        ranks={districts ? Object.fromEntries(districts.items.map((d) => [d.unitCode, d.rank])) : undefined}
       />
 
       {!period ? (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { DistrictMap } from "@/components/map/district-map";
 import { ColourLegend } from "@/components/problems/colour-reason";
 import { LedgerFilters, type UnitGroup } from "@/components/problems/ledger-filters";
 import { LedgerList } from "@/components/problems/ledger-list";
@@ -11,6 +12,7 @@ import { RED_RETURN_COUNT } from "@/lib/domain/colour";
 import { type FieldErrors, isAppError } from "@/lib/errors";
 import { type Actor, can } from "@/lib/permissions";
 import type { Locale } from "@/lib/schemas/parse";
+import { getDistrictMap } from "@/lib/server/map/get-district-map";
 import { listProblems, type ProblemPage } from "@/lib/server/problems/list-problems";
 import { readSettings } from "@/lib/server/settings/get-settings";
 import { pathWithQuery, requireActor } from "../session";
@@ -60,6 +62,7 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
   const te = await getTranslations("enums");
   const tn = await getTranslations("nav");
   const tx = await getTranslations("colourExplain");
+  const tm = await getTranslations("battleMap");
   const query = ledgerQuery(params);
 
   const [refs, outcome, settings] = await Promise.all([
@@ -68,6 +71,11 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
     readSettings(actor),
   ]);
   const page = "page" in outcome ? outcome.page : null;
+  // The battle map beside the ledger (?view=map), over the same filters.
+  const showMap = params.view === "map";
+  const map = showMap && page ? await getDistrictMap(actor, query, { locale }) : null;
+  const mapToggle = new URLSearchParams(query);
+  if (!showMap) mapToggle.set("view", "map");
   const tf = await getTranslations("problem.fields");
   const paramLabel = (key: string) => {
     if (key === "q") return t("search");
@@ -104,11 +112,20 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
             </p>
           ) : null}
         </div>
-        {can(actor, "problem.create") ? (
-          <Link href="/problems/new" className="btn-primary">
-            + {tn("newProblem")}
+        <div className="flex items-center gap-2">
+          <Link
+            href={mapToggle.size ? `/problems?${mapToggle}` : "/problems"}
+            className="btn-secondary"
+            data-testid="ledger-map-toggle"
+          >
+            {showMap ? tm("hideMap") : tm("showMap")}
           </Link>
-        ) : null}
+          {can(actor, "problem.create") ? (
+            <Link href="/problems/new" className="btn-primary">
+              + {tn("newProblem")}
+            </Link>
+          ) : null}
+        </div>
       </div>
 
       <LedgerFilters
@@ -125,6 +142,11 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
         dueSoonDays={settings.dueSoonDays}
         returnLimit={RED_RETURN_COUNT}
       />
+      {map ? (
+        <div className="mb-3">
+          <DistrictMap data={map} ledgerQuery={{ ...query, view: "map" }} compact />
+        </div>
+      ) : null}
 
       {"invalid" in outcome ? (
         <Notice title={t("invalidQuery")} tone="amber" level={2} action={{ href: "/problems", label: t("showAll") }}>

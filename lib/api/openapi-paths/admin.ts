@@ -102,9 +102,11 @@ export function adminPaths(): Record<string, unknown> {
     "/api/v1/users/import": {
       post: {
         summary:
-          "Import accounts from an XLSX sheet (administrators), all or nothing: any bad row → 422 with every row's errors; each account gets a one-time password",
+          "Import accounts from an XLSX sheet (administrators), all or nothing: any bad row → 422 with every row's errors; each account gets a one-time password. `?preview=true` only checks the sheet: 200 with the accounts as they would be created, nothing written",
+        parameters: [{ name: "preview", in: "query", required: false, schema: { type: "string", enum: ["true", "false"] } }],
         requestBody: { required: true, content: multipartFile },
         responses: {
+          "200": { description: "Preview (`preview: true`, `rows`, `sample`), nothing created" },
           "201": { description: "Created accounts", content: json(ref(importResultSchema)) },
           ...errors(400, 401, 403, 422),
         },

@@ -6,7 +6,8 @@ export function indicatorPaths(): Record<string, unknown> {
     "/api/v1/indicators/import": {
       post: {
         summary:
-          "Import indicator values (CSV UTF-8 or XLSX: unit_code,unit_name,period,cumulative,indicator,value); any bad row → 422 and nothing imported",
+          "Import indicator values (CSV UTF-8 or XLSX: unit_code,unit_name,period,cumulative,indicator,value); any bad row → 422 listing every row in Chinese, nothing imported. `?preview=true` only checks: rows, values to add and replace, the first 10 rows (`sample`)",
+        parameters: [{ name: "preview", in: "query", required: false, schema: { type: "string", enum: ["true", "false"] } }],
         requestBody: {
           required: true,
           content: {
@@ -16,9 +17,29 @@ export function indicatorPaths(): Record<string, unknown> {
           },
         },
         responses: {
-          "200": { description: "Imported", content: json(ref(importResultSchema)) },
+          "200": {
+            description: "Imported, or previewed (`preview: true`, `rows`, `sample`)",
+            content: json(ref(importResultSchema)),
+          },
           "422": { description: "Every bad row, nothing imported", content: json(ref(importResultSchema)) },
           ...errors(400, 401, 403),
+        },
+      },
+    },
+    "/api/v1/indicators/import/template": {
+      get: {
+        summary:
+          "The indicator import template (XLSX): the columns the import reads, an example row, a 说明 sheet and sheets of the registered unit codes and the indicators",
+        responses: {
+          "200": {
+            description: "Template",
+            content: {
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                schema: { type: "string", format: "binary" },
+              },
+            },
+          },
+          ...errors(401, 403),
         },
       },
     },

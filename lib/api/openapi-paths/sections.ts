@@ -64,9 +64,19 @@ export function sectionPaths(): Record<string, unknown> {
     },
     "/api/v1/sections/import/template": {
       get: {
-        summary: "The results template (CSV UTF-8), one example row per active section",
+        summary:
+          "The results template: CSV UTF-8 with one example row per active section, or with ?format=xlsx an XLSX workbook that adds a 说明 sheet and sheets of the registered sections and class spellings",
+        parameters: [{ name: "format", in: "query", required: false, schema: { type: "string", enum: ["csv", "xlsx"] } }],
         responses: {
-          "200": { description: "CSV", content: { "text/csv": { schema: { type: "string" } } } },
+          "200": {
+            description: "CSV or XLSX",
+            content: {
+              "text/csv": { schema: { type: "string" } },
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                schema: { type: "string", format: "binary" },
+              },
+            },
+          },
           ...errors(401, 403),
         },
       },

@@ -13,6 +13,9 @@ export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 const BATCH = 2000;
 
 export type ImportResult = { imported: number; replaced: number; errors: RowError[] };
+/** A checked file before anything is written: how many values it would add and replace, and its first rows. */
+export type ImportPreview = ImportResult & { preview: true; rows: number; sample: Record<string, string>[] };
+const SAMPLE_ROWS = 10;
 
 const XLSX_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
@@ -35,9 +38,9 @@ async function readTable(bytes: Uint8Array): Promise<{ table: string[][] } | { e
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    return { error: { row: 0, column: null, reason: "not UTF-8 text: save the file as CSV UTF-8 (GBK is not accepted)" } };
+    return { error: { row: 0, column: null, reason: "不是 UTF-8 文本：请另存为「CSV UTF-8」（不接受 GBK 编码）" } };
   }
-  if (text.includes("\u0000")) return { error: { row: 0, column: null, reason: "binary content is not a CSV file" } };
+  if (text.includes("\u0000")) return { error: { row: 0, column: null, reason: "文件内容不是 CSV 文本，请上传 CSV 或 XLSX" } };
   return { table: parseCsv(text) };
 }
 
@@ -52,12 +55,16 @@ async function readTable(bytes: Uint8Array): Promise<{ table: string[][] } | { e
 export async function importIndicators(
   actor: Actor,
   file: { name: string; bytes: Uint8Array },
-  opts: { requestId?: string } = {},
-): Promise<ImportResult> {
+  opts: { requestId?: string; preview?: boolean } = {},
+): Promise<ImportResult | ImportPreview> {
   authorize(actor, "indicator.import");
-  if (file.bytes.byteLength === 0) return { imported: 0, replaced: 0, errors: [{ row: 0, column: null, reason: "empty file" }] };
+  if (file.bytes.byteLength === 0) return { imported: 0, replaced: 0, errors: [{ row: 0, column: null, reason: "文件为空" }] };
   if (file.bytes.byteLength > MAX_IMPORT_BYTES) {
-    return { imported: 0, replaced: 0, errors: [{ row: 0, column: null, reason: `file larger than ${MAX_IMPORT_BYTES} bytes` }] };
+    return {
+      imported: 0,
+      replaced: 0,
+      errors: [{ row: 0, column: null, reason: `文件超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB` }],
+    };
   }
   const read = await readTable(file.bytes);
   if ("error" in read) return { imported: 0, replaced: 0, errors: [read.error] };
@@ -66,6 +73,24 @@ export async function importIndicators(
   const knownCodes = new Set(registered.map((u) => u.code).filter((code) => divisionOf(code) === null));
   const { rows, errors } = validateImportTable(read.table, { knownCodes });
   if (errors.length) return { imported: 0, replaced: 0, errors };
+  if (opts.preview) {
+    const existing = await countExisting(rows);
+    return {
+      preview: true,
+      rows: rows.length,
+      imported: rows.length - existing,
+      replaced: existing,
+      errors: [],
+      sample: rows.slice(0, SAMPLE_ROWS).map((r) => ({
+        unit_code: r.unitCode,
+        unit_name: r.unitName,
+        period: `${r.year}-${String(r.month).padStart(2, "0")}`,
+        cumulative: String(r.cumulative),
+        indicator: r.indicator,
+        value: r.valueText,
+      })),
+    };
+  }
 
   const sha256 = createHash("sha256").update(file.bytes).digest("hex");
   return db.$transaction(
@@ -120,6 +145,22 @@ export async function importIndicators(
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
+}
+
+/** How many of the rows already have a value (same unit, indicator, period and cumulative flag): they would be replaced. */
+async function countExisting(rows: readonly ImportRow[]): Promise<number> {
+  let found = 0;
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const batch = rows.slice(i, i + BATCH);
+    const [r] = await db.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM "IndicatorValue" v
+      JOIN unnest(${batch.map((r) => r.unitCode)}::text[], ${batch.map((r) => r.indicator)}::text[],
+                  ${batch.map((r) => r.year)}::int[], ${batch.map((r) => r.month)}::int[],
+                  ${batch.map((r) => r.cumulative)}::boolean[]) AS x(u, i, y, m, c)
+        ON v."unitCode" = x.u AND v.indicator = x.i::"IndicatorCode" AND v.year = x.y AND v.month = x.m AND v.cumulative = x.c`;
+    found += Number(r?.n ?? 0);
+  }
+  return found;
 }
 
 function uniqueUnits(rows: readonly ImportRow[]): ImportRow[] {

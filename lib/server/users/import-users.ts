@@ -10,6 +10,7 @@ import { adminText, anyText } from "../../i18n/admin-text";
 import { type Actor, authorize } from "../../permissions";
 import type { Locale } from "../../schemas/parse";
 import { writeAudit } from "../audit/write-audit";
+import type { CodeSheet } from "../office/import-template";
 import { parseXlsxInWorker, XlsxRefused } from "../office/parse-xlsx";
 
 export const MAX_ACCOUNT_FILE_BYTES = 2 * 1024 * 1024;
@@ -54,6 +55,24 @@ export async function importUsers(
   file: { bytes: Uint8Array },
   opts: { locale?: Locale; requestId?: string } = {},
 ): Promise<{ created: ImportedAccount[] }> {
+  return (await readOrImport(actor, file, opts, false)) as { created: ImportedAccount[] };
+}
+
+/** The same checks as `importUsers`, writing nothing: the accounts as they would be created (no passwords). */
+export async function previewUserImport(
+  actor: Actor,
+  file: { bytes: Uint8Array },
+  opts: { locale?: Locale } = {},
+): Promise<AccountPreview> {
+  return (await readOrImport(actor, file, opts, true)) as AccountPreview;
+}
+
+async function readOrImport(
+  actor: Actor,
+  file: { bytes: Uint8Array },
+  opts: { locale?: Locale; requestId?: string },
+  preview: boolean,
+): Promise<{ created: ImportedAccount[] } | AccountPreview> {
   authorize(actor, "user.manage");
   const locale = opts.locale ?? "zh-CN";
   const table = await readAccountSheet(file.bytes);
@@ -83,6 +102,26 @@ export async function importUsers(
       fields[key] = [...(fields[key] ?? []), errorText(e, locale)];
     }
     throw new Invalid(fields, errorText(errors[0] as AccountRowError, locale));
+  }
+  if (preview) {
+    const unitName = new Map(units.map((u) => [u.id, u.name]));
+    const districtName = new Map(districts.map((d) => [d.id, d.name]));
+    return {
+      preview: true,
+      rows: rows.length,
+      imported: rows.length,
+      replaced: 0,
+      errors: [],
+      sample: rows.slice(0, 20).map((r) => ({
+        username: r.username,
+        displayName: r.displayName,
+        role: anyText(locale, `enums.role.${r.role}`) ?? r.role,
+        unit: r.unitId ? (unitName.get(r.unitId) ?? null) : null,
+        district: r.districtId ? (districtName.get(r.districtId) ?? null) : null,
+        phone: r.phone,
+        email: r.email,
+      })),
+    };
   }
   const prepared = await Promise.all(
     rows.map(async (r) => {
@@ -124,8 +163,32 @@ export async function importUsers(
   };
 }
 
+/** A checked account file before anything is created: how many accounts, and the first rows as they will be read. */
+export type AccountPreview = {
+  preview: true;
+  rows: number;
+  imported: number;
+  replaced: 0;
+  errors: [];
+  sample: Record<string, string | null>[];
+};
+
+/** The valid codes of an account file: roles, active units and districts (what the 角色/单位/属地 columns accept). */
+export async function accountImportCodes(actor: Actor): Promise<CodeSheet[]> {
+  authorize(actor, "user.manage");
+  const [units, districts] = await Promise.all([
+    db.unit.findMany({ where: { active: true }, select: { code: true, name: true }, orderBy: { code: "asc" } }),
+    db.district.findMany({ select: { code: true, name: true }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }] }),
+  ]);
+  return [
+    { name: "角色", header: ["角色", "代码"], rows: ROLES.map((r) => [anyText("zh-CN", `enums.role.${r}`) ?? r, r]) },
+    { name: "单位", header: ["编码", "名称"], rows: units.map((u) => [u.code, u.name]) },
+    { name: "属地", header: ["代码", "名称"], rows: districts.map((d) => [d.code, d.name]) },
+  ];
+}
+
 /** The template to fill in: the Chinese headers, one example row, and the role labels on a second sheet. */
-export async function accountTemplate(): Promise<Buffer> {
+export async function accountTemplate(codeSheets: readonly CodeSheet[] = []): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet("账号");
   sheet.addRow([...ACCOUNT_HEADERS_ZH]);
@@ -140,5 +203,12 @@ export async function accountTemplate(): Promise<Buffer> {
   help.addRow(["单位", "单位编码或名称（派出机构、处室负责人必填）"]);
   help.addRow(["属地", "属地代码或名称（可空）"]);
   help.addRow(["英文表头", ACCOUNT_COLUMNS.join(", ")]);
+  for (const cs of codeSheets) {
+    const sheet = wb.addWorksheet(cs.name);
+    sheet.addRow([...cs.header]).font = { bold: true };
+    for (const r of cs.rows) sheet.addRow([...r]);
+    sheet.getColumn(1).width = 18;
+    sheet.getColumn(2).width = 36;
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

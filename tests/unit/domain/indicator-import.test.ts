@@ -69,23 +69,21 @@ describe("validateImportTable", () => {
     ]);
     expect(r.rows).toEqual([]);
     expect(r.errors).toEqual([
-      { row: 3, column: "unit_code", reason: "must be a six-digit administrative code" },
-      { row: 3, column: "unit_name", reason: "required" },
-      { row: 3, column: "period", reason: "must be YYYY-MM" },
-      { row: 3, column: "cumulative", reason: "must be true or false" },
-      { row: 3, column: "indicator", reason: expect.stringMatching(/^unknown indicator/) },
-      { row: 3, column: "value", reason: "must be a number with at most 4 decimals" },
-      { row: 4, column: "unit_name", reason: "must not start with =, +, -, @ or a control character" },
-      { row: 4, column: "value", reason: "must be a number with at most 4 decimals" },
-      { row: 5, column: "value", reason: "must be between 0 and 100" },
+      { row: 3, column: "unit_code", reason: "应为六位行政区划代码" },
+      { row: 3, column: "unit_name", reason: "必填" },
+      { row: 3, column: "period", reason: "应为 YYYY-MM 格式的年月（如 2026-03）" },
+      { row: 3, column: "cumulative", reason: "应为 true（年初至今累计）或 false（当月）" },
+      { row: 3, column: "indicator", reason: expect.stringMatching(/^未知指标代码/) },
+      { row: 3, column: "value", reason: "应为数字，最多 4 位小数" },
+      { row: 4, column: "unit_name", reason: "不能以 =、+、-、@ 或控制字符开头" },
+      { row: 4, column: "value", reason: "应为数字，最多 4 位小数" },
+      { row: 5, column: "value", reason: "应在 0 到 100 之间" },
     ]);
   });
 
   it("refuses a duplicate key within one file, naming the first row", () => {
     const r = validateImportTable([HEADER, good, ["320281", "江阴市", "2026-09", "true", "PM25", "30"], good]);
-    expect(r.errors).toEqual([
-      { row: 4, column: null, reason: "duplicate of row 2 (same unit, indicator, period and cumulative)" },
-    ]);
+    expect(r.errors).toEqual([{ row: 4, column: null, reason: "与第 2 行重复（单位、指标、年月、是否累计均相同）" }]);
   });
 
   it("the same key with another cumulative flag is not a duplicate", () => {
@@ -99,14 +97,14 @@ describe("validateImportTable", () => {
       "cumulative",
       "indicator",
     ]);
-    expect(validateImportTable([]).errors).toEqual([{ row: 1, column: null, reason: "empty file" }]);
-    expect(validateImportTable([HEADER]).errors).toEqual([{ row: 2, column: null, reason: "no data rows" }]);
+    expect(validateImportTable([]).errors).toEqual([{ row: 1, column: null, reason: "文件为空" }]);
+    expect(validateImportTable([HEADER]).errors).toEqual([{ row: 2, column: null, reason: "没有数据行" }]);
   });
 
   it(`refuses more than ${MAX_IMPORT_ROWS} rows whole`, () => {
     const body = Array.from({ length: MAX_IMPORT_ROWS + 1 }, () => good);
     expect(validateImportTable([HEADER, ...body]).errors).toEqual([
-      { row: MAX_IMPORT_ROWS + 2, column: null, reason: `more than ${MAX_IMPORT_ROWS} rows` },
+      { row: MAX_IMPORT_ROWS + 2, column: null, reason: `超过 ${MAX_IMPORT_ROWS} 行` },
     ]);
   });
 
@@ -116,7 +114,7 @@ describe("validateImportTable", () => {
   it("periods from 2000-01 to 2100-12, month 01 to 12; nothing before or after", () => {
     for (const period of ["2000-01", "2026-01", "2026-12", "2100-12"]) expect(errorsOf({ 2: period })).toEqual([]);
     for (const period of ["1999-12", "2026-00", "2026-13", "2101-01", "x2026-09", "2026-09x"]) {
-      expect(errorsOf({ 2: period })).toEqual([{ row: 2, column: "period", reason: "must be YYYY-MM" }]);
+      expect(errorsOf({ 2: period })).toEqual([{ row: 2, column: "period", reason: "应为 YYYY-MM 格式的年月（如 2026-03）" }]);
     }
   });
 
@@ -125,22 +123,20 @@ describe("validateImportTable", () => {
     // A unit registered under a name of its own (the name is then not checked against the division list).
     const registered = (name: string) => validateImportTable(withCells({ 1: name }), { knownCodes: new Set(["320200"]) }).errors;
     expect(registered("无".repeat(50))).toEqual([]);
-    expect(errorsOf({ 1: "无".repeat(51) })).toEqual([{ row: 2, column: "unit_name", reason: "longer than 50 characters" }]);
+    expect(errorsOf({ 1: "无".repeat(51) })).toEqual([{ row: 2, column: "unit_name", reason: "超过 50 个字符" }]);
     expect(registered("无锡=市")).toEqual([]);
   });
 
   it("values from the indicator's minimum to its maximum inclusive", () => {
     for (const value of ["0", "100"]) expect(errorsOf({ 4: "GOOD_AIR_RATIO", 5: value })).toEqual([]);
     for (const value of ["-0.1", "100.1"]) {
-      expect(errorsOf({ 4: "GOOD_AIR_RATIO", 5: value })).toEqual([
-        { row: 2, column: "value", reason: "must be between 0 and 100" },
-      ]);
+      expect(errorsOf({ 4: "GOOD_AIR_RATIO", 5: value })).toEqual([{ row: 2, column: "value", reason: "应在 0 到 100 之间" }]);
     }
   });
 
   it("an unknown indicator names the known ones, and its value is not range-checked", () => {
     expect(errorsOf({ 4: "PM10", 5: "30" })).toEqual([
-      { row: 2, column: "indicator", reason: expect.stringContaining("(one of PM25, GOOD_AIR_RATIO, ") },
+      { row: 2, column: "indicator", reason: expect.stringContaining("（可用：PM25, GOOD_AIR_RATIO, ") },
     ]);
   });
 
@@ -157,17 +153,17 @@ describe("validateImportTable", () => {
 
   it("a bad row is not the first of its key: a corrected copy after it is no duplicate", () => {
     const r = validateImportTable([HEADER, good.map((c, i) => (i === 5 ? "1001" : c)), good]);
-    expect(r.errors).toEqual([{ row: 2, column: "value", reason: "must be between 0 and 1000" }]);
+    expect(r.errors).toEqual([{ row: 2, column: "value", reason: "应在 0 到 1000 之间" }]);
   });
 
   it("a missing column is named as such", () => {
-    expect(validateImportTable([["unit_code"]]).errors[0]).toEqual({ row: 1, column: "unit_name", reason: "missing column" });
+    expect(validateImportTable([["unit_code"]]).errors[0]).toEqual({ row: 1, column: "unit_name", reason: "缺少此列" });
   });
 
   it(`accepts exactly ${MAX_IMPORT_ROWS} rows`, () => {
     const body = Array.from({ length: MAX_IMPORT_ROWS }, (_, i) => [...good.slice(0, 5), String(i % 1000)]);
     const errors = validateImportTable([HEADER, ...body]).errors;
-    expect(errors.some((e) => e.reason.startsWith("more than"))).toBe(false);
+    expect(errors.some((e) => e.reason.startsWith("超过"))).toBe(false);
   });
 
   it("accepts negative and four-decimal values but not five", () => {
@@ -237,15 +233,13 @@ describe("formula and bidi guard on unit names (OWASP CSV injection)", () => {
     (name) => {
       const r = validateImportTable([HEADER, ["320281", name, "2026-05", "true", "PM25", "30"]]);
       expect(r.rows).toEqual([]);
-      expect(r.errors).toEqual([
-        { row: 2, column: "unit_name", reason: "must not start with =, +, -, @ or a control character" },
-      ]);
+      expect(r.errors).toEqual([{ row: 2, column: "unit_name", reason: "不能以 =、+、-、@ 或控制字符开头" }]);
     },
   );
 
   it("a right-to-left override in a unit name is refused", () => {
     const r = validateImportTable([HEADER, ["320281", "江阴\u202e市", "2026-05", "true", "PM25", "30"]]);
-    expect(r.errors).toEqual([{ row: 2, column: "unit_name", reason: "must not contain text-direction control characters" }]);
+    expect(r.errors).toEqual([{ row: 2, column: "unit_name", reason: "不能包含文字方向控制字符" }]);
   });
 
   it("export quoting catches the same prefixes", () => {

@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { IndicatorImportForm } from "@/components/dashboard/import-form";
+import { ValidCodes } from "@/components/import/import-flow";
 import { can } from "@/lib/permissions";
+import { indicatorImportCodes } from "@/lib/server/indicators/import-template";
 import { requireActor } from "../../session";
 
 export default async function IndicatorImportPage() {
@@ -16,10 +18,27 @@ export default async function IndicatorImportPage() {
       </div>
     );
   }
+  const tk = await getTranslations("importKit");
+  const [units, indicators] = await indicatorImportCodes(actor);
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <IndicatorImportForm />
+      <ValidCodes
+        groups={[
+          {
+            title: tk("unitsTitle"),
+            rows: (units?.rows ?? []).map(([code = "", name = "", level = ""]) => ({ code, name: `${name}（${level}）` })),
+          },
+          {
+            title: tk("indicatorsTitle"),
+            rows: (indicators?.rows ?? []).map(([code = "", name = "", unit = "", range = ""]) => ({
+              code,
+              name: `${name}${unit ? ` · ${unit}` : ""} · ${range}`,
+            })),
+          },
+        ]}
+      />
       <p className="text-sm">
         <Link className="text-blue-700 hover:underline" href="/indicators/published-lists">
           {tl("manage")}

@@ -4,7 +4,10 @@ import { BadRequest } from "@/lib/errors";
 import { authorize } from "@/lib/permissions";
 import { importIndicators, MAX_IMPORT_BYTES } from "@/lib/server/indicators/import-indicators";
 
-/** multipart/form-data with one `file` (CSV UTF-8 or XLSX) → {imported, replaced, errors}; any bad row → 422, nothing written. */
+/**
+ * multipart/form-data with one `file` (CSV UTF-8 or XLSX) → {imported, replaced, errors}; any bad row → 422, nothing written.
+ * `?preview=true` only checks: what would be added and replaced, and the first rows.
+ */
 export const POST = apiRoute(async ({ actor, req, requestId }) => {
   authorize(actor, "indicator.import"); // before a byte of the body is read
   if (!(req.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
@@ -22,13 +25,13 @@ export const POST = apiRoute(async ({ actor, req, requestId }) => {
   const result = await importIndicators(
     actor,
     { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
-    { requestId },
+    { requestId, preview: req.nextUrl.searchParams.get("preview") === "true" },
   );
   if (result.errors.length) {
     return NextResponse.json(
       {
         ...result,
-        error: { code: "VALIDATION_FAILED", message: `${result.errors.length} problem(s) in the file; nothing was imported` },
+        error: { code: "VALIDATION_FAILED", message: `文件中有 ${result.errors.length} 处问题，未导入任何数据` },
       },
       { status: 422 },
     );

@@ -1,5 +1,10 @@
 import { apiRoute } from "@/lib/api/handler";
-import { sectionResultsTemplate } from "@/lib/server/sections/results-template";
+import { xlsxResponse } from "@/lib/api/upload";
+import { sectionResultsTemplate, sectionResultsTemplateXlsx } from "@/lib/server/sections/results-template";
 
-/** The results file template (CSV UTF-8 with BOM), pre-filled with the registered sections for last month. */
-export const GET = apiRoute(async ({ actor }) => sectionResultsTemplate(actor));
+/** The results file template: CSV UTF-8 with BOM pre-filled with the registered sections; `?format=xlsx` adds the valid codes. */
+export const GET = apiRoute(async ({ actor, req }) =>
+  req.nextUrl.searchParams.get("format") === "xlsx"
+    ? xlsxResponse(await sectionResultsTemplateXlsx(actor), "section-results-template.xlsx")
+    : sectionResultsTemplate(actor),
+);
