@@ -4,14 +4,14 @@ import { bureauToday, parseCalendarDate } from "../../domain/calendar";
 import { Invalid } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
 import { type Locale, localizeMessage, parseInput } from "../../schemas/parse";
-import { type ProblemDto, problemCreateSchema } from "../../schemas/problem";
+import { type ProblemCreateInput, type ProblemDto, problemCreateSchema } from "../../schemas/problem";
 import { writeAudit } from "../audit/write-audit";
 import { refreshDerived } from "../workflow/refresh-derived";
 import { auditSnapshot, problemWithMeasuresInclude, toProblemDto } from "./problem-dto";
 import { resolveReferences } from "./resolve-references";
 
 /** Next free ledger code of the year, e.g. WX-2026-0007. */
-async function nextProblemCode(tx: Tx, year: number): Promise<string> {
+export async function nextProblemCode(tx: Tx, year: number): Promise<string> {
   const prefix = `WX-${year}-`;
   const last = await tx.problem.findFirst({
     where: { code: { startsWith: prefix } },
@@ -24,6 +24,60 @@ async function nextProblemCode(tx: Tx, year: number): Promise<string> {
 
 export function isUniqueViolation(e: unknown, field: string): boolean {
   return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002" && JSON.stringify(e.meta ?? {}).includes(field);
+}
+
+/**
+ * The write of a registration, inside the caller's transaction, once the references are known to
+ * exist: the row (with its measures, when an import brings them), its derived colour and its
+ * audit row. Shared by the form, the API and the ledger import, so the rules stay one.
+ */
+export async function insertProblem(
+  tx: Tx,
+  actor: Actor,
+  input: ProblemCreateInput & { code: string },
+  districtId: string,
+  opts: { requestId?: string; measures?: readonly string[]; auditAction?: string } = {},
+) {
+  const created = await tx.problem.create({
+    data: {
+      code: input.code,
+      title: input.title,
+      description: input.description,
+      source: input.source,
+      round: input.round ?? null,
+      category: input.category,
+      districtId,
+      locationText: input.locationText ?? null,
+      lat: input.lat ?? null,
+      lng: input.lng ?? null,
+      leadOfficialId: input.leadOfficialId ?? null,
+      leadUnitId: input.leadUnitId,
+      acceptanceUnitId: input.acceptanceUnitId ?? null,
+      responsiblePerson: input.responsiblePerson ?? null,
+      responsiblePhone: input.responsiblePhone ?? null,
+      target: input.target ?? null,
+      deadlineBand: input.deadlineBand,
+      deadline: input.deadline ? parseCalendarDate(input.deadline) : null,
+      createdById: actor.id,
+      coUnits: { create: input.coUnitIds.map((unitId) => ({ unitId })) },
+      ...(opts.measures?.length && {
+        measures: { create: opts.measures.map((description, i) => ({ seq: i + 1, description })) },
+      }),
+    },
+    include: problemWithMeasuresInclude,
+  });
+  // A deadline already past registers as RED.
+  const { colour } = await refreshDerived(tx, created.id);
+  created.colour = colour;
+  await writeAudit(tx, {
+    actorId: actor.id,
+    entityType: "Problem",
+    entityId: created.id,
+    action: opts.auditAction ?? "create",
+    after: auditSnapshot(created),
+    requestId: opts.requestId,
+  });
+  return created;
 }
 
 /** Registers a problem in the ledger (status REGISTERED) and writes its first audit row. */
@@ -40,42 +94,7 @@ export async function createProblem(
       return await db.$transaction(async (tx) => {
         const { districtId } = await resolveReferences(tx, input, opts.locale);
         const code = input.code ?? (await nextProblemCode(tx, bureauToday().getUTCFullYear()));
-        const created = await tx.problem.create({
-          data: {
-            code,
-            title: input.title,
-            description: input.description,
-            source: input.source,
-            round: input.round ?? null,
-            category: input.category,
-            districtId: districtId as string,
-            locationText: input.locationText ?? null,
-            lat: input.lat ?? null,
-            lng: input.lng ?? null,
-            leadOfficialId: input.leadOfficialId ?? null,
-            leadUnitId: input.leadUnitId,
-            acceptanceUnitId: input.acceptanceUnitId ?? null,
-            responsiblePerson: input.responsiblePerson ?? null,
-            responsiblePhone: input.responsiblePhone ?? null,
-            target: input.target ?? null,
-            deadlineBand: input.deadlineBand,
-            deadline: input.deadline ? parseCalendarDate(input.deadline) : null,
-            createdById: actor.id,
-            coUnits: { create: input.coUnitIds.map((unitId) => ({ unitId })) },
-          },
-          include: problemWithMeasuresInclude,
-        });
-        // A deadline already past registers as RED.
-        const { colour } = await refreshDerived(tx, created.id);
-        created.colour = colour;
-        await writeAudit(tx, {
-          actorId: actor.id,
-          entityType: "Problem",
-          entityId: created.id,
-          action: "create",
-          after: auditSnapshot(created),
-          requestId: opts.requestId,
-        });
+        const created = await insertProblem(tx, actor, { ...input, code }, districtId as string, opts);
         return toProblemDto(created, undefined, { actor });
       });
     } catch (e) {
