@@ -80,6 +80,7 @@ for (const [field, names] of Object.entries(LEDGER_HEADERS) as [LedgerField, rea
 
 /** The field a header names, or null. Exact synonyms first, then a header that contains one (longest wins). */
 export function fieldForHeader(header: string): LedgerField | null {
+  if (typeof header !== "string") return null;
   const h = normalizeHeader(header);
   if (!h) return null;
   const exact = EXACT.get(h) ?? EXACT.get(header.replace(/\s+/g, ""));
@@ -112,7 +113,7 @@ export type HeaderLayout = {
 function score(row: readonly string[]): number {
   const seen = new Set<LedgerField>();
   for (const cell of row) {
-    const f = fieldForHeader(cell);
+    const f = fieldForHeader(cell ?? "");
     if (f) seen.add(f);
   }
   return seen.size;

@@ -6,11 +6,7 @@ import { formatCalendarDate, isPlausibleCalendarDate } from "./calendar";
  * "2022年底" / "2022年" (31 December), an Excel date serial ("44561"), or "长期坚持" / "长期" /
  * "持续推进" → an ONGOING problem without a deadline.
  */
-export type LedgerDeadline =
-  | { kind: "empty" }
-  | { kind: "ongoing" }
-  | { kind: "date"; date: string }
-  | { kind: "invalid" };
+export type LedgerDeadline = { kind: "empty" } | { kind: "ongoing" } | { kind: "date"; date: string } | { kind: "invalid" };
 
 const ONGOING = /^(长期坚持|长期|持续推进|持续整改|常态化|长效)$/;
 
@@ -38,14 +34,7 @@ export function parseLedgerDeadline(raw: string): LedgerDeadline {
     .replace(/[前以内止]+$/, "");
   if (!text) return { kind: "empty" };
   if (ONGOING.test(text)) return { kind: "ongoing" };
-  let date: string | null = null;
-  let m: RegExpExecArray | null;
-  if ((m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:T.*)?$/.exec(text))) date = ymd(Number(m[1]), Number(m[2]), Number(m[3]));
-  else if ((m = /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$/.exec(text))) date = ymd(Number(m[1]), Number(m[2]), Number(m[3]));
-  else if ((m = /^(\d{4})年(\d{1,2})月(?:底|末|份)?$/.exec(text))) date = monthEnd(Number(m[1]), Number(m[2]));
-  else if ((m = /^(\d{4})[-/.](\d{1,2})$/.exec(text))) date = monthEnd(Number(m[1]), Number(m[2]));
-  else if ((m = /^(\d{4})年(?:底|末)?$/.exec(text))) date = ymd(Number(m[1]), 12, 31);
-  else if (/^\d{4,6}$/.test(text)) date = excelSerialToDate(Number(text));
+  const date = readDate(text);
   if (!date || !isPlausibleCalendarDate(date)) return { kind: "invalid" };
   return { kind: "date", date };
 }
@@ -60,4 +49,22 @@ export function bandForDeadline(deadline: string, today: string): "IMMEDIATE" | 
   if (days <= 366) return "SHORT";
   if (days <= 3 * 366) return "MID";
   return "LONG";
+}
+
+/** The patterns in the order they are tried; each turns its match into a calendar day. */
+const PATTERNS: readonly [RegExp, (m: RegExpExecArray) => string | null][] = [
+  [/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:T.*)?$/, (m) => ymd(Number(m[1]), Number(m[2]), Number(m[3]))],
+  [/^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$/, (m) => ymd(Number(m[1]), Number(m[2]), Number(m[3]))],
+  [/^(\d{4})年(\d{1,2})月(?:底|末|份)?$/, (m) => monthEnd(Number(m[1]), Number(m[2]))],
+  [/^(\d{4})[-/.](\d{1,2})$/, (m) => monthEnd(Number(m[1]), Number(m[2]))],
+  [/^(\d{4})年(?:底|末)?$/, (m) => ymd(Number(m[1]), 12, 31)],
+  [/^\d{4,6}$/, (m) => excelSerialToDate(Number(m[0]))],
+];
+
+function readDate(text: string): string | null {
+  for (const [re, toDate] of PATTERNS) {
+    const m = re.exec(text);
+    if (m) return toDate(m);
+  }
+  return null;
 }

@@ -31,7 +31,8 @@ export function formatMeasuresText(descriptions: readonly string[]): string {
 }
 
 const NUMBERED = /^\s*(?:\d{1,3}\s*[.、．)）]|[（(]\s*\d{1,3}\s*[)）]|[①-⑳])\s*/;
-const INLINE_NUMBER = /\s*(?:(?<=^|[。；;\s])(?:\d{1,3}[.、．]|[（(]\d{1,3}[)）]|[①-⑳]))\s*/g;
+// "1." splits only after a sentence end (so "2.5公里" stays whole); "（2）" and "②" split anywhere.
+const INLINE_NUMBER = /\s*(?:(?<=^|[。；;\s])\d{1,3}[.、．]|[（(]\d{1,3}[)）]|[①-⑳])\s*/g;
 
 export function parseMeasuresText(text: string): string[] {
   const trimmed = text.trim();
@@ -45,7 +46,12 @@ export function parseMeasuresText(text: string): string[] {
   if (!NUMBERED.test(trimmed)) return [trimmed];
   return trimmed
     .split(INLINE_NUMBER)
-    .map((p) => p.trim().replace(/[；;]$/, "").trim())
+    .map((p) =>
+      p
+        .trim()
+        .replace(/[；;]$/, "")
+        .trim(),
+    )
     .filter(Boolean);
 }
 

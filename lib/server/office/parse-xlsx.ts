@@ -101,7 +101,7 @@ function cellText(value) {
   const rows = [];
   const rowNumbers = [];
   sheet.eachRow({ includeEmpty: false }, (row, n) => {
-    rows.push(row.values.slice(1).map(cellText));
+    rows.push(Array.from(row.values.slice(1), cellText)); // holes (empty cells) → ""
     rowNumbers.push(n);
   });
   if (rows.length > limits.maxRows) refuse("too-many-rows", "more than " + limits.maxRows + " rows");

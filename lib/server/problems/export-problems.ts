@@ -29,7 +29,14 @@ export const EXPORT_PAGE_SIZE = 1000;
 
 type EnumTexts = Record<"source" | "category" | "band" | "status", Record<string, string>>;
 const enums = MESSAGES["zh-CN"].enums as unknown as EnumTexts;
-type LedgerTexts = { sheetName: string; colour: Record<string, string>; overdueDays: string; notOverdue: string; relapse: string; extended: string };
+type LedgerTexts = {
+  sheetName: string;
+  colour: Record<string, string>;
+  overdueDays: string;
+  notOverdue: string;
+  relapse: string;
+  extended: string;
+};
 const ledgerTexts = (MESSAGES["zh-CN"] as unknown as { office: { ledger: LedgerTexts } }).office.ledger;
 
 const h = (field: keyof typeof LEDGER_HEADERS): string => LEDGER_HEADERS[field][0] ?? field;
@@ -84,7 +91,10 @@ export function ledgerColumns(today: Date): ExportColumn<ExportRow>[] {
       header: h("note"),
       width: 20,
       value: (r) =>
-        [r.relapse ? ledgerTexts.relapse : null, r.extensionCount ? ledgerTexts.extended.replace("{n}", String(r.extensionCount)) : null]
+        [
+          r.relapse ? ledgerTexts.relapse : null,
+          r.extensionCount ? ledgerTexts.extended.replace("{n}", String(r.extensionCount)) : null,
+        ]
           .filter(Boolean)
           .join("；"),
     },

@@ -209,7 +209,9 @@ export async function importProblems(
   const missing = REQUIRED_IMPORT_FIELDS.filter((f) => !colOf.has(f));
   if (missing.length) {
     return {
-      ...empty(missing.map((f) => ({ row: layout.headerRow + 1, column: LEDGER_HEADERS[f][0] ?? f, reason: say("missingColumn") }))),
+      ...empty(
+        missing.map((f) => ({ row: layout.headerRow + 1, column: LEDGER_HEADERS[f][0] ?? f, reason: say("missingColumn") })),
+      ),
       headerRow: sheet.rowNumbers[layout.headerRow] ?? 0,
       columns,
     };
@@ -436,7 +438,8 @@ export async function importProblems(
               }
             }
           } catch (e) {
-            if (isUniqueViolation(e, "code")) rowErrors.push({ row: plan.row, column: headerOf("code"), reason: say("codeTaken") });
+            if (isUniqueViolation(e, "code"))
+              rowErrors.push({ row: plan.row, column: headerOf("code"), reason: say("codeTaken") });
             else if (e instanceof AppError) {
               const reason =
                 e.status === 403 ? say("closedReadOnly") : e.status === 409 ? say("changedMeanwhile") : fieldText(e) || e.message;

@@ -28,7 +28,8 @@ export async function handleLedgerImport(
     .formData()
     .catch(() => null);
   const file = form?.get("file");
-  if (!form || !(file instanceof File)) throw new BadRequest("Send the file in the multipart field `file`", { file: ["Required"] });
+  if (!form || !(file instanceof File))
+    throw new BadRequest("Send the file in the multipart field `file`", { file: ["Required"] });
   const extra = [...form.keys()].filter((k) => k !== "file" && k !== "mapping");
   if (extra.length) throw new BadRequest("Unknown fields", Object.fromEntries(extra.map((k) => [k, ["Unknown field"]])));
   let mapping: z.output<typeof ledgerMappingSchema> | undefined;
@@ -74,11 +75,12 @@ export async function handleLedgerImport(
         controller.close();
       },
     });
-    return new Response(stream, { headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store" } });
+    return new Response(stream, {
+      headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store" },
+    });
   }
   const result = await run();
-  return Response.json(
-    result.errors.length && !dryRun ? { ...result, error: failed(result.errors.length) } : result,
-    { status: result.errors.length && !dryRun ? 422 : 200 },
-  );
+  return Response.json(result.errors.length && !dryRun ? { ...result, error: failed(result.errors.length) } : result, {
+    status: result.errors.length && !dryRun ? 422 : 200,
+  });
 }
