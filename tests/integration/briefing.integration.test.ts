@@ -93,7 +93,7 @@ describe("monthly briefing", () => {
     // A4, margins 37/35/28/26 mm, page numbers "— n —" in the footers, charts as PNG.
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     const margins = /<w:pgMar [^>]*>/.exec(xml)?.[0] ?? "";
-    for (const m of ['w:top="2098"', 'w:bottom="1984"', 'w:left="1588"', 'w:right="1474"']) expect(margins).toContain(m);
+    for (const m of ['w:top="2098"', 'w:bottom="1984"', 'w:left="1587"', 'w:right="1474"']) expect(margins).toContain(m);
     const footers = [...files.keys()].filter((k) => /word\/footer\d+\.xml/.test(k));
     expect(footers.length).toBeGreaterThanOrEqual(2);
     expect(files.get(footers[0] as string)?.toString("utf8")).toContain("— ");
@@ -124,3 +124,86 @@ async function fetchDocx(token: string, m: string): Promise<{ status: number; he
   );
   return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
 }
+
+describe("printable closure records", () => {
+  async function getDoc(handler: unknown, token: string, id: string) {
+    const { NextRequest } = await import("next/server");
+    const res = await (handler as typeof briefingRoute)(
+      new NextRequest(`http://localhost/api/v1/problems/${id}/x`, { headers: { authorization: `Bearer ${token}` } }),
+      { params: Promise.resolve({ id }) as Promise<never> },
+    );
+    const bytes = Buffer.from(await res.arrayBuffer());
+    return {
+      status: res.status,
+      text: res.status === 200 ? docText(unzip(bytes).get("word/document.xml")?.toString("utf8") ?? "") : "",
+    };
+  }
+
+  it("the closure approval form carries the closure records; not closed → 409; out of scope → 404", async () => {
+    const { GET: formRoute } = await import("@/app/api/v1/problems/[id]/closure-form/route");
+    const { GET: noticeRoute } = await import("@/app/api/v1/problems/[id]/notice-document/route");
+    const p = await createProblem(db, {
+      title: `销号打印${world.tag}`,
+      description: "某码头扬尘污染问题。",
+      districtId: world.districtA.id,
+      leadUnitId: world.divisionA.id,
+      status: "CLOSED",
+      colour: "BLUE",
+      measures: [{ description: "建设围挡和喷淋设施", status: "DONE", percent: 100 }],
+    });
+    const acceptance = await db.acceptance.create({
+      data: {
+        problemId: p.id,
+        acceptedOn: calendarDay(-20),
+        onSiteCheck: true,
+        result: "PASSED",
+        opinion: "现场核查喷淋设施运行正常，同意通过验收",
+        signers: ["李四", "王五"],
+        recordedById: world.coordinator.user.id,
+      },
+    });
+    const notice = await db.publicNotice.create({
+      data: {
+        problemId: p.id,
+        acceptanceId: acceptance.id,
+        startsOn: calendarDay(-18),
+        endsOn: calendarDay(-11),
+        phone: "0510-12345678",
+        summary: "围挡喷淋设施已建成并运行",
+        status: "ENDED",
+        createdById: world.coordinator.user.id,
+      },
+    });
+    await db.problemClosure.create({
+      data: {
+        problemId: p.id,
+        closedAt: new Date(),
+        signedById: world.leader.user.id,
+        acceptanceId: acceptance.id,
+        noticeId: notice.id,
+      },
+    });
+    const form = await getDoc(formRoute, world.coordinator.token, p.id);
+    expect(form.status).toBe(200);
+    for (const t of [
+      "整改销号审批表",
+      p.code,
+      "某码头扬尘污染问题。",
+      "1. 建设围挡和喷淋设施",
+      "现场核查喷淋设施运行正常",
+      "李四、王五",
+      "0510-12345678",
+      `审签：${world.leader.user.displayName}`,
+    ])
+      expect(form.text).toContain(t);
+    const text = await getDoc(noticeRoute, world.viewer.token, p.id);
+    expect(text.text).toContain("围挡喷淋设施已建成并运行");
+    expect((await getDoc(formRoute, world.officerB.token, p.id)).status).toBe(404);
+    const open = await createProblem(db, {
+      districtId: world.districtA.id,
+      leadUnitId: world.divisionA.id,
+      status: "RECTIFYING",
+    });
+    expect((await getDoc(formRoute, world.coordinator.token, open.id)).status).toBe(409);
+  });
+});

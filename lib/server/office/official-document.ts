@@ -24,7 +24,7 @@ import {
  * outside edge (right on odd pages, left on even ones). Word substitutes a font the reader's
  * machine lacks; each run names the Western font too (Times New Roman).
  */
-const MM = 56.7; // twips per millimetre
+const MM = 1440 / 25.4; // twips per millimetre
 export const PAGE = {
   width: 11906,
   height: 16838,
@@ -138,6 +138,24 @@ export function table(
           }),
       ),
     ],
+  });
+}
+
+/** A form (审批表): label cells on the left, the filled-in text on the right; rows never split across pages. */
+export function formTable(rows: [string, string][], weights: [number, number] = [1, 4]): Table {
+  const sum = weights[0] + weights[1];
+  const widths = weights.map((w) => Math.floor((TEXT_WIDTH * w) / sum)) as [number, number];
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    rows: rows.map(
+      ([label, value]) =>
+        new TableRow({
+          cantSplit: true,
+          height: { value: 700, rule: "atLeast" },
+          children: [cell(label, widths[0], { header: true }), cell(value, widths[1], { align: "left" })],
+        }),
+    ),
   });
 }
 
