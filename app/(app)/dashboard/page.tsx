@@ -2,9 +2,11 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { AnnualTargets } from "@/components/dashboard/annual-targets";
+import { BriefingDownload } from "@/components/dashboard/briefing-download";
 import { PenaltyBadge } from "@/components/dashboard/penalty-badge";
 import { PenaltyPanel } from "@/components/dashboard/penalty-panel";
 import { TargetBadgeLegend, TargetBadges } from "@/components/dashboard/target-badges";
+import { bureauToday } from "@/lib/domain/calendar";
 import { INDICATOR_CODES, INDICATORS, type IndicatorCodeName } from "@/lib/domain/indicators";
 import type { WhatIfResult } from "@/lib/domain/what-if";
 import { can } from "@/lib/permissions";
@@ -146,6 +148,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
           {period && <span data-testid="dashboard-period">{t("period", { year: period.year, month: period.month })}</span>}
           {demo && <Badge tone="warn">{t("demo")}</Badge>}
+          {can(actor, "briefing.read") && <BriefingDownload defaultMonth={bureauToday().toISOString().slice(0, 7)} />}
         </div>
       </header>
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { LedgerOfficeActions } from "@/components/office/ledger-office-actions";
 import { LedgerFilters, type UnitGroup } from "@/components/problems/ledger-filters";
 import { LedgerList } from "@/components/problems/ledger-list";
 import { FILTER_KEYS } from "@/components/problems/ledger-query";
@@ -92,11 +93,14 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
             </p>
           ) : null}
         </div>
-        {can(actor, "problem.create") ? (
-          <Link href="/problems/new" className="btn-primary">
-            + {tn("newProblem")}
-          </Link>
-        ) : null}
+        <div className="flex flex-wrap items-center gap-2">
+          <LedgerOfficeActions query={query} canImport={can(actor, "problem.import")} />
+          {can(actor, "problem.create") ? (
+            <Link href="/problems/new" className="btn-primary print:hidden">
+              + {tn("newProblem")}
+            </Link>
+          ) : null}
+        </div>
       </div>
 
       <LedgerFilters
