@@ -17,7 +17,9 @@ import { type Actor, authorize } from "../../permissions";
 import type { LedgerImportResult } from "../../schemas/office";
 import { type Locale, localizeMessage } from "../../schemas/parse";
 import { type ProblemCreateInput, problemCreateSchema, problemUpdateSchema } from "../../schemas/problem";
+import { writeAudit } from "../audit/write-audit";
 import { parseXlsxInWorker, XlsxRefused } from "../office/parse-xlsx";
+import { refreshDerived } from "../workflow/refresh-derived";
 import { insertProblem, isUniqueViolation, nextProblemCode } from "./create-problem";
 import { problemWithMeasuresInclude } from "./problem-dto";
 import { updateProblemInTx } from "./update-problem";
@@ -377,7 +379,9 @@ export async function importProblems(
       continue;
     }
     const changes = diffAgainst(current, plan.input, plan.districtId as string);
-    actions.set(plan, { action: Object.keys(changes).length ? "update" : "unchanged", changes });
+    // Measures live in the app once a problem has them; an import only fills them in when it has none.
+    const addMeasures = current.measures.length === 0 && plan.measures.length > 0;
+    actions.set(plan, { action: Object.keys(changes).length || addMeasures ? "update" : "unchanged", changes });
   }
 
   const count = (a: Action) => [...actions.values()].filter((x) => x.action === a).length;
@@ -429,11 +433,22 @@ export async function importProblems(
             } else {
               const current = existing.get(plan.code as string);
               if (!current) continue;
-              const update = problemUpdateSchema.parse({ ...act?.changes, version: current.version });
-              await updateProblemInTx(tx, actor, current.id, update, locale, opts.requestId);
+              if (Object.keys(act?.changes ?? {}).length) {
+                const update = problemUpdateSchema.parse({ ...act?.changes, version: current.version });
+                await updateProblemInTx(tx, actor, current.id, update, locale, opts.requestId);
+              }
               if (current.measures.length === 0 && plan.measures.length) {
                 await tx.measure.createMany({
                   data: plan.measures.map((description, i) => ({ problemId: current.id, seq: i + 1, description })),
+                });
+                await refreshDerived(tx, current.id);
+                await writeAudit(tx, {
+                  actorId: actor.id,
+                  entityType: "Problem",
+                  entityId: current.id,
+                  action: "import",
+                  after: { measures: plan.measures },
+                  requestId: opts.requestId,
                 });
               }
             }
