@@ -141,6 +141,7 @@ describe("ledger export", () => {
     expect(first[deadlineCol]).toBeInstanceOf(Date);
     expect(first[header.indexOf("挂钩领导")]).toBe(leaderName);
     expect(first[header.indexOf("配合单位")]).toBe(coUnitName);
+    expect(first[header.indexOf("验收单位")]).toBe(acceptanceName);
     expect(first[header.indexOf("整改措施")]).toBe("1. 排查管网渗漏点\n2. 修复破损管段，建立巡查制度");
     const second = mine.find((row) => row[1] === `RT-${world.tag}-02`) as unknown[];
     expect(second[header.indexOf("问题描述")]).toBe(`'${FORMULA_TEXT}`);

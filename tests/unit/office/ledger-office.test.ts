@@ -20,7 +20,10 @@ describe("formula injection", () => {
     expect(unescapeFormulaText("'河道")).toBe("'河道");
   });
   it("CSV fields round-trip through the parser with quotes, commas and line breaks", () => {
-    const rows = [["a,b", 'say "hi"', "line1\nline2"], ["", "x"]];
+    const rows = [
+      ["a,b", 'say "hi"', "line1\nline2"],
+      ["", "x"],
+    ];
     const text = `\uFEFF${rows.map((r) => r.map(csvField).join(",")).join("\r\n")}\r\n`;
     expect(parseCsv(text)).toEqual(rows);
   });
@@ -97,6 +100,11 @@ describe("header detection", () => {
     expect(layout?.headers[1]).toBe("问题基本情况/具体问题");
   });
   it("finds nothing in a sheet without a ledger header", () => {
-    expect(detectHeader([["姓名", "年龄"], ["张三", "30"]])).toBeNull();
+    expect(
+      detectHeader([
+        ["姓名", "年龄"],
+        ["张三", "30"],
+      ]),
+    ).toBeNull();
   });
 });
