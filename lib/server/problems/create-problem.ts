@@ -1,6 +1,7 @@
 import { Prisma } from "@prisma/client";
 import { db, type Tx } from "../../db";
 import { bureauToday, parseCalendarDate } from "../../domain/calendar";
+import type { Settings } from "../../domain/settings";
 import { Invalid } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
 import { type Locale, localizeMessage, parseInput } from "../../schemas/parse";
@@ -36,7 +37,7 @@ export async function insertProblem(
   actor: Actor,
   input: ProblemCreateInput & { code: string },
   districtId: string,
-  opts: { requestId?: string; measures?: readonly string[]; auditAction?: string } = {},
+  opts: { requestId?: string; measures?: readonly string[]; auditAction?: string; settings?: Settings } = {},
 ) {
   const created = await tx.problem.create({
     data: {
@@ -67,7 +68,7 @@ export async function insertProblem(
     include: problemWithMeasuresInclude,
   });
   // A deadline already past registers as RED.
-  const { colour } = await refreshDerived(tx, created.id);
+  const { colour } = await refreshDerived(tx, created.id, undefined, opts.settings);
   created.colour = colour;
   await writeAudit(tx, {
     actorId: actor.id,
