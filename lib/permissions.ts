@@ -6,6 +6,10 @@ export const PERMISSIONS = {
   "problem.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
   "problem.create": ["COORDINATOR"],
   "problem.update": ["COORDINATOR", "DIVISION_HEAD"],
+  /** Bringing an office's spreadsheet ledger in (creates and updates problems): the ledger keeper only. */
+  "problem.import": ["COORDINATOR"],
+  /** The monthly dispatch briefing (调度简报) covers the whole city: for the roles that see all of it. */
+  "briefing.read": ["ADMIN", "LEADER", "COORDINATOR", "VIEWER"],
   "measure.update": ["COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER"],
   "measure.manage": ["COORDINATOR", "DIVISION_HEAD"],
   "workflow.transition": ["LEADER", "COORDINATOR", "DIVISION_HEAD"],

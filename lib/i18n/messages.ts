@@ -11,6 +11,8 @@ import mapEn from "../../messages/modules/map.en.json";
 import mapZhCN from "../../messages/modules/map.zh-CN.json";
 import namedEn from "../../messages/modules/named.en.json";
 import namedZhCN from "../../messages/modules/named.zh-CN.json";
+import officeEn from "../../messages/modules/office.en.json";
+import officeZhCN from "../../messages/modules/office.zh-CN.json";
 import penaltiesEn from "../../messages/modules/penalties.en.json";
 import penaltiesZhCN from "../../messages/modules/penalties.zh-CN.json";
 import reflectEn from "../../messages/modules/reflect.en.json";
@@ -41,8 +43,9 @@ export const MODULES: Record<Locale, Record<string, unknown>[]> = {
     explainZhCN,
     mapZhCN,
     importsZhCN,
+    officeZhCN,
   ],
-  en: [reflectEn, namedEn, penaltiesEn, findingsEn, adminEn, sectionsEn, securityEn, uiEn, explainEn, mapEn, importsEn],
+  en: [reflectEn, namedEn, penaltiesEn, findingsEn, adminEn, sectionsEn, securityEn, uiEn, explainEn, mapEn, importsEn, officeEn],
 };
 
 /** The core file of each locale. */

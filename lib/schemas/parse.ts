@@ -17,10 +17,10 @@ const validationText: Record<Locale, Record<string, string>> = {
 };
 const localeErrors = { "zh-CN": z.locales.zhCN().localeError, en: z.locales.en().localeError };
 
-/** Custom messages in schemas are keys (`v.<key>`, or `security.<path>` / `reflectValidation.<key>` of those modules), translated here for the caller's locale. */
+/** Custom messages in schemas are keys (`v.<key>`, or `security.<path>` / `reflectValidation.<key>` / `office.<path>` of those modules), translated here for the caller's locale. */
 export function localizeMessage(message: string, locale: Locale): string {
   if (message.startsWith("v.")) return validationText[locale][message.slice(2)] ?? message;
-  if (message.startsWith("security.") || message.startsWith("reflectValidation.")) {
+  if (message.startsWith("security.") || message.startsWith("reflectValidation.") || message.startsWith("office.")) {
     let node: unknown = MESSAGES[locale];
     for (const part of message.split("."))
       node = node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined;

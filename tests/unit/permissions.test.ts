@@ -8,6 +8,8 @@ const EXPECTED: Record<Permission, RoleName[]> = {
   "problem.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
   "problem.create": ["COORDINATOR"],
   "problem.update": ["COORDINATOR", "DIVISION_HEAD"],
+  "problem.import": ["COORDINATOR"],
+  "briefing.read": ["ADMIN", "LEADER", "COORDINATOR", "VIEWER"],
   "measure.update": ["COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER"],
   "measure.manage": ["COORDINATOR", "DIVISION_HEAD"],
   "workflow.transition": ["LEADER", "COORDINATOR", "DIVISION_HEAD"],

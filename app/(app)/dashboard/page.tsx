@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { AnnualTargets } from "@/components/dashboard/annual-targets";
 import { BottomLineWatch } from "@/components/dashboard/bottom-line-watch";
+import { BriefingDownload } from "@/components/dashboard/briefing-download";
 import { ColourCounts } from "@/components/dashboard/colour-counts";
 import { PenaltyBadge } from "@/components/dashboard/penalty-badge";
 import { PenaltyPanel } from "@/components/dashboard/penalty-panel";
@@ -10,6 +11,7 @@ import { TargetBadgeLegend, TargetBadges } from "@/components/dashboard/target-b
 import { DistrictMap } from "@/components/map/district-map";
 import { ColourWhy } from "@/components/problems/colour-reason";
 import { Badge } from "@/components/ui/badge";
+import { bureauToday } from "@/lib/domain/calendar";
 import { RED_RETURN_COUNT } from "@/lib/domain/colour";
 import { INDICATOR_CODES, INDICATORS, type IndicatorCodeName } from "@/lib/domain/indicators";
 import type { WhatIfResult } from "@/lib/domain/what-if";
@@ -157,6 +159,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
           {period && <span data-testid="dashboard-period">{t("period", { year: period.year, month: period.month })}</span>}
           {demo && <Badge tone="amber">{t("demo")}</Badge>}
+          {can(actor, "briefing.read") && <BriefingDownload defaultMonth={bureauToday().toISOString().slice(0, 7)} />}
         </div>
       </header>
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DistrictMap } from "@/components/map/district-map";
+import { LedgerOfficeActions } from "@/components/office/ledger-office-actions";
 import { ColourLegend } from "@/components/problems/colour-reason";
 import { LedgerFilters, type UnitGroup } from "@/components/problems/ledger-filters";
 import { LedgerList } from "@/components/problems/ledger-list";
@@ -112,7 +113,8 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
             </p>
           ) : null}
         </div>
-        <div className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2">
+          <LedgerOfficeActions query={query} canImport={can(actor, "problem.import")} />
           <Link
             href={mapToggle.size ? `/problems?${mapToggle}` : "/problems"}
             className="btn-secondary"
@@ -121,7 +123,7 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
             {showMap ? tm("hideMap") : tm("showMap")}
           </Link>
           {can(actor, "problem.create") ? (
-            <Link href="/problems/new" className="btn-primary">
+            <Link href="/problems/new" className="btn-primary print:hidden">
               + {tn("newProblem")}
             </Link>
           ) : null}

@@ -1,3 +1,4 @@
+import { briefingQuerySchema, ledgerImportResultSchema, problemExportQuerySchema } from "../../schemas/office";
 import {
   lateReporterSchema,
   lateReportersQuerySchema,
@@ -8,9 +9,83 @@ import {
 } from "../../schemas/report";
 import { errors, idParam, json, list, queryParameters, ref } from "./helpers";
 
-/** Progress reports (整改进展) and the late reporters. */
+const binary = { schema: { type: "string", format: "binary" } };
+const DOCX = { "application/vnd.openxmlformats-officedocument.wordprocessingml.document": binary };
+
+/** Progress reports (整改进展), the late reporters, and the office documents: ledger export/import, briefing, printable records. */
 export function reportPaths(): Record<string, unknown> {
   return {
+    "/api/v1/problems/export": {
+      get: {
+        summary:
+          "The ledger with the list's own filters (and your data scope) as XLSX (styled header, frozen, filtered, real dates) or CSV (UTF-8 with BOM), streamed in pages; text that a spreadsheet would take for a formula is prefixed with an apostrophe; the export is audited",
+        parameters: queryParameters(problemExportQuerySchema),
+        responses: {
+          "200": {
+            description: "The file (attachment)",
+            content: {
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": binary,
+              "text/csv": binary,
+            },
+          },
+          ...errors(401, 422),
+        },
+      },
+    },
+    "/api/v1/problems/import": {
+      post: {
+        summary:
+          'Import an office ledger (XLSX or CSV UTF-8; coordinator only). The header is found (merged title rows, two-row headers), columns mapped by their names or by `mapping` (JSON: column index → field), text dates read ("2021年12月底", "2022年6月", Excel serials, "长期坚持" → ONGOING), units, districts and lead officials resolved by name. `?dryRun=1` answers the mapping, the errors and a preview; otherwise all rows are written in one transaction or none (any bad row → 422 with the list). A row whose problem code exists updates that problem (version-checked, audited); unchanged rows are left alone. With `Accept: application/x-ndjson` the commit streams `{progress:{done,total}}` lines and ends with `{result}`',
+        parameters: [
+          { name: "dryRun", in: "query", required: false, schema: { type: "string", enum: ["1", "0", "true", "false"] } },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            "multipart/form-data": {
+              schema: {
+                type: "object",
+                properties: {
+                  file: { type: "string", format: "binary" },
+                  mapping: {
+                    type: "string",
+                    description: 'JSON object: column index (0-based) → field, or "" to leave the column out',
+                  },
+                },
+                required: ["file"],
+              },
+            },
+          },
+        },
+        responses: {
+          "200": { description: "Preview (dry run) or the import's counts", content: json(ref(ledgerImportResultSchema)) },
+          ...errors(400, 401, 403, 413, 422),
+        },
+      },
+    },
+    "/api/v1/reports/briefing": {
+      get: {
+        summary:
+          "The monthly dispatch briefing (调度简报) of `month` as .docx in official-document layout (GB/T 9704): overall progress, by district and lead unit, overdue and red/yellow lists, target-line standings, penalties, charts; for the roles that see the whole city; audited",
+        parameters: queryParameters(briefingQuerySchema),
+        responses: { "200": { description: "The document (attachment)", content: DOCX }, ...errors(401, 403, 422) },
+      },
+    },
+    "/api/v1/problems/{id}/closure-form": {
+      get: {
+        summary:
+          "The closure approval form (整改销号审批表) of a closed problem as .docx, filled from its closure records (409 when not closed)",
+        parameters: [idParam],
+        responses: { "200": { description: "The form (attachment)", content: DOCX }, ...errors(401, 403, 404, 409) },
+      },
+    },
+    "/api/v1/problems/{id}/notice-document": {
+      get: {
+        summary: "The text of the problem's latest public notice (公示) as .docx (409 when there is none)",
+        parameters: [idParam],
+        responses: { "200": { description: "The notice (attachment)", content: DOCX }, ...errors(401, 403, 404, 409) },
+      },
+    },
     "/api/v1/problems/{id}/reports": {
       get: {
         summary: "The problem's progress reports, newest first",

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { IMPORT_COLUMN_NOTES, IMPORT_COLUMNS, IMPORT_EXAMPLE } from "../../domain/indicator-import";
 import { INDICATOR_CODES, INDICATORS } from "../../domain/indicators";

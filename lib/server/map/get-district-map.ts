@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@prisma/client";
 import { db } from "../../db";
 import { bureauToday } from "../../domain/calendar";

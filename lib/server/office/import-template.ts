@@ -1,3 +1,4 @@
+import "server-only";
 import ExcelJS from "exceljs";
 
 /** One sheet of valid codes in a template: what may be written in a column, with its meaning. */

@@ -39,18 +39,23 @@ export class XlsxRefused extends Error {
   }
 }
 
-/** `rowNumbers[i]` is the sheet row (1-based) of `rows[i]`; empty rows are skipped. */
-export type ParsedSheet = { sheetName: string; rows: string[][]; rowNumbers: number[] };
+/**
+ * `rowNumbers[i]` is the sheet row (1-based) of `rows[i]`; empty rows are skipped. Every cell of a
+ * merged range reads as its top-left cell's text (a merged title or group header repeats across
+ * its cells); `merges` lists the ranges ("A1:T1") for callers that need to know which they were.
+ */
+export type ParsedSheet = { sheetName: string; rows: string[][]; rowNumbers: number[]; merges: string[] };
 
 // Plain CommonJS run by the worker (`eval`), so no bundler rewrites its `require`s.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const zlib = require("node:zlib");
 function refuse(reason, message) { const e = new Error(message); e.reason = reason; throw e; }
+let dateChars = 7;
 function cellText(value) {
   if (value === null || value === undefined) return "";
   if (typeof value === "object") {
-    if (value instanceof Date) return value.toISOString().slice(0, 7);
+    if (value instanceof Date) return value.toISOString().slice(0, dateChars);
     if (typeof value.formula === "string") return "=" + value.formula;
     if (typeof value.sharedFormula === "string") return "=" + value.sharedFormula;
     if (Array.isArray(value.richText)) return value.richText.map((r) => r.text).join("");
@@ -62,6 +67,7 @@ function cellText(value) {
 }
 (async () => {
   const { bytes, entries, limits, sheetIndex } = workerData;
+  dateChars = workerData.dates === "day" ? 10 : 7;
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let budget = limits.maxUnpackedBytes;
   for (const e of entries) {
@@ -96,23 +102,27 @@ function cellText(value) {
   const rows = [];
   const rowNumbers = [];
   sheet.eachRow({ includeEmpty: false }, (row, n) => {
-    rows.push(row.values.slice(1).map(cellText));
+    rows.push(Array.from(row.values.slice(1), cellText)); // holes (empty cells) → ""
     rowNumbers.push(n);
   });
   if (rows.length > limits.maxRows) refuse("too-many-rows", "more than " + limits.maxRows + " rows");
-  parentPort.postMessage({ ok: true, sheetName: sheet.name, rows, rowNumbers });
+  const merges = Object.values(sheet._merges || {}).map((m) => m.range);
+  parentPort.postMessage({ ok: true, sheetName: sheet.name, rows, rowNumbers, merges });
 })().catch((e) => parentPort.postMessage({ ok: false, reason: e.reason || "unreadable", message: e.reason ? e.message : "not a readable XLSX workbook" }));
 `;
 
 type WorkerAnswer =
-  | { ok: true; sheetName: string; rows: string[][]; rowNumbers: number[] }
+  | { ok: true; sheetName: string; rows: string[][]; rowNumbers: number[]; merges: string[] }
   | { ok: false; reason: XlsxRefusal; message: string };
 
-/** Reads one sheet (the first by default) of an XLSX file as text cells, within `limits`; throws `XlsxRefused`. */
+/**
+ * Reads one sheet (the first by default) of an XLSX file as text cells, within `limits`; throws
+ * `XlsxRefused`. Date cells read as "YYYY-MM" (indicator months) or, with `dates: "day"`, "YYYY-MM-DD".
+ */
 export async function parseXlsxInWorker(
   bytes: Uint8Array,
   limits: Partial<XlsxLimits> = {},
-  opts: { sheetIndex?: number } = {},
+  opts: { sheetIndex?: number; dates?: "month" | "day" } = {},
 ): Promise<ParsedSheet> {
   const l = { ...DEFAULT_XLSX_LIMITS, ...limits };
   let entries: ReturnType<typeof readZipDirectory>;
@@ -134,6 +144,7 @@ export async function parseXlsxInWorker(
       entries,
       limits: { maxUnpackedBytes: l.maxUnpackedBytes, maxRows: l.maxRows },
       sheetIndex: opts.sheetIndex ?? 0,
+      dates: opts.dates ?? "month",
     },
     transferList: [copy.buffer as ArrayBuffer],
     resourceLimits: { maxOldGenerationSizeMb: l.maxHeapMb },
@@ -162,7 +173,7 @@ export async function parseXlsxInWorker(
       });
     });
     if (!answer.ok) throw new XlsxRefused(answer.reason, answer.message);
-    return { sheetName: answer.sheetName, rows: answer.rows, rowNumbers: answer.rowNumbers };
+    return { sheetName: answer.sheetName, rows: answer.rows, rowNumbers: answer.rowNumbers, merges: answer.merges };
   } finally {
     await worker.terminate();
   }

@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "@prisma/client";
 import { db, type Tx } from "../../db";
 import { bureauToday, parseCalendarDate } from "../../domain/calendar";
+import type { Settings } from "../../domain/settings";
 import { Invalid } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
 import { type Locale, localizeMessage, parseInput } from "../../schemas/parse";
@@ -13,7 +14,7 @@ import { auditSnapshot, problemWithMeasuresInclude, toProblemDto } from "./probl
 import { resolveReferences } from "./resolve-references";
 
 /** Next free ledger code of the year, e.g. WX-2026-0007. */
-async function nextProblemCode(tx: Tx, year: number): Promise<string> {
+export async function nextProblemCode(tx: Tx, year: number): Promise<string> {
   const prefix = `WX-${year}-`;
   const last = await tx.problem.findFirst({
     where: { code: { startsWith: prefix } },
@@ -28,27 +29,40 @@ export function isUniqueViolation(e: unknown, field: string): boolean {
   return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002" && JSON.stringify(e.meta ?? {}).includes(field);
 }
 
+export type InsertProblemOptions = {
+  requestId?: string;
+  /** Measures an import brings with the problem, in order. */
+  measures?: readonly string[];
+  /** The audit action (default `create`; the ledger import writes `import`). */
+  auditAction?: string;
+  /** The thresholds in force, when the caller read them already (an import of many rows). */
+  settings?: Settings;
+  /** The enterprise of the register the problem is about (a case, a hazard). */
+  enterpriseId?: string | null;
+};
+
 /**
- * The registration itself inside the caller's transaction (no authorization: the caller has
- * authorized), so another use case can register a problem and link it in one transaction.
+ * The write of a registration, inside the caller's transaction, once the references are known to
+ * exist: the row (with its measures, when an import brings them), its derived colour and its
+ * audit row. Shared by the form, the API, the ledger import and the modules that open problems
+ * (cases, hazards, self-review findings), so the rules stay one.
  */
-export async function createProblemInTx(
+export async function insertProblem(
   tx: Tx,
   actor: Actor,
-  input: ProblemCreateInput,
-  opts: { locale?: Locale; requestId?: string } = {},
-): Promise<ProblemDto> {
-  const { districtId } = await resolveReferences(tx, input, opts.locale);
-  const code = input.code ?? (await nextProblemCode(tx, bureauToday().getUTCFullYear()));
+  input: ProblemCreateInput & { code: string },
+  districtId: string,
+  opts: InsertProblemOptions = {},
+) {
   const created = await tx.problem.create({
     data: {
-      code,
+      code: input.code,
       title: input.title,
       description: input.description,
       source: input.source,
       round: input.round ?? null,
       category: input.category,
-      districtId: districtId as string,
+      districtId,
       locationText: input.locationText ?? null,
       lat: input.lat ?? null,
       lng: input.lng ?? null,
@@ -61,22 +75,48 @@ export async function createProblemInTx(
       deadlineBand: input.deadlineBand,
       deadline: input.deadline ? parseCalendarDate(input.deadline) : null,
       createdById: actor.id,
+      enterpriseId: opts.enterpriseId ?? null,
       coUnits: { create: input.coUnitIds.map((unitId) => ({ unitId })) },
+      ...(opts.measures?.length && {
+        measures: { create: opts.measures.map((description, i) => ({ seq: i + 1, description })) },
+      }),
     },
     include: problemWithMeasuresInclude,
   });
   // A deadline already past registers as RED.
-  const { colour } = await refreshDerived(tx, created.id);
+  const { colour } = await refreshDerived(tx, created.id, undefined, opts.settings);
   created.colour = colour;
   await writeAudit(tx, {
     actorId: actor.id,
     entityType: "Problem",
     entityId: created.id,
-    action: "create",
+    action: opts.auditAction ?? "create",
     after: auditSnapshot(created),
     requestId: opts.requestId,
   });
-  return toProblemDto(created, undefined, { actor, settings: await getSettings(tx) });
+  return created;
+}
+
+/**
+ * The registration inside the caller's transaction (no authorization: the caller has authorized),
+ * so another use case can register a problem and link it in one transaction: resolves the
+ * references, takes the next code, writes the row and its audit.
+ */
+export async function createProblemInTx(
+  tx: Tx,
+  actor: Actor,
+  input: ProblemCreateInput,
+  opts: { locale?: Locale; requestId?: string; enterpriseId?: string | null } = {},
+): Promise<ProblemDto> {
+  const { districtId } = await resolveReferences(tx, input, opts.locale);
+  const code = input.code ?? (await nextProblemCode(tx, bureauToday().getUTCFullYear()));
+  const settings = await getSettings(tx);
+  const created = await insertProblem(tx, actor, { ...input, code }, districtId as string, {
+    requestId: opts.requestId,
+    settings,
+    enterpriseId: opts.enterpriseId,
+  });
+  return toProblemDto(created, undefined, { actor, settings, locale: opts.locale });
 }
 
 /** Registers a problem in the ledger (status REGISTERED) and writes its first audit row. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { bureauToday, formatCalendarDate } from "../../domain/calendar";
 import { mayDecideExtension } from "../../domain/extension-rules";

@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { EvidencePanel } from "@/components/evidence/evidence-panel";
 import { FindingsPanel } from "@/components/findings/findings-panel";
+import { ProblemDocuments } from "@/components/office/problem-documents";
 import { OverdueBadge, ProgressBar, RelapseBadge, StatusBadge } from "@/components/problems/badges";
 import { ColourBadge } from "@/components/problems/colour-badge";
 import { ColourReasonLine, ColourWhy } from "@/components/problems/colour-reason";
@@ -180,11 +181,14 @@ export default async function ProblemPage({ params }: Params) {
             <span className="text-slate-500 text-xs">{t("versionValue", { version: p.version })}</span>
           </div>
         </div>
-        {access.kind !== "none" ? (
-          <Link href={`/problems/${p.id}/edit`} className="btn-primary">
-            {tc("edit")}
-          </Link>
-        ) : null}
+        <div className="flex flex-wrap items-center gap-2">
+          <ProblemDocuments problemId={p.id} status={p.status} />
+          {access.kind !== "none" ? (
+            <Link href={`/problems/${p.id}/edit`} className="btn-primary print:hidden">
+              {tc("edit")}
+            </Link>
+          ) : null}
+        </div>
       </header>
 
       <FindingsPanel
