@@ -44,6 +44,17 @@ const EXPECTED: Record<Permission, RoleName[]> = {
   "finding.withdraw": ["LEADER"],
   "unit.manage": ["ADMIN"],
   "audit.read": ["ADMIN"],
+  "enterprise.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "enterprise.manage": ["ADMIN", "COORDINATOR"],
+  "campaign.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "campaign.manage": ["COORDINATOR"],
+  "inspection.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "inspection.create": ["COORDINATOR", "FIELD_OFFICER"],
+  "case.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "case.file": ["COORDINATOR", "FIELD_OFFICER"],
+  "case.transition": ["COORDINATOR", "FIELD_OFFICER"],
+  "case.openProblem": ["COORDINATOR"],
+  "enforcement.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
 };
 
 const actorOf = (role: RoleName): Actor => ({
