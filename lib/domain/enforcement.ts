@@ -1,5 +1,5 @@
-import { plannedPercent } from "./colour";
 import type { ColourName } from "./colour";
+import { plannedPercent } from "./colour";
 
 /**
  * Pure rules of enforcement (专项执法): the four inspection modes, the case life cycle, case

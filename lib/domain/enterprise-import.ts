@@ -113,8 +113,7 @@ export function parseEnterpriseTable(
       return at === undefined ? "" : (cells[at] ?? "").trim();
     };
     if (cells.every((c) => c.trim() === "")) return;
-    const fail = (key: ColumnKey | null, reason: string) =>
-      errors.push({ row, column: key ? labelOf(key) : null, reason });
+    const fail = (key: ColumnKey | null, reason: string) => errors.push({ row, column: key ? labelOf(key) : null, reason });
     let ok = true;
     const bad = (key: ColumnKey, reason: string) => {
       fail(key, reason);
@@ -145,7 +144,9 @@ export function parseEnterpriseTable(
     if (lat === undefined) bad("lat", "纬度应为 -90 到 90 之间的数字");
     if (lng === undefined) bad("lng", "经度应为 -180 到 180 之间的数字");
     const tags: EnterpriseTagName[] = [];
-    for (const part of cell("tags").split(/[,，、;；\s]+/).filter(Boolean)) {
+    for (const part of cell("tags")
+      .split(/[,，、;；\s]+/)
+      .filter(Boolean)) {
       const tag = parseTag(part);
       if (!tag) {
         bad("tags", `无法识别的标签“${part}”（可用：${Object.values(TAG_LABELS).join("、")}）`);

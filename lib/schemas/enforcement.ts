@@ -2,20 +2,11 @@ import { z } from "zod";
 import { checkCreditCode, creditCodeMessage, normalizeCreditCode } from "../domain/credit-code";
 import { ACTION_TYPES, CASE_MEASURES, CASE_STATUSES, INSPECTION_MODES, INSPECTION_RESULTS } from "../domain/enforcement";
 import { DEADLINE_BANDS, ENTERPRISE_STATUSES, ENTERPRISE_TAGS, PROBLEM_CATEGORIES } from "../domain/enums";
-import {
-  calendarDate,
-  emptyToUndefined,
-  optionalText,
-  pageQuery,
-  requiredOr,
-  requiredText,
-  strictNumberInput,
-} from "./common";
+import { calendarDate, emptyToUndefined, optionalText, pageQuery, requiredOr, requiredText, strictNumberInput } from "./common";
 
 /** Enforcement (专项执法) inputs, shared by the pages, the server actions, the REST API and the OpenAPI document. */
 
 const districtCode = z.string().regex(/^\d{6}$/, "请选择属地（六位行政区划代码）");
-const csvList = (v: unknown) => (typeof v === "string" ? (v.trim() === "" ? [] : v.split(",").map((s) => s.trim())) : v);
 
 export const creditCodeField = z
   .string({ error: requiredOr("统一社会信用代码不能为空") })
@@ -43,15 +34,13 @@ const enterpriseFields = {
 };
 
 function checkClosed(v: { status?: string; closedOn?: string | null }, ctx: z.RefinementCtx): void {
-  if (v.status === "CLOSED" && !v.closedOn) ctx.addIssue({ code: "custom", path: ["closedOn"], message: "关闭的企业须填写关闭日期" });
+  if (v.status === "CLOSED" && !v.closedOn)
+    ctx.addIssue({ code: "custom", path: ["closedOn"], message: "关闭的企业须填写关闭日期" });
   if (v.status !== undefined && v.status !== "CLOSED" && v.closedOn)
     ctx.addIssue({ code: "custom", path: ["closedOn"], message: "只有已关闭的企业才填写关闭日期" });
 }
 
-export const enterpriseCreateSchema = z
-  .strictObject(enterpriseFields)
-  .superRefine(checkClosed)
-  .meta({ id: "EnterpriseCreate" });
+export const enterpriseCreateSchema = z.strictObject(enterpriseFields).superRefine(checkClosed).meta({ id: "EnterpriseCreate" });
 export type EnterpriseCreateInput = z.output<typeof enterpriseCreateSchema>;
 
 export const enterprisePatchSchema = z
@@ -159,7 +148,10 @@ export const caseCreateSchema = z
     inspectionId: z.uuid("请选择发现违法行为的检查"),
     violation: requiredText(2000),
     legalBasis: requiredText(1000),
-    fineYuan: z.preprocess(strictNumberInput, z.number("罚款金额须为整数（元）").int("罚款金额须为整数（元）").min(0).max(1_000_000_000)),
+    fineYuan: z.preprocess(
+      strictNumberInput,
+      z.number("罚款金额须为整数（元）").int("罚款金额须为整数（元）").min(0).max(1_000_000_000),
+    ),
     measures: z.array(z.enum(CASE_MEASURES)).max(CASE_MEASURES.length).default([]),
     filedOn: calendarDate,
   })

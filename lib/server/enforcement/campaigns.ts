@@ -26,7 +26,14 @@ export function actionTargetWhere(type: ActionTypeName, tags: readonly string[])
   };
 }
 
-export type CampaignSummary = { id: string; name: string; year: number; startsOn: string; endsOn: string; actions: { id: string; type: string; targetTags: string[] }[] };
+export type CampaignSummary = {
+  id: string;
+  name: string;
+  year: number;
+  startsOn: string;
+  endsOn: string;
+  actions: { id: string; type: string; targetTags: string[] }[];
+};
 
 export type ProgressRow = {
   actionId: string;
@@ -75,7 +82,9 @@ export async function createCampaign(
       },
     });
     for (const a of input.actions) {
-      const action = await tx.campaignAction.create({ data: { campaignId: campaign.id, type: a.type, targetTags: a.targetTags } });
+      const action = await tx.campaignAction.create({
+        data: { campaignId: campaign.id, type: a.type, targetTags: a.targetTags },
+      });
       const targets = a.targets
         ? a.targets.map((t) => ({ districtId: idOf.get(t.districtCode) as string, targetCount: t.targetCount }))
         : await countedTargets(tx, a.type, a.targetTags);
@@ -95,7 +104,11 @@ export async function createCampaign(
 }
 
 async function countedTargets(tx: Tx, type: ActionTypeName, tags: readonly string[]) {
-  const groups = await tx.enterprise.groupBy({ by: ["districtId"], where: actionTargetWhere(type, tags), _count: { _all: true } });
+  const groups = await tx.enterprise.groupBy({
+    by: ["districtId"],
+    where: actionTargetWhere(type, tags),
+    _count: { _all: true },
+  });
   return groups.map((g) => ({ districtId: g.districtId, targetCount: g._count._all }));
 }
 
@@ -121,7 +134,8 @@ async function progressOf(actor: Actor, campaignIds: string[], now: Date): Promi
       actions: {
         include: {
           targets: {
-            where: actor.role === "FIELD_OFFICER" ? { districtId: actor.districtId ?? "00000000-0000-0000-0000-000000000000" } : {},
+            where:
+              actor.role === "FIELD_OFFICER" ? { districtId: actor.districtId ?? "00000000-0000-0000-0000-000000000000" } : {},
           },
         },
       },
@@ -160,7 +174,8 @@ async function progressOf(actor: Actor, campaignIds: string[], now: Date): Promi
         });
       }
     }
-    const order = (r: ProgressRow) => `${r.actionType}|${String(districtOf.get(r.districtId)?.sortOrder ?? 0).padStart(4, "0")}|${r.districtCode}`;
+    const order = (r: ProgressRow) =>
+      `${r.actionType}|${String(districtOf.get(r.districtId)?.sortOrder ?? 0).padStart(4, "0")}|${r.districtCode}`;
     rows.sort((x, y) => order(x).localeCompare(order(y)));
     out.set(c.id, rows);
   }
@@ -199,7 +214,11 @@ export async function getMyCampaignProgress(
     orderBy: { startsOn: "asc" },
   });
   if (!running.length) return [];
-  const progress = await progressOf(actor, running.map((c) => c.id), now);
+  const progress = await progressOf(
+    actor,
+    running.map((c) => c.id),
+    now,
+  );
   return running
     .map((c) => ({
       campaign: summaryOf(c),

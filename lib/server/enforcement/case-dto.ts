@@ -14,7 +14,12 @@ export function toCaseDto(c: CaseRow) {
   return {
     id: c.id,
     number: c.number,
-    enterprise: { id: c.enterprise.id, name: c.enterprise.name, districtCode: c.enterprise.district.code, districtName: c.enterprise.district.name },
+    enterprise: {
+      id: c.enterprise.id,
+      name: c.enterprise.name,
+      districtCode: c.enterprise.district.code,
+      districtName: c.enterprise.district.name,
+    },
     inspection: {
       id: c.inspection.id,
       mode: c.inspection.mode,

@@ -15,7 +15,12 @@ const ACTION_ZH: Record<string, string> = {
   KEY_PETITION: "重点信访",
   NONE: "日常检查（未归入专项行动）",
 };
-const MODE_ZH: Record<string, string> = { ALL_STAFF: "全员执法", CROSS: "交叉执法", ESCALATED: "提级执法", OFF_SITE: "非现场执法" };
+const MODE_ZH: Record<string, string> = {
+  ALL_STAFF: "全员执法",
+  CROSS: "交叉执法",
+  ESCALATED: "提级执法",
+  OFF_SITE: "非现场执法",
+};
 
 /** `GET /api/v1/enforcement/summary/export`: the summary as XLSX, one sheet per dimension; audited. */
 export async function exportEnforcementSummary(
@@ -31,7 +36,8 @@ export async function exportEnforcementSummary(
     ws.addRow([`执法成效 ${s.from} 至 ${s.to}`]);
     ws.addRow([first, ...heads]);
     ws.getRow(2).font = { bold: true };
-    for (const r of rows) ws.addRow([safeCell(label(r)), r.inspections, r.violations, r.cases, r.fineYuan, r.fineWan, r.problemsOpened]);
+    for (const r of rows)
+      ws.addRow([safeCell(label(r)), r.inspections, r.violations, r.cases, r.fineYuan, r.fineWan, r.problemsOpened]);
     ws.columns.forEach((c, i) => {
       c.width = i === 0 ? 28 : 14;
     });

@@ -54,7 +54,14 @@ export async function fileCase(actor: Actor, raw: unknown, opts: { locale?: Loca
           entityType: "EnforcementCase",
           entityId: created.id,
           action: "create",
-          after: { number: dto.number, violation: dto.violation, legalBasis: dto.legalBasis, fineYuan: dto.fineYuan, measures: dto.measures, filedOn: dto.filedOn },
+          after: {
+            number: dto.number,
+            violation: dto.violation,
+            legalBasis: dto.legalBasis,
+            fineYuan: dto.fineYuan,
+            measures: dto.measures,
+            filedOn: dto.filedOn,
+          },
           requestId: opts.requestId,
         });
         return dto;

@@ -113,7 +113,8 @@ export async function getEnforcementSummary(
       return { key, ...(label && { label: label(key) }), ...f, fineWan: wan(f.fineYuan) };
     });
   const months: string[] = [];
-  for (let m = start; m < end; m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) months.push(m.toISOString().slice(0, 7));
+  for (let m = start; m < end; m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1)))
+    months.push(m.toISOString().slice(0, 7));
   const districtName = new Map(districts.map((d) => [d.code, d.name]));
   const districtKeys = districts.map((d) => d.code).filter((c) => actor.role !== "FIELD_OFFICER" || groups.district.has(c));
   return {

@@ -37,7 +37,12 @@ export async function getEnterprise(actor: Actor, id: string): Promise<Enterpris
         })
       : [],
     can(actor, "case.read")
-      ? db.enforcementCase.findMany({ where: { AND: [{ enterpriseId: id }, caseScope(actor)] }, include: caseInclude, orderBy: { filedOn: "desc" }, take: 200 })
+      ? db.enforcementCase.findMany({
+          where: { AND: [{ enterpriseId: id }, caseScope(actor)] },
+          include: caseInclude,
+          orderBy: { filedOn: "desc" },
+          take: 200,
+        })
       : [],
     can(actor, "problem.read")
       ? db.problem.findMany({

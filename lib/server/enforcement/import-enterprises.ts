@@ -2,7 +2,12 @@ import type { NextRequest } from "next/server";
 import { readUploadedFile } from "../../api/upload";
 import { db } from "../../db";
 import { parseCalendarDate } from "../../domain/calendar";
-import { type EnterpriseRow, type ImportRowError, MAX_ENTERPRISE_IMPORT_ROWS, parseEnterpriseTable } from "../../domain/enterprise-import";
+import {
+  type EnterpriseRow,
+  type ImportRowError,
+  MAX_ENTERPRISE_IMPORT_ROWS,
+  parseEnterpriseTable,
+} from "../../domain/enterprise-import";
 import { parseCsv } from "../../domain/indicator-import";
 import { type Actor, authorize } from "../../permissions";
 import { writeAudit } from "../audit/write-audit";
@@ -68,7 +73,8 @@ export async function importEnterprises(
     districtOf.set(d.name, d.id);
   }
   for (const r of rows) {
-    if (!districtOf.has(r.district)) errors.push({ row: r.row, column: "属地", reason: `未知的属地“${r.district}”（填写区划代码或名称）` });
+    if (!districtOf.has(r.district))
+      errors.push({ row: r.row, column: "属地", reason: `未知的属地“${r.district}”（填写区划代码或名称）` });
   }
   if (errors.length) return none(errors.sort((a, b) => a.row - b.row));
 

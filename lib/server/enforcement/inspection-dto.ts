@@ -31,7 +31,10 @@ export async function toInspectionDtos(tx: Prisma.TransactionClient, rows: Row[]
   const userIds = [...new Set(rows.flatMap((r) => r.inspectors.map((i) => i.userId)))];
   const unitIds = [...new Set(rows.map((r) => r.leadUnitId))];
   const [users, units] = await Promise.all([
-    tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true, unit: { select: { name: true } } } }),
+    tx.user.findMany({
+      where: { id: { in: userIds } },
+      select: { id: true, displayName: true, unit: { select: { name: true } } },
+    }),
     tx.unit.findMany({ where: { id: { in: unitIds } }, select: { id: true, name: true } }),
   ]);
   const userOf = new Map(users.map((u) => [u.id, u]));

@@ -18,7 +18,14 @@ export function inspectionPhotoKey(id: string, at: Date): string {
   return `inspection/${at.getUTCFullYear()}/${String(at.getUTCMonth() + 1).padStart(2, "0")}/${id}`;
 }
 
-export type InspectionPhotoDto = { id: string; name: string; hasThumb: boolean; sha256: string; size: number; capturedAt: string | null };
+export type InspectionPhotoDto = {
+  id: string;
+  name: string;
+  hasThumb: boolean;
+  sha256: string;
+  size: number;
+  capturedAt: string | null;
+};
 
 /**
  * `POST /api/v1/inspections/{id}/photos` (multipart `file`): a photo of a visible inspection, by
@@ -54,7 +61,14 @@ export async function uploadInspectionPhoto(
     locale: opts.locale ?? "zh-CN",
   });
   const file = received.file;
-  const dto = (p: { id: string; originalName: string; thumbKey: string | null; sha256: string; size: number; capturedAt: Date | null }) => ({
+  const dto = (p: {
+    id: string;
+    originalName: string;
+    thumbKey: string | null;
+    sha256: string;
+    size: number;
+    capturedAt: Date | null;
+  }) => ({
     id: p.id,
     name: p.originalName,
     hasThumb: !!p.thumbKey,
@@ -67,7 +81,9 @@ export async function uploadInspectionPhoto(
     throw new Invalid({ file: ["现场照片须为图片（JPEG、PNG、WebP 或 HEIC）"] });
   }
   try {
-    const existing = await db.inspectionPhoto.findUnique({ where: { inspectionId_sha256: { inspectionId, sha256: file.sha256 } } });
+    const existing = await db.inspectionPhoto.findUnique({
+      where: { inspectionId_sha256: { inspectionId, sha256: file.sha256 } },
+    });
     if (existing) {
       await storage.delete(key).catch(() => {});
       return { created: false, photo: dto(existing) };
@@ -111,7 +127,12 @@ export async function uploadInspectionPhoto(
 }
 
 /** `GET /api/v1/inspections/{id}/photos/{photoId}?variant=thumb`: the photo (or its thumbnail) of a visible inspection, inline. */
-export async function openInspectionPhoto(actor: Actor, inspectionId: string, photoId: string, variant: string | null): Promise<Response> {
+export async function openInspectionPhoto(
+  actor: Actor,
+  inspectionId: string,
+  photoId: string,
+  variant: string | null,
+): Promise<Response> {
   authorize(actor, "inspection.read");
   if (!isUuid(inspectionId) || !isUuid(photoId)) throw new NotFound("Photo not found");
   const photo = await db.inspectionPhoto.findFirst({

@@ -30,7 +30,10 @@ export async function openCaseProblem(
     const found = await tx.enforcementCase.findFirst({ where: { id, ...caseScope(actor) }, include: caseInclude });
     if (!found) throw new NotFound("Case not found");
     if (found.problemId) throw new Conflict(`该案件已立为台账问题 ${found.problem?.code ?? ""}`.trim(), toCaseDto(found));
-    const enterprise = await tx.enterprise.findUniqueOrThrow({ where: { id: found.enterpriseId }, select: { name: true, address: true, lat: true, lng: true } });
+    const enterprise = await tx.enterprise.findUniqueOrThrow({
+      where: { id: found.enterpriseId },
+      select: { name: true, address: true, lat: true, lng: true },
+    });
     const violation = found.violation.replace(/\s+/g, " ");
     const input = parseInput(
       problemCreateSchema,

@@ -10,7 +10,13 @@ import { writeAudit } from "../audit/write-audit";
 import { type CaseDto, caseInclude, toCaseDto } from "./case-dto";
 import { caseScope } from "./scope";
 
-const STATUS_ZH: Record<CaseStatusName, string> = { FILED: "已立案", NOTIFIED: "已告知", DECIDED: "已决定", EXECUTED: "已执行", CLOSED: "已结案" };
+const STATUS_ZH: Record<CaseStatusName, string> = {
+  FILED: "已立案",
+  NOTIFIED: "已告知",
+  DECIDED: "已决定",
+  EXECUTED: "已执行",
+  CLOSED: "已结案",
+};
 
 /**
  * `POST /api/v1/cases/{id}/transitions`: the next step of a case (FILED → NOTIFIED → DECIDED →
@@ -56,4 +62,3 @@ export async function transitionCase(
     return toCaseDto(after);
   });
 }
-

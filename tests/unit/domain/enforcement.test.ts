@@ -60,9 +60,7 @@ describe("inspection mode rules", () => {
     expect(
       rules({ mode: "CROSS", inspectors: [officer("1", B), officer("2", B, { districtId: A })], leadUnit: agencyB }),
     ).toEqual(["CROSS_NO_LOCAL_INSPECTOR"]);
-    expect(
-      rules({ mode: "CROSS", inspectors: [officer("1", B), officer("2", null)], leadUnit: agencyB }),
-    ).toEqual([]);
+    expect(rules({ mode: "CROSS", inspectors: [officer("1", B), officer("2", null)], leadUnit: agencyB })).toEqual([]);
     // The rule is only for CROSS: local inspectors are the norm elsewhere.
     expect(rules({ mode: "ALL_STAFF" })).toEqual([]);
   });
