@@ -1,6 +1,8 @@
 import en from "../../messages/en.json";
 import adminEn from "../../messages/modules/admin.en.json";
 import adminZhCN from "../../messages/modules/admin.zh-CN.json";
+import enforcementEn from "../../messages/modules/enforcement.en.json";
+import enforcementZhCN from "../../messages/modules/enforcement.zh-CN.json";
 import findingsEn from "../../messages/modules/findings.en.json";
 import findingsZhCN from "../../messages/modules/findings.zh-CN.json";
 import namedEn from "../../messages/modules/named.en.json";
@@ -19,8 +21,8 @@ import type { Locale } from "../schemas/parse";
  * each holding its own top-level namespaces), so a new module adds its words without touching the others'.
  */
 export const MODULES: Record<Locale, Record<string, unknown>[]> = {
-  "zh-CN": [namedZhCN, penaltiesZhCN, findingsZhCN, adminZhCN, sectionsZhCN, securityZhCN],
-  en: [namedEn, penaltiesEn, findingsEn, adminEn, sectionsEn, securityEn],
+  "zh-CN": [namedZhCN, penaltiesZhCN, findingsZhCN, adminZhCN, sectionsZhCN, securityZhCN, enforcementZhCN],
+  en: [namedEn, penaltiesEn, findingsEn, adminEn, sectionsEn, securityEn, enforcementEn],
 };
 
 /** The core file of each locale. */
