@@ -29,6 +29,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (can(actor, "user.manage")) nav.push({ href: "/admin/users", label: t("adminUi.nav") });
   nav.push({ href: "/account", label: t("account.nav") });
   if (can(actor, "indicator.read")) nav.push({ href: "/sections", label: t("sections.nav") });
+  if (can(actor, "enforcement.read")) nav.push({ href: "/enforcement", label: t("enforcement.nav") });
   if (can(actor, "target.manage")) nav.push({ href: "/targets", label: t("annualTargets.nav") });
   const unread = can(actor, "notification.read") ? await countUnreadNotifications(actor) : null;
   return (

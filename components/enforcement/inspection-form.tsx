@@ -14,7 +14,7 @@ export type InspectionFormOptions = {
   results: readonly string[];
 };
 
-type Photo = { file: File; preview: string };
+type Photo = { key: string; file: File; preview: string };
 
 /** A small JPEG preview drawn from the photo (the original bytes are what is uploaded). */
 async function previewOf(file: File): Promise<string> {
@@ -73,7 +73,9 @@ export function InspectionForm({
 
   async function addPhotos(list: FileList | null) {
     if (!list) return;
-    const added = await Promise.all([...list].map(async (file) => ({ file, preview: await previewOf(file) })));
+    const added = await Promise.all(
+      [...list].map(async (file) => ({ key: crypto.randomUUID(), file, preview: await previewOf(file) })),
+    );
     setPhotos((p) => [...p, ...added]);
   }
 
@@ -127,7 +129,10 @@ export function InspectionForm({
   return (
     <form onSubmit={submit} className="mx-auto max-w-xl space-y-4" noValidate>
       {message && (
-        <p role={message.tone === "bad" ? "alert" : "status"} className={`rounded p-3 text-sm ${message.tone === "bad" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-800"}`}>
+        <p
+          role={message.tone === "bad" ? "alert" : "status"}
+          className={`rounded p-3 text-sm ${message.tone === "bad" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-800"}`}
+        >
           {message.text}
         </p>
       )}
@@ -143,7 +148,14 @@ export function InspectionForm({
           onChange={(e) => setFilter(e.target.value)}
           className={`${input} mb-2`}
         />
-        <select id="f-enterprise" value={values.enterpriseId} onChange={(e) => set("enterpriseId", e.target.value)} className={input} aria-describedby={describedBy("enterpriseId")} required>
+        <select
+          id="f-enterprise"
+          value={values.enterpriseId}
+          onChange={(e) => set("enterpriseId", e.target.value)}
+          className={input}
+          aria-describedby={describedBy("enterpriseId")}
+          required
+        >
           <option value="">—</option>
           {enterprises.map((x) => (
             <option key={x.id} value={x.id}>
@@ -158,7 +170,14 @@ export function InspectionForm({
           <label htmlFor="f-date" className="mb-1 block font-medium text-sm">
             {t("inspections.date")}
           </label>
-          <input id="f-date" type="date" value={values.inspectedOn} onChange={(e) => set("inspectedOn", e.target.value)} className={input} aria-describedby={describedBy("inspectedOn")} />
+          <input
+            id="f-date"
+            type="date"
+            value={values.inspectedOn}
+            onChange={(e) => set("inspectedOn", e.target.value)}
+            className={input}
+            aria-describedby={describedBy("inspectedOn")}
+          />
           {fieldError("inspectedOn")}
         </div>
         <div>
@@ -191,7 +210,13 @@ export function InspectionForm({
         <label htmlFor="f-lead" className="mb-1 block font-medium text-sm">
           {t("inspections.leadUnit")}
         </label>
-        <select id="f-lead" value={values.leadUnitId} onChange={(e) => set("leadUnitId", e.target.value)} className={input} aria-describedby={describedBy("leadUnitId")}>
+        <select
+          id="f-lead"
+          value={values.leadUnitId}
+          onChange={(e) => set("leadUnitId", e.target.value)}
+          className={input}
+          aria-describedby={describedBy("leadUnitId")}
+        >
           <option value="">—</option>
           {options.units.map((u) => (
             <option key={u.id} value={u.id}>
@@ -214,7 +239,10 @@ export function InspectionForm({
                 className="h-5 w-5"
                 checked={values.inspectorIds.includes(o.id)}
                 onChange={(e) =>
-                  set("inspectorIds", e.target.checked ? [...values.inspectorIds, o.id] : values.inspectorIds.filter((x) => x !== o.id))
+                  set(
+                    "inspectorIds",
+                    e.target.checked ? [...values.inspectorIds, o.id] : values.inspectorIds.filter((x) => x !== o.id),
+                  )
                 }
               />
               <span>
@@ -229,7 +257,14 @@ export function InspectionForm({
         <label htmlFor="f-findings" className="mb-1 block font-medium text-sm">
           {t("inspections.findings")}
         </label>
-        <textarea id="f-findings" rows={4} value={values.findings} onChange={(e) => set("findings", e.target.value)} className={input} aria-describedby={describedBy("findings")} />
+        <textarea
+          id="f-findings"
+          rows={4}
+          value={values.findings}
+          onChange={(e) => set("findings", e.target.value)}
+          className={input}
+          aria-describedby={describedBy("findings")}
+        />
         {fieldError("findings")}
       </div>
       <fieldset>
@@ -248,7 +283,13 @@ export function InspectionForm({
           <label htmlFor="f-clue" className="mb-1 block font-medium text-sm">
             {t("inspections.clue")}
           </label>
-          <input id="f-clue" value={values.clueId} onChange={(e) => set("clueId", e.target.value.trim())} className={input} aria-describedby={describedBy("clueId") ?? "hint-clue"} />
+          <input
+            id="f-clue"
+            value={values.clueId}
+            onChange={(e) => set("clueId", e.target.value.trim())}
+            className={input}
+            aria-describedby={describedBy("clueId") ?? "hint-clue"}
+          />
           <p id="hint-clue" className="text-slate-500 text-xs">
             {t("inspections.clueHint")}
           </p>
@@ -276,8 +317,8 @@ export function InspectionForm({
         </span>
         {photos.length > 0 && (
           <ul className="mt-2 flex flex-wrap gap-2" aria-label={t("inspections.photos")}>
-            {photos.map((p, i) => (
-              <li key={`${p.file.name}-${i}`} className="relative">
+            {photos.map((p) => (
+              <li key={p.key} className="relative">
                 {p.preview ? (
                   // biome-ignore lint/performance/noImgElement: a local data-URL preview
                   <img src={p.preview} alt={p.file.name} className="h-20 w-20 rounded object-cover" />
@@ -286,7 +327,7 @@ export function InspectionForm({
                 )}
                 <button
                   type="button"
-                  onClick={() => setPhotos((x) => x.filter((_, j) => j !== i))}
+                  onClick={() => setPhotos((x) => x.filter((y) => y.key !== p.key))}
                   className="absolute top-0 right-0 rounded-bl bg-white/90 px-1 text-xs"
                   aria-label={`${t("inspections.removePhoto")} ${p.file.name}`}
                 >

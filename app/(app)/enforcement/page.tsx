@@ -21,7 +21,12 @@ export default async function EnforcementDashboard({ searchParams }: { searchPar
   const cases = (f: Record<string, string>) => withQuery("/enforcement/cases", { ...range, ...f });
   const filterOf = (dim: "actionType" | "mode" | "districtCode" | "month", key: string): Record<string, string> =>
     dim === "month" ? { from: key, to: key } : key === "NONE" ? {} : { [dim]: key };
-  const table = (title: string, dim: "actionType" | "mode" | "districtCode" | "month", rows: SummaryRow[], label: (r: SummaryRow) => string) => (
+  const table = (
+    title: string,
+    dim: "actionType" | "mode" | "districtCode" | "month",
+    rows: SummaryRow[],
+    label: (r: SummaryRow) => string,
+  ) => (
     <section className="card overflow-x-auto p-3" aria-labelledby={`h-${dim}`}>
       <h2 id={`h-${dim}`} className="mb-2 font-semibold">
         {title}
@@ -32,11 +37,21 @@ export default async function EnforcementDashboard({ searchParams }: { searchPar
             <th scope="col" className="py-1 pr-2">
               {t("dashboard.dimension")}
             </th>
-            <th scope="col" className="px-2 text-right">{t("dashboard.inspections")}</th>
-            <th scope="col" className="px-2 text-right">{t("dashboard.violations")}</th>
-            <th scope="col" className="px-2 text-right">{t("dashboard.cases")}</th>
-            <th scope="col" className="px-2 text-right">{t("dashboard.fines")}</th>
-            <th scope="col" className="px-2 text-right">{t("dashboard.problemsOpened")}</th>
+            <th scope="col" className="px-2 text-right">
+              {t("dashboard.inspections")}
+            </th>
+            <th scope="col" className="px-2 text-right">
+              {t("dashboard.violations")}
+            </th>
+            <th scope="col" className="px-2 text-right">
+              {t("dashboard.cases")}
+            </th>
+            <th scope="col" className="px-2 text-right">
+              {t("dashboard.fines")}
+            </th>
+            <th scope="col" className="px-2 text-right">
+              {t("dashboard.problemsOpened")}
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -7,7 +7,17 @@ import { listCases } from "@/lib/server/enforcement/list-cases";
 import { pathWithQuery, requireActor } from "../../session";
 import { one, type Search, withQuery } from "../search";
 
-const FILTERS = ["districtCode", "actionType", "mode", "status", "withProblem", "from", "to", "enterpriseId", "campaignId"] as const;
+const FILTERS = [
+  "districtCode",
+  "actionType",
+  "mode",
+  "status",
+  "withProblem",
+  "from",
+  "to",
+  "enterpriseId",
+  "campaignId",
+] as const;
 
 /** Cases (立案查处), filtered by the query (the dashboard's links land here). */
 export default async function CasesPage({ searchParams }: { searchParams: Search }) {
@@ -40,10 +50,26 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
     <div className="space-y-4">
       <h1 className="font-bold text-2xl">{t("cases.title")}</h1>
       <form method="get" className="card flex flex-wrap items-end gap-3 p-3" aria-label={t("common.apply")}>
-        {select("districtCode", t("common.district"), districts.map((d) => [d.code, d.name] as const))}
-        {select("actionType", t("inspections.action"), ACTION_TYPES.map((a) => [a, t(`actions.${a}`)] as const))}
-        {select("mode", t("inspections.mode"), INSPECTION_MODES.map((m) => [m, t(`modes.${m}`)] as const))}
-        {select("status", t("cases.status"), CASE_STATUSES.map((s) => [s, t(`caseStatus.${s}`)] as const))}
+        {select(
+          "districtCode",
+          t("common.district"),
+          districts.map((d) => [d.code, d.name] as const),
+        )}
+        {select(
+          "actionType",
+          t("inspections.action"),
+          ACTION_TYPES.map((a) => [a, t(`actions.${a}`)] as const),
+        )}
+        {select(
+          "mode",
+          t("inspections.mode"),
+          INSPECTION_MODES.map((m) => [m, t(`modes.${m}`)] as const),
+        )}
+        {select(
+          "status",
+          t("cases.status"),
+          CASE_STATUSES.map((s) => [s, t(`caseStatus.${s}`)] as const),
+        )}
         {select("withProblem", t("cases.problem"), [["true", t("cases.openProblem")]] as const)}
         <label className="flex flex-col text-sm">
           <span className="text-slate-600">{t("common.from")}</span>
@@ -68,12 +94,24 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
           <table className="w-full text-sm">
             <thead className="text-left text-slate-600">
               <tr>
-                <th scope="col" className="p-2">{t("cases.number")}</th>
-                <th scope="col" className="p-2">{t("inspections.enterprise")}</th>
-                <th scope="col" className="p-2">{t("cases.violation")}</th>
-                <th scope="col" className="p-2 text-right">{t("cases.fine")}</th>
-                <th scope="col" className="p-2">{t("cases.status")}</th>
-                <th scope="col" className="p-2">{t("cases.problem")}</th>
+                <th scope="col" className="p-2">
+                  {t("cases.number")}
+                </th>
+                <th scope="col" className="p-2">
+                  {t("inspections.enterprise")}
+                </th>
+                <th scope="col" className="p-2">
+                  {t("cases.violation")}
+                </th>
+                <th scope="col" className="p-2 text-right">
+                  {t("cases.fine")}
+                </th>
+                <th scope="col" className="p-2">
+                  {t("cases.status")}
+                </th>
+                <th scope="col" className="p-2">
+                  {t("cases.problem")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -113,7 +151,9 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
               {t("common.prev")}
             </Link>
           )}
-          <span className="self-center">{t("common.page", { page: result.page })} / {pages}</span>
+          <span className="self-center">
+            {t("common.page", { page: result.page })} / {pages}
+          </span>
           {result.page < pages && (
             <Link className="btn-secondary" href={withQuery("/enforcement/cases", { ...query, page: result.page + 1 })}>
               {t("common.next")}

@@ -48,10 +48,26 @@ export default async function InspectionsPage({ searchParams }: { searchParams: 
         )}
       </header>
       <form method="get" className="card flex flex-wrap items-end gap-3 p-3" aria-label={t("common.apply")}>
-        {select("districtCode", t("common.district"), districts.map((d) => [d.code, d.name] as const))}
-        {select("actionType", t("inspections.action"), ACTION_TYPES.map((a) => [a, t(`actions.${a}`)] as const))}
-        {select("mode", t("inspections.mode"), INSPECTION_MODES.map((m) => [m, t(`modes.${m}`)] as const))}
-        {select("result", t("inspections.result"), INSPECTION_RESULTS.map((r) => [r, t(`results.${r}`)] as const))}
+        {select(
+          "districtCode",
+          t("common.district"),
+          districts.map((d) => [d.code, d.name] as const),
+        )}
+        {select(
+          "actionType",
+          t("inspections.action"),
+          ACTION_TYPES.map((a) => [a, t(`actions.${a}`)] as const),
+        )}
+        {select(
+          "mode",
+          t("inspections.mode"),
+          INSPECTION_MODES.map((m) => [m, t(`modes.${m}`)] as const),
+        )}
+        {select(
+          "result",
+          t("inspections.result"),
+          INSPECTION_RESULTS.map((r) => [r, t(`results.${r}`)] as const),
+        )}
         <label className="flex flex-col text-sm">
           <span className="text-slate-600">{t("common.from")}</span>
           <input type="month" name="from" defaultValue={query.from} className="rounded border border-slate-300 px-2 py-1.5" />
@@ -95,7 +111,12 @@ export default async function InspectionsPage({ searchParams }: { searchParams: 
                 {i.photos.map((p) =>
                   p.hasThumb ? (
                     // biome-ignore lint/performance/noImgElement: a streamed thumbnail of our own API
-                    <img key={p.id} src={`/api/v1/inspections/${i.id}/photos/${p.id}?variant=thumb`} alt={p.name} className="h-12 w-12 rounded object-cover" />
+                    <img
+                      key={p.id}
+                      src={`/api/v1/inspections/${i.id}/photos/${p.id}?variant=thumb`}
+                      alt={p.name}
+                      className="h-12 w-12 rounded object-cover"
+                    />
                   ) : null,
                 )}
                 {i.cases.map((c) => (
@@ -120,7 +141,9 @@ export default async function InspectionsPage({ searchParams }: { searchParams: 
               {t("common.prev")}
             </Link>
           )}
-          <span className="self-center">{t("common.page", { page: result.page })} / {pages}</span>
+          <span className="self-center">
+            {t("common.page", { page: result.page })} / {pages}
+          </span>
           {result.page < pages && (
             <Link className="btn-secondary" href={withQuery("/enforcement/inspections", { ...query, page: result.page + 1 })}>
               {t("common.next")}
