@@ -12,6 +12,7 @@ import type {
 import { hashPassword } from "../lib/auth/password";
 import { createDistrict, createProblem, createUnit, createUser, type Db, DEMO_PASSWORD, progressOf } from "../tests/factories";
 import { seedDemoClosure } from "./seed-closure";
+import { seedDemoEnforcement } from "./seed-enforcement";
 import { seedDemoEvidence } from "./seed-evidence";
 import { seedDemoPenalties } from "./seed-penalties";
 import { seedDemoPhotoForensics } from "./seed-photo-forensics";
@@ -1677,6 +1678,10 @@ export async function seedDemo(
       log(`${forensics.hashed} photos hashed, ${forensics.suspect} with signals of false rectification`);
       const water = await seedDemoSections(tx, { now: today });
       log(`${water.sections} demo water sections, ${water.results} monthly results, ${water.targets} annual targets (demo data)`);
+      const enforcement = await seedDemoEnforcement(tx, { now: today });
+      log(
+        `${enforcement.enterprises} demo enterprises, ${enforcement.inspections} inspections, ${enforcement.cases} cases (demo data)`,
+      );
       return { problems: ledger.length, users: userIds.size };
     },
     { maxWait: 10_000, timeout: 120_000 },
