@@ -7,6 +7,7 @@
  * few cases linked to the ledger's enforcement problems. Every row is flagged `isDemo`.
  * Deterministic for a given `now`.
  */
+import { randomUUID } from "node:crypto";
 import type { EnterpriseTag, InspectionMode, InspectionResult, Prisma } from "@prisma/client";
 import type { Tx } from "../lib/db";
 import { addDays, bureauToday } from "../lib/domain/calendar";
@@ -177,6 +178,8 @@ export async function seedDemoEnforcement(tx: Tx, opts: { now?: Date } = {}) {
     mode: InspectionMode;
   }[] = [];
   const clueRows = await cluesToCite(tx);
+  const inspectionRows: Prisma.InspectionCreateManyInput[] = [];
+  const inspectorRows: Prisma.InspectionInspectorCreateManyInput[] = [];
   let count = 0;
   for (const e of enterprises) {
     if (rand() > 0.45) continue;
@@ -206,21 +209,21 @@ export async function seedDemoEnforcement(tx: Tx, opts: { now?: Date } = {}) {
     const resultRoll = rand();
     const result: InspectionResult = resultRoll < 0.55 ? "NO_ISSUE" : resultRoll < 0.78 ? "FIXED_ON_SITE" : "VIOLATION";
     const inspectedOn = addDays(firstDay, Math.floor(rand() * span));
-    const created = await tx.inspection.create({
-      data: {
-        enterpriseId: e.id,
-        actionId: e.status === "CLOSED" ? actionIds.get("EXITED_ENTERPRISE") : actionIds.get(type),
-        inspectedOn,
-        mode,
-        leadUnitId,
-        findings: `（演示）${pick(FINDINGS[result])}`,
-        result,
-        isDemo: true,
-        createdById: inspectors[0] ?? null,
-        inspectors: { create: inspectors.map((userId) => ({ userId })) },
-      },
+    const id = randomUUID();
+    inspectionRows.push({
+      id,
+      enterpriseId: e.id,
+      actionId: e.status === "CLOSED" ? actionIds.get("EXITED_ENTERPRISE") : actionIds.get(type),
+      inspectedOn,
+      mode,
+      leadUnitId,
+      findings: `（演示）${pick(FINDINGS[result])}`,
+      result,
+      isDemo: true,
+      createdById: inspectors[0] ?? null,
     });
-    inspections.push({ id: created.id, enterpriseId: e.id, districtId: e.districtId, inspectedOn, result, mode });
+    inspectorRows.push(...inspectors.map((userId) => ({ inspectionId: id, userId })));
+    inspections.push({ id, enterpriseId: e.id, districtId: e.districtId, inspectedOn, result, mode });
     count++;
   }
   for (const clue of clueRows) {
@@ -229,23 +232,26 @@ export async function seedDemoEnforcement(tx: Tx, opts: { now?: Date } = {}) {
     if (!e || !local[0]) continue;
     const inspectedOn = addDays(today, -3 - (count % 20));
     const result: InspectionResult = count % 2 ? "VIOLATION" : "NO_ISSUE";
-    const created = await tx.inspection.create({
-      data: {
-        enterpriseId: e.id,
-        inspectedOn,
-        mode: "OFF_SITE",
-        leadUnitId: local[0].unitId ?? detachment.id,
-        findings: `（演示）据在线监控线索核查：${pick(FINDINGS[result])}`,
-        result,
-        clueId: clue.id,
-        isDemo: true,
-        createdById: local[0].id,
-        inspectors: { create: [{ userId: local[0].id }] },
-      },
+    const id = randomUUID();
+    inspectionRows.push({
+      id,
+      enterpriseId: e.id,
+      inspectedOn,
+      mode: "OFF_SITE",
+      leadUnitId: local[0].unitId ?? detachment.id,
+      findings: `（演示）据在线监控线索核查：${pick(FINDINGS[result])}`,
+      result,
+      clueId: clue.id,
+      isDemo: true,
+      createdById: local[0].id,
     });
-    inspections.push({ id: created.id, enterpriseId: e.id, districtId: e.districtId, inspectedOn, result, mode: "OFF_SITE" });
+    inspectorRows.push({ inspectionId: id, userId: local[0].id });
+    inspections.push({ id, enterpriseId: e.id, districtId: e.districtId, inspectedOn, result, mode: "OFF_SITE" });
     count++;
   }
+
+  await tx.inspection.createMany({ data: inspectionRows });
+  await tx.inspectionInspector.createMany({ data: inspectorRows });
 
   // A case per violation, numbered in inspection order, in every state; fines 2万–50万 yuan.
   const violations = inspections
@@ -259,6 +265,7 @@ export async function seedDemoEnforcement(tx: Tx, opts: { now?: Date } = {}) {
   const STATES = ["FILED", "NOTIFIED", "DECIDED", "EXECUTED", "CLOSED"] as const;
   let seq = 0;
   let linked = 0;
+  const caseRows: Prisma.EnforcementCaseCreateManyInput[] = [];
   for (const v of violations) {
     const filedOn = addDays(v.inspectedOn, 1 + ((seq + 1) % 5));
     if (filedOn > today) continue;
@@ -268,33 +275,32 @@ export async function seedDemoEnforcement(tx: Tx, opts: { now?: Date } = {}) {
     const at = (k: number) => (stage >= k ? addDays(filedOn, k * 20) : null);
     const problem = enforcementProblems.findIndex((p) => p.districtId === v.districtId);
     const problemId = problem >= 0 && linked < 12 ? enforcementProblems.splice(problem, 1)[0]?.id : undefined;
-    const created = await tx.enforcementCase.create({
-      data: {
-        number: formatCaseNumber(CASE_NUMBER_PREFIX, year, seq),
-        year,
-        seq,
-        inspectionId: v.id,
-        enterpriseId: v.enterpriseId,
-        violation: `（演示）${FINDINGS.VIOLATION[seq % FINDINGS.VIOLATION.length]}`,
-        legalBasis: LEGAL_BASIS[seq % LEGAL_BASIS.length] as string,
-        fineYuan: 20_000 + ((seq * 37_000) % 480_000),
-        measures: seq % 4 === 0 ? ["PRODUCTION_LIMIT"] : seq % 7 === 0 ? ["SEAL_UP"] : [],
-        status: STATES[stage],
-        filedOn,
-        notifiedOn: at(1),
-        decidedOn: at(2),
-        executedOn: at(3),
-        closedOn: at(4),
-        isDemo: true,
-        createdById: coordinator.id,
-        ...(problemId && { problemId }),
-      },
+    caseRows.push({
+      number: formatCaseNumber(CASE_NUMBER_PREFIX, year, seq),
+      year,
+      seq,
+      inspectionId: v.id,
+      enterpriseId: v.enterpriseId,
+      violation: `（演示）${FINDINGS.VIOLATION[seq % FINDINGS.VIOLATION.length]}`,
+      legalBasis: LEGAL_BASIS[seq % LEGAL_BASIS.length] as string,
+      fineYuan: 20_000 + ((seq * 37_000) % 480_000),
+      measures: seq % 4 === 0 ? ["PRODUCTION_LIMIT"] : seq % 7 === 0 ? ["SEAL_UP"] : [],
+      status: STATES[stage],
+      filedOn,
+      notifiedOn: at(1),
+      decidedOn: at(2),
+      executedOn: at(3),
+      closedOn: at(4),
+      isDemo: true,
+      createdById: coordinator.id,
+      ...(problemId && { problemId }),
     });
     if (problemId) {
       linked++;
-      await tx.problem.update({ where: { id: problemId }, data: { enterpriseId: created.enterpriseId } });
+      await tx.problem.update({ where: { id: problemId }, data: { enterpriseId: v.enterpriseId } });
     }
   }
+  await tx.enforcementCase.createMany({ data: caseRows });
   return {
     enterprises: enterpriseRows.length,
     officers: officerRows.length,
