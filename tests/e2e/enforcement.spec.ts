@@ -48,7 +48,7 @@ test("the enforcement dashboard drills from a district's number to its inspectio
   await expect(page.getByRole("heading", { name: "执法成效" })).toBeVisible();
   await expect(page.getByRole("img", { name: /柱状图/ })).toBeVisible();
   const link = page.getByTestId("drill-districtCode-320281");
-  const shown = Number(await link.innerText());
+  const shown = Number(await link.textContent());
   expect(shown).toBeGreaterThan(0);
   await link.click();
   await page.waitForURL(/\/enforcement\/inspections\?.*districtCode=320281/);
