@@ -1684,6 +1684,7 @@ export async function seedDemo(
       );
       return { problems: ledger.length, users: userIds.size };
     },
-    { maxWait: 10_000, timeout: 120_000 },
+    // Generous: on a busy machine the whole demo takes minutes, and a timeout loses all of it.
+    { maxWait: 10_000, timeout: 600_000 },
   );
 }

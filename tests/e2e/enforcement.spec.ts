@@ -21,7 +21,7 @@ test.describe("a field officer on a phone", () => {
     await expect(page.getByRole("img", { name: "现场照片.jpg" })).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await page.getByRole("button", { name: "保存检查" }).click();
-    await page.waitForURL(`**/enforcement/enterprises/${enterpriseId}?saved=1`);
+    await page.waitForURL(new RegExp(`/enforcement/enterprises/${enterpriseId}\\?saved=1$`));
     const row = page.getByTestId("enterprise-inspection").filter({ hasText: "废气收集罩破损一处" });
     await expect(row).toContainText("当场整改");
     await expect(row.getByRole("img", { name: "现场照片.jpg" })).toBeVisible();
