@@ -8,6 +8,12 @@ import { calendarDate, emptyToUndefined, optionalText, pageQuery, requiredOr, re
 
 const districtCode = z.string().regex(/^\d{6}$/, "请选择属地（六位行政区划代码）");
 
+/** Paging as everywhere, but an empty `page=`/`pageSize=` (a form left untouched) means the default, like every other empty filter. */
+const paging = {
+  page: z.preprocess(emptyToUndefined, pageQuery.page),
+  pageSize: z.preprocess(emptyToUndefined, pageQuery.pageSize),
+};
+
 export const creditCodeField = z
   .string({ error: requiredOr("统一社会信用代码不能为空") })
   .transform((s) => normalizeCreditCode(s))
@@ -63,7 +69,7 @@ export const enterpriseListQuery = z.object({
   districtCode: z.preprocess(emptyToUndefined, districtCode.optional()),
   tag: z.preprocess(emptyToUndefined, z.enum(ENTERPRISE_TAGS).optional()),
   status: z.preprocess(emptyToUndefined, z.enum(ENTERPRISE_STATUSES).optional()),
-  ...pageQuery,
+  ...paging,
 });
 
 const yearField = z.preprocess(strictNumberInput, z.number().int().min(2000).max(2100));
@@ -139,7 +145,7 @@ const enforcementFilters = {
 export const inspectionListQuery = z.object({
   ...enforcementFilters,
   result: z.preprocess(emptyToUndefined, z.enum(INSPECTION_RESULTS).optional()),
-  ...pageQuery,
+  ...paging,
 });
 export type InspectionListQuery = z.output<typeof inspectionListQuery>;
 
@@ -170,7 +176,7 @@ export const caseListQuery = z.object({
   ...enforcementFilters,
   status: z.preprocess(emptyToUndefined, z.enum(CASE_STATUSES).optional()),
   withProblem: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).optional()),
-  ...pageQuery,
+  ...paging,
 });
 export type CaseListQuery = z.output<typeof caseListQuery>;
 

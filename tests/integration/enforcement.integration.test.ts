@@ -649,7 +649,7 @@ describe("campaigns and the summary", () => {
     const drilled = await call(
       listInspectionsRoute,
       "GET",
-      `/inspections?districtCode=${world.districtA.code}&from=${YEAR}-01&to=${YEAR}-12`,
+      `/inspections?districtCode=${world.districtA.code}&from=${YEAR}-01&to=${YEAR}-12&page=&mode=&campaignId=`,
       { token: world.leader.token },
     );
     expect((drilled.body as Page<Inspection>).total).toBe(

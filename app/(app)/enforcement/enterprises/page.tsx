@@ -23,10 +23,12 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
   };
   const [districts, result] = await Promise.all([
     db.district.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { code: true, name: true } }),
-    listEnterprises(actor, { ...query, pageSize: 50 }).catch((e: unknown) => {
-      if (isAppError(e) && e.status === 422) return listEnterprises(actor, { pageSize: 50 });
-      throw e;
-    }),
+    listEnterprises(actor, { ...Object.fromEntries(Object.entries(query).filter(([, v]) => v !== "")), pageSize: 50 }).catch(
+      (e: unknown) => {
+        if (isAppError(e) && e.status === 422) return listEnterprises(actor, { pageSize: 50 });
+        throw e;
+      },
+    ),
   ]);
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const { page: _p, ...filters } = query;

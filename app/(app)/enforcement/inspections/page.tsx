@@ -16,9 +16,11 @@ export default async function InspectionsPage({ searchParams }: { searchParams: 
   const actor = await requireActor(pathWithQuery("/enforcement/inspections", params));
   const t = await getTranslations("enforcement");
   const query = Object.fromEntries([...FILTERS, "page"].map((k) => [k, one(params[k])])) as Record<string, string>;
+  // Only the filters given: an empty value (an untouched select, no page) is no filter at all.
+  const given = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== ""));
   const [districts, result] = await Promise.all([
     db.district.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { code: true, name: true } }),
-    listInspections(actor, { ...query, pageSize: 50 }).catch((e: unknown) => {
+    listInspections(actor, { ...given, pageSize: 50 }).catch((e: unknown) => {
       if (isAppError(e) && e.status === 422) return listInspections(actor, { pageSize: 50 });
       throw e;
     }),
