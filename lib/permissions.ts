@@ -62,6 +62,20 @@ export const PERMISSIONS = {
   /** Sudden environmental incidents (突发环境事件); field officers record and see their district's. */
   "incident.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
   "incident.record": ["COORDINATOR", "FIELD_OFFICER"],
+  /** Enforcement (专项执法): the register is read by all (field officers: their district's); kept by the coordinators. */
+  "enterprise.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "enterprise.manage": ["ADMIN", "COORDINATOR"],
+  "campaign.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "campaign.manage": ["COORDINATOR"],
+  "inspection.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  /** Field officers record inspections (their district's, or cross ones they take part in); coordinators organise cross and escalated ones. */
+  "inspection.create": ["COORDINATOR", "FIELD_OFFICER"],
+  "case.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "case.file": ["COORDINATOR", "FIELD_OFFICER"],
+  "case.transition": ["COORDINATOR", "FIELD_OFFICER"],
+  /** 立为台账问题: registering in the ledger is the coordinators' (as problem.create). */
+  "case.openProblem": ["COORDINATOR"],
+  "enforcement.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -9,6 +9,7 @@ import { planDemoLedger } from "./seed/ledger-plan";
 import { USERS } from "./seed/people";
 import { DISTRICTS, UNITS } from "./seed/reference-data";
 import { seedDemoClosure } from "./seed-closure";
+import { seedDemoEnforcement } from "./seed-enforcement";
 import { seedDemoEvidence } from "./seed-evidence";
 import { seedDemoPenalties } from "./seed-penalties";
 import { seedDemoPhotoForensics } from "./seed-photo-forensics";
@@ -201,6 +202,10 @@ export async function seedDemo(
       const reflection = await seedDemoReflection(tx, { now: today });
       log(
         `${reflection.rounds} self-review rounds, ${reflection.points} Taihu points with ${reflection.readings} readings, ${reflection.incidents} incidents (demo data)`,
+      );
+      const enforcement = await seedDemoEnforcement(tx, { now: today });
+      log(
+        `${enforcement.enterprises} demo enterprises, ${enforcement.inspections} inspections, ${enforcement.cases} cases (demo data)`,
       );
       return { problems: ledger.length, users: userIds.size };
     },

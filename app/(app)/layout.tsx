@@ -18,6 +18,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   // (the bar keeps to one line in English at 1280 px). A new area adds one entry here.
   const data = t("navGroups.data");
   const manage = t("navGroups.manage");
+  const work = t("navGroups.work");
   const nav: NavItem[] = [
     { href: "/work", label: t("nav.work") },
     { href: "/problems", label: t("nav.ledger") },
@@ -35,6 +36,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (can(actor, "penaltyRules.manage")) nav.push({ href: "/admin/penalty-rules", label: t("penaltyRules.nav"), group: manage });
   if (can(actor, "user.manage")) nav.push({ href: "/admin/users", label: t("adminUi.nav"), group: manage });
   nav.push({ href: "/account", label: t("account.nav"), group: manage });
+  if (can(actor, "enforcement.read")) nav.push({ href: "/enforcement", label: t("enforcement.nav"), group: work });
   const unread = can(actor, "notification.read") ? await countUnreadNotifications(actor) : null;
   return (
     <ToastProvider>

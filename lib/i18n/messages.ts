@@ -1,6 +1,8 @@
 import en from "../../messages/en.json";
 import adminEn from "../../messages/modules/admin.en.json";
 import adminZhCN from "../../messages/modules/admin.zh-CN.json";
+import enforcementEn from "../../messages/modules/enforcement.en.json";
+import enforcementZhCN from "../../messages/modules/enforcement.zh-CN.json";
 import explainEn from "../../messages/modules/explain.en.json";
 import explainZhCN from "../../messages/modules/explain.zh-CN.json";
 import findingsEn from "../../messages/modules/findings.en.json";
@@ -44,8 +46,23 @@ export const MODULES: Record<Locale, Record<string, unknown>[]> = {
     mapZhCN,
     importsZhCN,
     officeZhCN,
+    enforcementZhCN,
   ],
-  en: [reflectEn, namedEn, penaltiesEn, findingsEn, adminEn, sectionsEn, securityEn, uiEn, explainEn, mapEn, importsEn, officeEn],
+  en: [
+    reflectEn,
+    namedEn,
+    penaltiesEn,
+    findingsEn,
+    adminEn,
+    sectionsEn,
+    securityEn,
+    uiEn,
+    explainEn,
+    mapEn,
+    importsEn,
+    officeEn,
+    enforcementEn,
+  ],
 };
 
 /** The core file of each locale. */

@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from "node:crypto";
 import type {
   District,
+  Enterprise,
   Extension,
   Measure,
   Prisma,
@@ -12,6 +13,7 @@ import type {
   User,
 } from "@prisma/client";
 import { hashPassword } from "../../lib/auth/password";
+import { creditCodeCheckChar } from "../../lib/domain/credit-code";
 import { weightedProgress } from "../../lib/domain/progress";
 
 /**
@@ -245,5 +247,32 @@ export async function createEvidence(
       storage: storage.backend,
       storageKey,
     },
+  });
+}
+
+const CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+/**
+ * A valid unified social credit code (GB 32100-2015): `91` (enterprise, company), the district's
+ * six-digit code, nine characters drawn from `seed` (random when absent) and the check character.
+ */
+export function validCreditCode(districtCode = "320200", seed?: number): string {
+  let body = "";
+  let n = seed ?? randomInt(0, 2 ** 47);
+  for (let i = 0; i < 9; i++) {
+    body += CREDIT_ALPHABET.charAt(n % 31);
+    n = Math.floor(n / 31);
+  }
+  const first17 = `91${districtCode.slice(0, 6)}${body}`;
+  return first17 + creditCodeCheckChar(first17);
+}
+
+export async function createEnterprise(
+  db: Db,
+  overrides: Partial<Prisma.EnterpriseUncheckedCreateInput> = {},
+): Promise<Enterprise> {
+  const districtId = overrides.districtId ?? (await createDistrict(db)).id;
+  return db.enterprise.create({
+    data: { creditCode: validCreditCode(), name: `测试企业${uniqueSuffix()}有限公司`, ...overrides, districtId },
   });
 }

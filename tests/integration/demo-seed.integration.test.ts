@@ -6,6 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEFAULT_CLOSURE_CHECKLIST, evaluateChecklist } from "@/lib/domain/closure-checklist";
+import { checkCreditCode } from "@/lib/domain/credit-code";
 import type { EvidenceKindName, ProblemCategoryName, ReviewStatusName } from "@/lib/domain/enums";
 import { runPrisma } from "@/scripts/db/prisma-cli";
 
@@ -181,5 +182,23 @@ describe("the demo data", () => {
     expect(flagged[0]?.signals.map((s) => s.kind)).toEqual(["SAME_AS_BEFORE"]);
     const before = photos.rows.find((r) => r.id === flagged[0]?.signals[0]?.evidenceId);
     expect(before?.kind).toBe("BEFORE_PHOTO");
+  });
+
+  it("has ~300 demo enterprises with valid credit codes, a running campaign of six actions, inspections in the on-site modes and cases with fines", async () => {
+    const ents = await client.query<{ creditCode: string; isDemo: boolean }>(`SELECT "creditCode", "isDemo" FROM "Enterprise"`);
+    expect(ents.rows.length).toBeGreaterThanOrEqual(290);
+    expect(ents.rows.every((e) => e.isDemo && checkCreditCode(e.creditCode).ok)).toBe(true);
+    const actions = await client.query(
+      `SELECT a.type FROM "CampaignAction" a JOIN "Campaign" c ON c.id = a."campaignId" WHERE c."isDemo"`,
+    );
+    expect(actions.rows).toHaveLength(6);
+    const modes = await client.query<{ mode: string }>(`SELECT DISTINCT mode::text FROM "Inspection"`);
+    expect(modes.rows.map((m) => m.mode).sort()).toEqual(expect.arrayContaining(["ALL_STAFF", "CROSS", "ESCALATED"]));
+    const cases = await client.query<{ n: string; fines: string; linked: string }>(
+      `SELECT COUNT(*) AS n, SUM("fineYuan") AS fines, COUNT("problemId") AS linked FROM "EnforcementCase"`,
+    );
+    expect(Number(cases.rows[0]?.n)).toBeGreaterThan(5);
+    expect(Number(cases.rows[0]?.fines)).toBeGreaterThan(0);
+    expect(Number(cases.rows[0]?.linked)).toBeGreaterThan(0);
   });
 });

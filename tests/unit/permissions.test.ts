@@ -56,6 +56,17 @@ const EXPECTED: Record<Permission, RoleName[]> = {
   "taihu.record": ["COORDINATOR", "FIELD_OFFICER"],
   "incident.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
   "incident.record": ["COORDINATOR", "FIELD_OFFICER"],
+  "enterprise.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "enterprise.manage": ["ADMIN", "COORDINATOR"],
+  "campaign.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "campaign.manage": ["COORDINATOR"],
+  "inspection.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "inspection.create": ["COORDINATOR", "FIELD_OFFICER"],
+  "case.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "case.file": ["COORDINATOR", "FIELD_OFFICER"],
+  "case.transition": ["COORDINATOR", "FIELD_OFFICER"],
+  "case.openProblem": ["COORDINATOR"],
+  "enforcement.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
 };
 
 const actorOf = (role: RoleName): Actor => ({

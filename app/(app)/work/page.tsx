@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { MyCampaignProgress } from "@/components/enforcement/my-campaigns";
 import { WORK_SECTIONS, WorkList } from "@/components/work/work-list";
 import { shanghaiMinute } from "@/lib/i18n/format-time";
 import type { Locale } from "@/lib/schemas/parse";
 import { previousSignIn } from "@/lib/server/account/my-sessions";
+import { getMyCampaignProgress } from "@/lib/server/enforcement/campaigns";
 import { getMyWork } from "@/lib/server/work/get-my-work";
 import { requireActor } from "../session";
 
@@ -23,6 +25,7 @@ export default async function WorkPage() {
     getTranslations("account"),
     previousSignIn(actor),
   ]);
+  const campaigns = await getMyCampaignProgress(actor);
   const hasSections = WORK_SECTIONS.some((s) => work[s] !== undefined);
   const open = WORK_SECTIONS.reduce((n, s) => n + (work[s]?.total ?? 0), 0);
 
@@ -58,6 +61,7 @@ export default async function WorkPage() {
           <p>{t("nothingForRole")}</p>
         </div>
       )}
+      <MyCampaignProgress items={campaigns} />
     </div>
   );
 }

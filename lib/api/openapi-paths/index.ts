@@ -4,6 +4,7 @@
  */
 import { adminPaths } from "./admin";
 import { closurePaths } from "./closure";
+import { enforcementPaths } from "./enforcement";
 import { evidencePaths } from "./evidence";
 import { extensionPaths } from "./extensions";
 import { findingPaths } from "./findings";
@@ -36,4 +37,5 @@ export const AREA_PATHS: PathsBuilder[] = [
   adminPaths,
   sectionPaths,
   reflectionPaths,
+  enforcementPaths,
 ];
