@@ -10,6 +10,7 @@ import { findingPaths } from "./findings";
 import { indicatorPaths } from "./indicators";
 import { measurePaths } from "./measures";
 import { notificationPaths } from "./notifications";
+import { offsitePaths } from "./offsite";
 import { penaltyPaths } from "./penalties";
 import { publishedListPaths } from "./published-lists";
 import { reportPaths } from "./reports";
@@ -34,4 +35,5 @@ export const AREA_PATHS: PathsBuilder[] = [
   findingPaths,
   adminPaths,
   sectionPaths,
+  offsitePaths,
 ];
