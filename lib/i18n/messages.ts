@@ -5,6 +5,8 @@ import findingsEn from "../../messages/modules/findings.en.json";
 import findingsZhCN from "../../messages/modules/findings.zh-CN.json";
 import namedEn from "../../messages/modules/named.en.json";
 import namedZhCN from "../../messages/modules/named.zh-CN.json";
+import offsiteEn from "../../messages/modules/offsite.en.json";
+import offsiteZhCN from "../../messages/modules/offsite.zh-CN.json";
 import penaltiesEn from "../../messages/modules/penalties.en.json";
 import penaltiesZhCN from "../../messages/modules/penalties.zh-CN.json";
 import sectionsEn from "../../messages/modules/sections.en.json";
@@ -19,8 +21,8 @@ import type { Locale } from "../schemas/parse";
  * each holding its own top-level namespaces), so a new module adds its words without touching the others'.
  */
 export const MODULES: Record<Locale, Record<string, unknown>[]> = {
-  "zh-CN": [namedZhCN, penaltiesZhCN, findingsZhCN, adminZhCN, sectionsZhCN, securityZhCN],
-  en: [namedEn, penaltiesEn, findingsEn, adminEn, sectionsEn, securityEn],
+  "zh-CN": [namedZhCN, penaltiesZhCN, findingsZhCN, adminZhCN, sectionsZhCN, securityZhCN, offsiteZhCN],
+  en: [namedEn, penaltiesEn, findingsEn, adminEn, sectionsEn, securityEn, offsiteEn],
 };
 
 /** The core file of each locale. */
