@@ -13,6 +13,7 @@ import { hashPassword } from "../lib/auth/password";
 import { createDistrict, createProblem, createUnit, createUser, type Db, DEMO_PASSWORD, progressOf } from "../tests/factories";
 import { seedDemoClosure } from "./seed-closure";
 import { seedDemoEvidence } from "./seed-evidence";
+import { seedDemoOffsite } from "./seed-offsite";
 import { seedDemoPenalties } from "./seed-penalties";
 import { seedDemoPhotoForensics } from "./seed-photo-forensics";
 import { seedDemoPublishedLists } from "./seed-published-lists";
@@ -1677,6 +1678,10 @@ export async function seedDemo(
       log(`${forensics.hashed} photos hashed, ${forensics.suspect} with signals of false rectification`);
       const water = await seedDemoSections(tx, { now: today });
       log(`${water.sections} demo water sections, ${water.results} monthly results, ${water.targets} annual targets (demo data)`);
+      const offsite = await seedDemoOffsite(tx, { now: today });
+      log(
+        `${offsite.readings} hourly readings (demo), ${offsite.clues} off-site clues, ${offsite.projects} construction projects`,
+      );
       return { problems: ledger.length, users: userIds.size };
     },
     { maxWait: 10_000, timeout: 120_000 },
