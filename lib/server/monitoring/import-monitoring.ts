@@ -15,7 +15,7 @@ export const MONITORING_COLUMNS = ["credit_code", "outlet_code", "pollutant", "t
 type Column = (typeof MONITORING_COLUMNS)[number];
 /** Row errors listed in the answer; the count covers them all. */
 export const MAX_LISTED_ERRORS = 200;
-const BATCH = 5_000;
+const BATCH = 10_000;
 const NUMBER_TEXT = /^[+-]?\d{1,12}(\.\d{1,9})?$/;
 
 export type MonitoringRowError = { row: number; column: Column | null; reason: string };
@@ -63,27 +63,107 @@ export async function importMonitoring(
     rejected++;
     if (errors.length < MAX_LISTED_ERRORS) errors.push({ row, column, reason });
   };
-  const enterprises = new Map<string, { id: string } | null>();
+  const enterprises = new Map<string, string | null>();
   const seriesOf = new Map<string, { id: number; unit: string }>();
+  // Hours and codes repeat on every row of a month of data: check each distinct text once.
+  const hourOf = new Map<string, number | { error: string }>();
+  const codeOf = new Map<string, ReturnType<typeof checkCreditCode>>();
   const touched = new Set<number>();
   let index: Record<Column, number> | null = null;
   let rows = 0;
   let imported = 0;
   let duplicates = 0;
   let latest = Number.NEGATIVE_INFINITY;
-  let batch = { sid: [] as number[], hour: [] as string[], value: [] as number[], limit: [] as number[] };
+  type Pending = {
+    line: number;
+    code: string;
+    outlet: string;
+    pollutant: string;
+    unit: string;
+    hour: number;
+    value: number;
+    limit: number;
+  };
+  let pending: Pending[] = [];
+  // One batch is written while the next is read (the database works while this process parses).
+  let writing: Promise<void> = Promise.resolve();
 
-  const flush = async () => {
-    const n = batch.sid.length;
-    if (!n) return;
-    const res = await bulkPool().query(
+  /**
+   * Resolves a batch set-wise (one query for its unknown credit codes, one insert each for its new
+   * outlets and series), then inserts its readings in one statement.
+   */
+  const flush = async (pending: Pending[]) => {
+    if (!pending.length) return;
+    const pool = bulkPool();
+    const unknownCodes = [...new Set(pending.map((r) => r.code).filter((c) => !enterprises.has(c)))];
+    if (unknownCodes.length) {
+      const found = await pool.query<{ id: string; creditCode: string }>(
+        `SELECT id, "creditCode" FROM "Enterprise" WHERE "creditCode" = ANY($1::text[])`,
+        [unknownCodes],
+      );
+      for (const c of unknownCodes) enterprises.set(c, null);
+      for (const e of found.rows) enterprises.set(e.creditCode, e.id);
+    }
+    const keyOf = (r: Pending) => `${enterprises.get(r.code)}\u0000${r.outlet}\u0000${r.pollutant}`;
+    const newSeries = new Map<string, Pending>();
+    for (const r of pending) if (enterprises.get(r.code) && !seriesOf.has(keyOf(r))) newSeries.set(keyOf(r), r);
+    if (newSeries.size) {
+      const list = [...newSeries.values()];
+      const params = [
+        list.map((r) => enterprises.get(r.code)),
+        list.map((r) => r.outlet),
+        list.map((r) => r.pollutant),
+        list.map((r) => r.unit),
+      ];
+      await pool.query(
+        `INSERT INTO "MonitoringOutlet" (id, "enterpriseId", code)
+         SELECT gen_random_uuid(), e, o FROM unnest($1::uuid[], $2::text[]) AS t(e, o)
+         ON CONFLICT ("enterpriseId", code) DO NOTHING`,
+        params.slice(0, 2),
+      );
+      await pool.query(
+        `INSERT INTO "MonitoringSeries" ("outletId", pollutant, unit)
+         SELECT mo.id, t.p, t.u FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS t(e, o, p, u)
+           JOIN "MonitoringOutlet" mo ON mo."enterpriseId" = t.e AND mo.code = t.o
+         ON CONFLICT ("outletId", pollutant) DO NOTHING`,
+        params,
+      );
+      const ids = await pool.query<{ enterprise: string; outlet: string; pollutant: string; id: number; unit: string }>(
+        `SELECT mo."enterpriseId" AS enterprise, mo.code AS outlet, s.pollutant, s.id, s.unit
+           FROM unnest($1::uuid[], $2::text[], $3::text[]) AS t(enterprise, outlet, pollutant)
+           JOIN "MonitoringOutlet" mo ON mo."enterpriseId" = t.enterprise AND mo.code = t.outlet
+           JOIN "MonitoringSeries" s ON s."outletId" = mo.id AND s.pollutant = t.pollutant`,
+        [list.map((r) => enterprises.get(r.code)), list.map((r) => r.outlet), list.map((r) => r.pollutant)],
+      );
+      for (const r of ids.rows) seriesOf.set(`${r.enterprise}\u0000${r.outlet}\u0000${r.pollutant}`, { id: r.id, unit: r.unit });
+    }
+    const batch = { sid: [] as number[], hour: [] as string[], value: [] as number[], limit: [] as number[] };
+    for (const r of pending) {
+      if (!enterprises.get(r.code)) {
+        reject(r.line, "credit_code", `统一社会信用代码 ${r.code} 不在企业库中，请先登记该企业`);
+        continue;
+      }
+      const series = seriesOf.get(keyOf(r));
+      if (!series) throw new Error("monitoring series not resolved");
+      if (series.unit !== r.unit) {
+        reject(r.line, "unit", `单位“${r.unit}”与该排放口该项目已有数据的单位“${series.unit}”不一致`);
+        continue;
+      }
+      touched.add(series.id);
+      if (r.hour > latest) latest = r.hour;
+      batch.sid.push(series.id);
+      batch.hour.push(new Date(r.hour).toISOString());
+      batch.value.push(r.value);
+      batch.limit.push(r.limit);
+    }
+    if (!batch.sid.length) return;
+    const res = await pool.query(
       `INSERT INTO "MonitoringReading" ("seriesId", hour, value, "limit")
        SELECT * FROM unnest($1::int[], $2::timestamptz[], $3::float8[], $4::float8[]) ON CONFLICT DO NOTHING`,
       [batch.sid, batch.hour, batch.value, batch.limit],
     );
     imported += res.rowCount ?? 0;
-    duplicates += n - (res.rowCount ?? 0);
-    batch = { sid: [], hour: [], value: [], limit: [] };
+    duplicates += batch.sid.length - (res.rowCount ?? 0);
   };
 
   for await (const { line, cells } of upload.rows) {
@@ -110,7 +190,13 @@ export async function importMonitoring(
       text[c] = v;
     }
     if (bad) continue;
-    const code = checkCreditCode(text.credit_code as string);
+    const codeText = text.credit_code as string;
+    let code = codeOf.get(codeText);
+    if (!code) {
+      code = checkCreditCode(codeText);
+      if (codeOf.size > 100_000) codeOf.clear();
+      codeOf.set(codeText, code);
+    }
     if (!code.ok) {
       reject(line, "credit_code", creditCodeMessage(code));
       continue;
@@ -130,7 +216,13 @@ export async function importMonitoring(
       reject(line, "unit", unit ? "单位过长（最多 20 个字符）" : "单位不能为空");
       continue;
     }
-    const hour = parseBeijingHour(text.time as string);
+    const timeText = text.time as string;
+    let hour = hourOf.get(timeText);
+    if (hour === undefined) {
+      hour = parseBeijingHour(timeText);
+      if (hourOf.size > 100_000) hourOf.clear();
+      hourOf.set(timeText, hour);
+    }
     if (typeof hour !== "number") {
       reject(line, "time", hour.error);
       continue;
@@ -143,46 +235,18 @@ export async function importMonitoring(
       reject(line, "limit", "排放限值应为大于 0 的数字");
       continue;
     }
-    let enterprise = enterprises.get(code.code);
-    if (enterprise === undefined) {
-      enterprise = await db.enterprise.findUnique({ where: { creditCode: code.code }, select: { id: true } });
-      enterprises.set(code.code, enterprise);
+    pending.push({ line, code: code.code, outlet, pollutant, unit, hour, value: Number(text.value), limit: Number(text.limit) });
+    if (pending.length >= BATCH) {
+      await writing;
+      writing = flush(pending);
+      writing.catch(() => {}); // awaited (and rethrown) before the next batch or at the end
+      pending = [];
     }
-    if (!enterprise) {
-      reject(line, "credit_code", `统一社会信用代码 ${code.code} 不在企业库中，请先登记该企业`);
-      continue;
-    }
-    const key = `${enterprise.id}\u0000${outlet}\u0000${pollutant}`;
-    let series = seriesOf.get(key);
-    if (!series) {
-      const o = await db.monitoringOutlet.upsert({
-        where: { enterpriseId_code: { enterpriseId: enterprise.id, code: outlet } },
-        create: { enterpriseId: enterprise.id, code: outlet },
-        update: {},
-        select: { id: true },
-      });
-      series = await db.monitoringSeries.upsert({
-        where: { outletId_pollutant: { outletId: o.id, pollutant } },
-        create: { outletId: o.id, pollutant, unit },
-        update: {},
-        select: { id: true, unit: true },
-      });
-      seriesOf.set(key, series);
-    }
-    if (series.unit !== unit) {
-      reject(line, "unit", `单位“${unit}”与该排放口该项目已有数据的单位“${series.unit}”不一致`);
-      continue;
-    }
-    touched.add(series.id);
-    if (hour > latest) latest = hour;
-    batch.sid.push(series.id);
-    batch.hour.push(new Date(hour).toISOString());
-    batch.value.push(Number(text.value));
-    batch.limit.push(Number(text.limit));
-    if (batch.sid.length >= BATCH) await flush();
   }
   if (!index) throw new Invalid({ file: ["文件为空，至少需要表头一行"] });
-  await flush();
+  await writing;
+  await flush(pending);
+  errors.sort((a, b) => a.row - b.row);
 
   const thresholds = await thresholdsInForce();
   const ids = [...touched];
