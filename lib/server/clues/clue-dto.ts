@@ -7,7 +7,7 @@ export const CLUE_INCLUDE = {
     select: {
       pollutant: true,
       unit: true,
-      outlet: { select: { code: true, enterprise: { select: { id: true, name: true, creditCode: true } } } },
+      outlet: { select: { code: true, enterprise: { select: { id: true, name: true, creditCode: true, isDemo: true } } } },
     },
   },
 } satisfies Prisma.ClueInclude;

@@ -16,7 +16,8 @@ type Column = (typeof MONITORING_COLUMNS)[number];
 /** Row errors listed in the answer; the count covers them all. */
 export const MAX_LISTED_ERRORS = 200;
 const BATCH = 10_000;
-const NUMBER_TEXT = /^[+-]?\d{1,12}(\.\d{1,9})?$/;
+// Up to 20 decimals: spreadsheet numbers arrive with binary artefacts (3.5029999999999997).
+const NUMBER_TEXT = /^[+-]?\d{1,12}(\.\d{1,20})?$/;
 
 export type MonitoringRowError = { row: number; column: Column | null; reason: string };
 export type MonitoringImportResult = {

@@ -159,7 +159,10 @@ export default async function CluesPage({ searchParams }: { searchParams: Search
                     <Link href={`/enforcement/clues/${c.id}`} className="link font-medium">
                       {c.enterprise.name}
                     </Link>
-                    <div className="text-slate-500 text-xs">{c.district.name}</div>
+                    <div className="text-slate-500 text-xs">
+                      {c.district.name}
+                      {c.enterprise.isDemo && <span className="ml-1 text-amber-800">（{t("demo")}）</span>}
+                    </div>
                   </td>
                   <td className="p-2">
                     {c.outletCode} · {c.pollutant}

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { ClueActions } from "@/components/offsite/clue-actions";
 import { ClueStatusBadge, RuleBadge } from "@/components/offsite/clue-badges";
 import { ClueChart } from "@/components/offsite/clue-chart";
+import { Badge } from "@/components/ui/badge";
 import { NoPermission } from "@/components/ui/no-permission";
 import { isAppError } from "@/lib/errors";
 import { shanghaiMinute } from "@/lib/i18n/format-time";
@@ -48,6 +49,7 @@ export default async function CluePage({ params }: { params: Promise<{ id: strin
         <p className="flex flex-wrap items-center gap-2 text-sm">
           <RuleBadge rule={c.rule} />
           <ClueStatusBadge status={c.status} />
+          {c.enterprise.isDemo && <Badge tone="amber">{t("demo")}</Badge>}
           <span className="text-slate-600">
             {c.district.name} · {c.enterprise.creditCode} · {t("raisedAt", { at: shanghaiMinute(c.createdAt) })}
           </span>
