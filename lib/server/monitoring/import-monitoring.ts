@@ -32,7 +32,7 @@ export type MonitoringImportResult = {
   errorsTruncated: boolean;
 };
 
-/** Which detection the import runs (both give the same clues; SQL measured faster at scale, see README). */
+/** Which detection the import runs: both give the same clues; the TypeScript rules measured faster at 4.3 M readings (README, bench:monitoring). */
 export type Detector = "sql" | "app";
 
 export async function thresholdsInForce(): Promise<ClueThresholds> {
@@ -253,7 +253,7 @@ export async function importMonitoring(
   const ids = [...touched];
   const until = Number.isFinite(latest) ? latest : undefined;
   const found: EpisodesBySeries =
-    opts.detector === "app" ? await detectInApp(ids, { thresholds, until }) : await detectInSql(ids, { thresholds, until });
+    opts.detector === "sql" ? await detectInSql(ids, { thresholds, until }) : await detectInApp(ids, { thresholds, until });
   return db.$transaction(
     async (tx) => {
       const { created, extended } = await recordEpisodes(tx, found, { actorId: actor.id, requestId: opts.requestId });
