@@ -76,6 +76,16 @@ export const PERMISSIONS = {
   /** 立为台账问题: registering in the ledger is the coordinators' (as problem.create). */
   "case.openProblem": ["COORDINATOR"],
   "enforcement.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  /** Off-site enforcement (非现场执法): monitoring data and the clues it raises. */
+  "monitoring.import": ["ADMIN", "COORDINATOR"],
+  "clue.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "clue.assign": ["COORDINATOR", "DIVISION_HEAD"],
+  "clue.dismiss": ["COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER"],
+  /** Source control "422" of construction projects (建设项目源头管控). */
+  "project.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "project.submit": ["COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER"],
+  "project.check": ["COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER"],
+  "project.review": ["LEADER", "COORDINATOR", "DIVISION_HEAD"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

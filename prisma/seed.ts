@@ -11,6 +11,7 @@ import { DISTRICTS, UNITS } from "./seed/reference-data";
 import { seedDemoClosure } from "./seed-closure";
 import { seedDemoEnforcement } from "./seed-enforcement";
 import { seedDemoEvidence } from "./seed-evidence";
+import { seedDemoOffsite } from "./seed-offsite";
 import { seedDemoPenalties } from "./seed-penalties";
 import { seedDemoPhotoForensics } from "./seed-photo-forensics";
 import { seedDemoPublishedLists } from "./seed-published-lists";
@@ -199,6 +200,10 @@ export async function seedDemo(
       log(`${forensics.hashed} photos hashed, ${forensics.suspect} with signals of false rectification`);
       const water = await seedDemoSections(tx, { now: today });
       log(`${water.sections} demo water sections, ${water.results} monthly results, ${water.targets} annual targets (demo data)`);
+      const offsite = await seedDemoOffsite(tx, { now: today });
+      log(
+        `${offsite.readings} hourly readings (demo), ${offsite.clues} off-site clues, ${offsite.projects} construction projects`,
+      );
       const reflection = await seedDemoReflection(tx, { now: today });
       log(
         `${reflection.rounds} self-review rounds, ${reflection.points} Taihu points with ${reflection.readings} readings, ${reflection.incidents} incidents (demo data)`,

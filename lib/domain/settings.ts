@@ -38,6 +38,12 @@ export const SETTINGS_DEFAULTS = {
   loginLockMinutes: 15,
   /** Minutes without a request after which a session ends. */
   sessionIdleMinutes: 30,
+  /** Off-site clue EXCEEDANCE (超标): over the limit for at least this many consecutive hours. */
+  clueExceedanceHours: 4,
+  /** Off-site clue FLATLINE (数据恒值): the same value for at least this many consecutive hours. */
+  clueFlatlineHours: 24,
+  /** Off-site clue GAP (数据缺失): no reading for at least this many hours. */
+  clueGapHours: 24,
 } as const;
 
 export type Settings = { -readonly [K in keyof typeof SETTINGS_DEFAULTS]: number };
@@ -67,6 +73,9 @@ export const settingsSchema = z
     loginMaxFailures: whole(3, 100),
     loginLockMinutes: whole(1, 1440),
     sessionIdleMinutes: whole(5, 1440),
+    clueExceedanceHours: whole(1, 720),
+    clueFlatlineHours: whole(2, 720),
+    clueGapHours: whole(1, 720),
   })
   .meta({ id: "Settings" });
 

@@ -15,6 +15,8 @@ import namedEn from "../../messages/modules/named.en.json";
 import namedZhCN from "../../messages/modules/named.zh-CN.json";
 import officeEn from "../../messages/modules/office.en.json";
 import officeZhCN from "../../messages/modules/office.zh-CN.json";
+import offsiteEn from "../../messages/modules/offsite.en.json";
+import offsiteZhCN from "../../messages/modules/offsite.zh-CN.json";
 import penaltiesEn from "../../messages/modules/penalties.en.json";
 import penaltiesZhCN from "../../messages/modules/penalties.zh-CN.json";
 import reflectEn from "../../messages/modules/reflect.en.json";
@@ -47,6 +49,7 @@ export const MODULES: Record<Locale, Record<string, unknown>[]> = {
     importsZhCN,
     officeZhCN,
     enforcementZhCN,
+    offsiteZhCN,
   ],
   en: [
     reflectEn,
@@ -62,6 +65,7 @@ export const MODULES: Record<Locale, Record<string, unknown>[]> = {
     importsEn,
     officeEn,
     enforcementEn,
+    offsiteEn,
   ],
 };
 

@@ -67,6 +67,14 @@ const EXPECTED: Record<Permission, RoleName[]> = {
   "case.transition": ["COORDINATOR", "FIELD_OFFICER"],
   "case.openProblem": ["COORDINATOR"],
   "enforcement.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "monitoring.import": ["ADMIN", "COORDINATOR"],
+  "clue.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "clue.assign": ["COORDINATOR", "DIVISION_HEAD"],
+  "clue.dismiss": ["COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER"],
+  "project.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "project.submit": ["COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER"],
+  "project.check": ["COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER"],
+  "project.review": ["LEADER", "COORDINATOR", "DIVISION_HEAD"],
 };
 
 const actorOf = (role: RoleName): Actor => ({

@@ -11,6 +11,7 @@ import { findingPaths } from "./findings";
 import { indicatorPaths } from "./indicators";
 import { measurePaths } from "./measures";
 import { notificationPaths } from "./notifications";
+import { offsitePaths } from "./offsite";
 import { penaltyPaths } from "./penalties";
 import { publishedListPaths } from "./published-lists";
 import { reflectionPaths } from "./reflection";
@@ -38,4 +39,5 @@ export const AREA_PATHS: PathsBuilder[] = [
   sectionPaths,
   reflectionPaths,
   enforcementPaths,
+  offsitePaths,
 ];

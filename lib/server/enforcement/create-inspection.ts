@@ -7,6 +7,7 @@ import { type Actor, authorize } from "../../permissions";
 import { inspectionCreateSchema } from "../../schemas/enforcement";
 import { type Locale, parseInput } from "../../schemas/parse";
 import { writeAudit } from "../audit/write-audit";
+import { assertClueOpenForInspection, closeClueByInspection } from "../clues/close-clue-by-inspection";
 import { type InspectionDto, inspectionInclude, toInspectionDtos } from "./inspection-dto";
 import { enterpriseScope } from "./scope";
 
@@ -66,6 +67,10 @@ export async function createInspection(
       for (const b of breaches) add(b.field, b.message);
       throw new Invalid(fields, breaches.map((b) => b.message).join("；"));
     }
+    if (input.mode === "OFF_SITE" && input.clueId) {
+      const clue = await assertClueOpenForInspection(tx, input.clueId);
+      if (clue.enterpriseId !== enterprise.id) throw new Invalid({ clueId: ["所引用的线索不是被检查企业的线索"] });
+    }
     const created = await tx.inspection.create({
       data: {
         enterpriseId: enterprise.id,
@@ -81,7 +86,10 @@ export async function createInspection(
       },
       include: inspectionInclude,
     });
-    // An OFF_SITE inspection closes the clue it cites here, in this same transaction (off-site clues).
+    // An OFF_SITE inspection closes the clue it cites, in this same transaction.
+    if (input.mode === "OFF_SITE" && input.clueId) {
+      await closeClueByInspection(tx, { clueId: input.clueId, inspectionId: created.id, actor, requestId: opts.requestId });
+    }
     await writeAudit(tx, {
       actorId: actor.id,
       entityType: "Inspection",

@@ -6,6 +6,7 @@ import { Invalid } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
 import { summaryQuery } from "../../schemas/enforcement";
 import { type Locale, parseInput } from "../../schemas/parse";
+import { countClues } from "../clues/count-clues";
 import { monthAfter, monthStart } from "./list-inspections";
 import { inspectionScopeSql } from "./scope";
 
@@ -113,6 +114,13 @@ export async function getEnforcementSummary(
       const f = map.get(key) ?? empty();
       return { key, ...(label && { label: label(key) }), ...f, fineWan: wan(f.fineYuan) };
     });
+  const clues = await countClues({
+    from: start,
+    to: end,
+    ...(actor.role === "FIELD_OFFICER" && {
+      districtIds: actor.districtId ? [actor.districtId] : ["00000000-0000-0000-0000-000000000000"],
+    }),
+  });
   const months: string[] = [];
   for (let m = start; m < end; m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1)))
     months.push(m.toISOString().slice(0, 7));
@@ -121,8 +129,8 @@ export async function getEnforcementSummary(
   return {
     from,
     to,
-    // cluesRaised / cluesHandled: filled from clues (off-site enforcement).
-    totals: { ...totals, fineWan: wan(totals.fineYuan), cluesRaised: null, cluesHandled: null },
+    // Off-site clues raised and handled (closed by an inspection or dismissed) in the same months.
+    totals: { ...totals, fineWan: wan(totals.fineYuan), cluesRaised: clues.raised, cluesHandled: clues.handled },
     byAction: rows(groups.action, [
       "VOCS_REDUCTION",
       "CONSTRUCTION_SITE",

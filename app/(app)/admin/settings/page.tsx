@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: `${t("adminUi.settingsTitle")} · ${t("common.appName")}` };
 }
 
-const GROUPS: Record<"workflow" | "evidence" | "ranking" | "security", SettingKey[]> = {
+const GROUPS: Record<"workflow" | "evidence" | "ranking" | "security" | "monitoring", SettingKey[]> = {
   workflow: ["reportCycleDays", "paceMarginPct", "dueSoonDays", "reminderDaysBefore", "redOverdueDays", "lateReportGraceDays"],
   evidence: ["evidenceMaxBytes", "evidenceMaxPixels", "noticeDays", "objectionsPerHour"],
   ranking: ["rankingBottomN", "penaltyOverdueDays"],
@@ -27,6 +27,7 @@ const GROUPS: Record<"workflow" | "evidence" | "ranking" | "security", SettingKe
     "loginLockMinutes",
     "sessionIdleMinutes",
   ],
+  monitoring: ["clueExceedanceHours", "clueFlatlineHours", "clueGapHours"],
 };
 
 /** The range of a setting, read from its schema (one source for the form, the API and the checks). */
