@@ -38,6 +38,8 @@ export const SETTINGS_DEFAULTS = {
   loginLockMinutes: 15,
   /** Minutes without a request after which a session ends. */
   sessionIdleMinutes: 30,
+  /** Chemical enterprises closed within this many years are re-checked (退出化工企业复查). */
+  closedChemicalYears: 5,
 } as const;
 
 export type Settings = { -readonly [K in keyof typeof SETTINGS_DEFAULTS]: number };
@@ -67,6 +69,7 @@ export const settingsSchema = z
     loginMaxFailures: whole(3, 100),
     loginLockMinutes: whole(1, 1440),
     sessionIdleMinutes: whole(5, 1440),
+    closedChemicalYears: whole(1, 30),
   })
   .meta({ id: "Settings" });
 

@@ -1,4 +1,6 @@
 import en from "../../messages/en.json";
+import bottomLineEn from "../../messages/modules/bottom-line.en.json";
+import bottomLineZhCN from "../../messages/modules/bottom-line.zh-CN.json";
 import adminEn from "../../messages/modules/admin.en.json";
 import adminZhCN from "../../messages/modules/admin.zh-CN.json";
 import findingsEn from "../../messages/modules/findings.en.json";
@@ -19,8 +21,8 @@ import type { Locale } from "../schemas/parse";
  * each holding its own top-level namespaces), so a new module adds its words without touching the others'.
  */
 export const MODULES: Record<Locale, Record<string, unknown>[]> = {
-  "zh-CN": [namedZhCN, penaltiesZhCN, findingsZhCN, adminZhCN, sectionsZhCN, securityZhCN],
-  en: [namedEn, penaltiesEn, findingsEn, adminEn, sectionsEn, securityEn],
+  "zh-CN": [namedZhCN, penaltiesZhCN, findingsZhCN, adminZhCN, sectionsZhCN, securityZhCN, bottomLineZhCN],
+  en: [namedEn, penaltiesEn, findingsEn, adminEn, sectionsEn, securityEn, bottomLineEn],
 };
 
 /** The core file of each locale. */
