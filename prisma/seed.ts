@@ -11,6 +11,7 @@ import type {
 } from "@prisma/client";
 import { hashPassword } from "../lib/auth/password";
 import { createDistrict, createProblem, createUnit, createUser, type Db, DEMO_PASSWORD, progressOf } from "../tests/factories";
+import { seedDemoBottomLine } from "./seed-bottom-line";
 import { seedDemoClosure } from "./seed-closure";
 import { seedDemoEvidence } from "./seed-evidence";
 import { seedDemoPenalties } from "./seed-penalties";
@@ -1677,6 +1678,10 @@ export async function seedDemo(
       log(`${forensics.hashed} photos hashed, ${forensics.suspect} with signals of false rectification`);
       const water = await seedDemoSections(tx, { now: today });
       log(`${water.sections} demo water sections, ${water.results} monthly results, ${water.targets} annual targets (demo data)`);
+      const bottom = await seedDemoBottomLine(tx, { now: today });
+      log(
+        `${bottom.parks} demo parks, ${bottom.closed} closed chemical firms, a sweep of ${bottom.targets} targets with ${bottom.hazards} hazards (demo data)`,
+      );
       return { problems: ledger.length, users: userIds.size };
     },
     { maxWait: 10_000, timeout: 120_000 },

@@ -70,7 +70,8 @@ export function checkChecklist(
     if (a.verdict === "FAIL") {
       summary.fail++;
       if (!a.hazard) issues.push({ index, field: "hazard", key: "hazardRequired" });
-      else if (a.hazard.deadline.getTime() < today.getTime()) issues.push({ index, field: "hazard.deadline", key: "deadlinePast" });
+      else if (a.hazard.deadline.getTime() < today.getTime())
+        issues.push({ index, field: "hazard.deadline", key: "deadlinePast" });
     } else {
       if (a.verdict === "PASS") summary.pass++;
       else summary.notApplicable++;
@@ -96,7 +97,11 @@ export type HazardColourInput = {
  * problem with one open measure and no progress, started when the hazard was found — RED past its
  * deadline, YELLOW when due soon or behind pace, GREEN otherwise.
  */
-export function hazardColour(h: HazardColourInput, today: Date, settings: Pick<Settings, "paceMarginPct" | "dueSoonDays">): ColourName {
+export function hazardColour(
+  h: HazardColourInput,
+  today: Date,
+  settings: Pick<Settings, "paceMarginPct" | "dueSoonDays">,
+): ColourName {
   if (h.problem) return h.problem.colour;
   return colourGrade(
     { status: "REGISTERED", deadline: h.deadline, startDate: h.createdAt, progress: 0, returnCount: 0, openMeasures: 1 },
@@ -185,7 +190,9 @@ export function stageRefusal(
     .filter((d): d is Date => d !== null)
     .at(-1);
   if (previous && next.completedOn.getTime() < previous.getTime()) {
-    const before = CLOSURE_STAGES.slice(0, index).filter((s) => records.find((r) => r.stage === s)?.completedOn).at(-1);
+    const before = CLOSURE_STAGES.slice(0, index)
+      .filter((s) => records.find((r) => r.stage === s)?.completedOn)
+      .at(-1);
     return { key: "dateBeforePrevious", stage: before ?? stage };
   }
   return null;
@@ -214,7 +221,9 @@ export function closedSince(today: Date, years: number): Date {
 
 /** Re-checked this (calendar) year: some re-check dated in `today`'s year. */
 export function recheckedThisYear(rechecks: readonly { checkedOn: Date }[], today: Date): boolean {
-  return rechecks.some((r) => r.checkedOn.getUTCFullYear() === today.getUTCFullYear() && r.checkedOn.getTime() <= today.getTime());
+  return rechecks.some(
+    (r) => r.checkedOn.getUTCFullYear() === today.getUTCFullYear() && r.checkedOn.getTime() <= today.getTime(),
+  );
 }
 
 // ── three-level prevention ──

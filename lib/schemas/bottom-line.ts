@@ -16,7 +16,14 @@ import { calendarDate, emptyToUndefined, optionalText, requiredOr, requiredText,
 const option = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: requiredOr("v.invalidOption") });
 const id = z.uuid({ error: requiredOr("v.invalidOption") });
 const whole = (min: number, max: number) =>
-  z.preprocess(strictNumberInput, z.number({ error: requiredOr("v.invalidNumber") }).int("v.invalidNumber").min(min).max(max));
+  z.preprocess(
+    strictNumberInput,
+    z
+      .number({ error: requiredOr("v.invalidNumber") })
+      .int("v.invalidNumber")
+      .min(min)
+      .max(max),
+  );
 const bool = z.preprocess(
   (v) => (v === "true" || v === "on" ? true : v === "false" ? false : v),
   z.boolean({ error: requiredOr("v.invalidOption") }),
@@ -61,9 +68,7 @@ export const checkResultSchema = z.strictObject({
   verdict: option(CHECK_VERDICTS),
   note: optionalText(1000),
   /** Required on a FAIL (a hazard), refused otherwise. */
-  hazard: z
-    .strictObject({ level: option(HAZARD_LEVELS), deadline: date, description: optionalText(1000) })
-    .optional(),
+  hazard: z.strictObject({ level: option(HAZARD_LEVELS), deadline: date, description: optionalText(1000) }).optional(),
 });
 
 export const sweepCheckSchema = z

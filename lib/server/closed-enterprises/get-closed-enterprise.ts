@@ -4,7 +4,12 @@ import { NotFound } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
 import { isUuid } from "../../schemas/common";
 import { getSettings } from "../settings/get-settings";
-import { type ClosedEnterpriseDto, closedChemicalWhere, closedEnterpriseInclude, toClosedEnterpriseDto } from "./closed-enterprise-dto";
+import {
+  type ClosedEnterpriseDto,
+  closedChemicalWhere,
+  closedEnterpriseInclude,
+  toClosedEnterpriseDto,
+} from "./closed-enterprise-dto";
 
 /** One closed chemical enterprise of the window, in scope, with its stages, evidence and re-checks. */
 export async function getClosedEnterprise(actor: Actor, id: string, opts: { now?: Date } = {}): Promise<ClosedEnterpriseDto> {

@@ -4,7 +4,12 @@ import { type Actor, authorize } from "../../permissions";
 import { closedEnterpriseQuerySchema } from "../../schemas/bottom-line";
 import { type Locale, parseInput } from "../../schemas/parse";
 import { getSettings } from "../settings/get-settings";
-import { type ClosedEnterpriseDto, closedChemicalWhere, closedEnterpriseInclude, toClosedEnterpriseDto } from "./closed-enterprise-dto";
+import {
+  type ClosedEnterpriseDto,
+  closedChemicalWhere,
+  closedEnterpriseInclude,
+  toClosedEnterpriseDto,
+} from "./closed-enterprise-dto";
 
 /**
  * The chemical enterprises closed in the last `closedChemicalYears` years (a setting), in the
@@ -27,7 +32,6 @@ export async function listClosedEnterprises(
   });
   const all = rows.map((r) => toClosedEnterpriseDto(r, today));
   const notRechecked = all.filter((e) => !e.recheckedThisYear).length;
-  const items =
-    q.notRechecked === undefined ? all : all.filter((e) => e.recheckedThisYear === !q.notRechecked);
+  const items = q.notRechecked === undefined ? all : all.filter((e) => e.recheckedThisYear === !q.notRechecked);
   return { items, years, notRechecked };
 }

@@ -10,7 +10,12 @@ import { type Locale, parseInput } from "../../schemas/parse";
 import { writeAudit } from "../audit/write-audit";
 import { blInvalid, blText } from "../bottom-line/text";
 import { getSettings } from "../settings/get-settings";
-import { type ClosedEnterpriseDto, closedChemicalWhere, closedEnterpriseInclude, toClosedEnterpriseDto } from "./closed-enterprise-dto";
+import {
+  type ClosedEnterpriseDto,
+  closedChemicalWhere,
+  closedEnterpriseInclude,
+  toClosedEnterpriseDto,
+} from "./closed-enterprise-dto";
 
 /**
  * Records one closure stage of a closed chemical enterprise, in order (STOPPED → … → VERIFIED):
@@ -40,9 +45,21 @@ export async function recordClosureStage(
     const records = await tx.closureStageRecord.findMany({ where: { enterpriseId } });
     const completedOn = input.skipped ? null : input.completedOn ? parseCalendarDate(input.completedOn) : null;
     if (completedOn && completedOn.getTime() > today.getTime()) throw blInvalid(locale, "completedOn", "dateInFuture");
-    const refusal = stageRefusal(records, { stage: input.stage, completedOn, skipped: input.skipped, skipReason: input.skipReason });
+    const refusal = stageRefusal(records, {
+      stage: input.stage,
+      completedOn,
+      skipped: input.skipped,
+      skipReason: input.skipReason,
+    });
     if (refusal) {
-      const field = { stageMissing: "stage", stageRecorded: "stage", stageNotSkippable: "skipped", skipReasonRequired: "skipReason", dateRequired: "completedOn", dateBeforePrevious: "completedOn" }[refusal.key];
+      const field = {
+        stageMissing: "stage",
+        stageRecorded: "stage",
+        stageNotSkippable: "skipped",
+        skipReasonRequired: "skipReason",
+        dateRequired: "completedOn",
+        dateBeforePrevious: "completedOn",
+      }[refusal.key];
       throw blInvalid(locale, field, refusal.key, { stage: blText(locale, `stage.${refusal.stage}`) });
     }
     const created = await tx.closureStageRecord.create({
@@ -61,7 +78,12 @@ export async function recordClosureStage(
       entityType: "Enterprise",
       entityId: enterpriseId,
       action: "closure-stage",
-      after: { stage: created.stage, completedOn: input.completedOn ?? null, skipped: created.skipped, skipReason: created.skipReason },
+      after: {
+        stage: created.stage,
+        completedOn: input.completedOn ?? null,
+        skipped: created.skipped,
+        skipReason: created.skipReason,
+      },
       requestId: opts.requestId,
     });
     const row = await tx.enterprise.findUniqueOrThrow({ where: { id: enterpriseId }, include: closedEnterpriseInclude });

@@ -8,7 +8,12 @@ import { type Locale, parseInput } from "../../schemas/parse";
 import { writeAudit } from "../audit/write-audit";
 import { blInvalid } from "../bottom-line/text";
 import { getSettings } from "../settings/get-settings";
-import { type ClosedEnterpriseDto, closedChemicalWhere, closedEnterpriseInclude, toClosedEnterpriseDto } from "./closed-enterprise-dto";
+import {
+  type ClosedEnterpriseDto,
+  closedChemicalWhere,
+  closedEnterpriseInclude,
+  toClosedEnterpriseDto,
+} from "./closed-enterprise-dto";
 
 /** Records a re-check (复查) of a closed chemical enterprise's site: date (not in the future), inspector, findings, OK or not. */
 export async function recordRecheck(
@@ -32,7 +37,14 @@ export async function recordRecheck(
     if (!visible) throw new NotFound("Enterprise not found");
     if (checkedOn.getTime() > today.getTime()) throw blInvalid(locale, "checkedOn", "dateInFuture");
     const created = await tx.closedEnterpriseRecheck.create({
-      data: { enterpriseId, checkedOn, inspector: input.inspector, findings: input.findings, ok: input.ok, recordedById: actor.id },
+      data: {
+        enterpriseId,
+        checkedOn,
+        inspector: input.inspector,
+        findings: input.findings,
+        ok: input.ok,
+        recordedById: actor.id,
+      },
     });
     await writeAudit(tx, {
       actorId: actor.id,

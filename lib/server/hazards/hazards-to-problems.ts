@@ -68,10 +68,11 @@ export async function hazardsToProblems(
             problemCreateSchema,
             {
               title: `${targetName}：${h.result.item.title}`.slice(0, 200),
-              description: `${blText(locale, "problemFrom", { sweep: h.sweep.title, level: blText(locale, `level.${h.level}`) })}\n${h.description}`.slice(
-                0,
-                5000,
-              ),
+              description:
+                `${blText(locale, "problemFrom", { sweep: h.sweep.title, level: blText(locale, `level.${h.level}`) })}\n${h.description}`.slice(
+                  0,
+                  5000,
+                ),
               source: "HAZARD_SWEEP",
               category: "RISK",
               districtCode: h.district.code,

@@ -11,7 +11,11 @@ import { type ParkDto, parkInclude, toParkDto } from "./park-dto";
 export async function listParks(actor: Actor, opts: { now?: Date } = {}): Promise<{ items: ParkDto[] }> {
   authorize(actor, "park.read");
   const [rows, settings] = await Promise.all([
-    db.park.findMany({ where: districtScope(actor), include: parkInclude, orderBy: [{ district: { code: "asc" } }, { name: "asc" }] }),
+    db.park.findMany({
+      where: districtScope(actor),
+      include: parkInclude,
+      orderBy: [{ district: { code: "asc" } }, { name: "asc" }],
+    }),
     getSettings(),
   ]);
   const today = bureauToday(opts.now);

@@ -44,7 +44,8 @@ export async function createPark(actor: Actor, raw: unknown, opts: Opts = {}): P
     if (!(await tx.district.findUnique({ where: { id: input.districtId }, select: { id: true } }))) {
       throw blInvalid(locale, "districtId", "unknownDistrict");
     }
-    if (await tx.park.findUnique({ where: { name: input.name }, select: { id: true } })) throw blInvalid(locale, "name", "parkNameTaken");
+    if (await tx.park.findUnique({ where: { name: input.name }, select: { id: true } }))
+      throw blInvalid(locale, "name", "parkNameTaken");
     const ids = [...new Set(input.enterpriseIds)];
     const found = await tx.enterprise.count({ where: { id: { in: ids } } });
     if (found !== ids.length) throw blInvalid(locale, "enterpriseIds", "unknownEnterprise");
@@ -78,7 +79,14 @@ export async function addPreventionItem(actor: Actor, parkId: string, raw: unkno
         deadline: parseCalendarDate(input.deadline) as Date,
       },
     });
-    await writeAudit(tx, { actorId: actor.id, entityType: "PreventionItem", entityId: item.id, action: "create", after: input, requestId: opts.requestId });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      entityType: "PreventionItem",
+      entityId: item.id,
+      action: "create",
+      after: input,
+      requestId: opts.requestId,
+    });
     return answer(tx, parkId, opts.now);
   });
 }
@@ -103,7 +111,14 @@ export async function updatePreventionItem(
     });
     if (updated.count === 0) throw new Conflict(blText(locale, "stale"), { version: item.version, doneQty: item.doneQty });
     const d = diffFields({ doneQty: item.doneQty }, { doneQty: input.doneQty });
-    await writeAudit(tx, { actorId: actor.id, entityType: "PreventionItem", entityId: itemId, action: "progress", ...d, requestId: opts.requestId });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      entityType: "PreventionItem",
+      entityId: itemId,
+      action: "progress",
+      ...d,
+      requestId: opts.requestId,
+    });
     return answer(tx, parkId, opts.now);
   });
 }
@@ -118,7 +133,14 @@ export async function recordAssessment(actor: Actor, parkId: string, raw: unknow
     const row = await tx.parkAssessment.create({
       data: { parkId, assessedOn, findings: input.findings, result: input.result, recordedById: actor.id },
     });
-    await writeAudit(tx, { actorId: actor.id, entityType: "Park", entityId: parkId, action: "assessment", after: { id: row.id, ...input }, requestId: opts.requestId });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      entityType: "Park",
+      entityId: parkId,
+      action: "assessment",
+      after: { id: row.id, ...input },
+      requestId: opts.requestId,
+    });
     return answer(tx, parkId, opts.now);
   });
 }
@@ -134,9 +156,15 @@ export async function recordDrill(actor: Actor, parkId: string, raw: unknown, op
   return onPark(actor, "park.progress", parkId, async (tx) => {
     if (heldOn.getTime() > bureauToday(opts.now).getTime()) throw blInvalid(locale, "heldOn", "dateInFuture");
     if (input.itemId) {
-      const item = await tx.preventionItem.findFirst({ where: { id: input.itemId, parkId, kind: "DRILL" }, select: { id: true } });
+      const item = await tx.preventionItem.findFirst({
+        where: { id: input.itemId, parkId, kind: "DRILL" },
+        select: { id: true },
+      });
       if (!item) throw blInvalid(locale, "itemId", "notDrillItem");
-      await tx.preventionItem.update({ where: { id: input.itemId }, data: { doneQty: { increment: 1 }, version: { increment: 1 } } });
+      await tx.preventionItem.update({
+        where: { id: input.itemId },
+        data: { doneQty: { increment: 1 }, version: { increment: 1 } },
+      });
     }
     const row = await tx.parkDrill.create({
       data: {
@@ -149,7 +177,14 @@ export async function recordDrill(actor: Actor, parkId: string, raw: unknown, op
         recordedById: actor.id,
       },
     });
-    await writeAudit(tx, { actorId: actor.id, entityType: "Park", entityId: parkId, action: "drill", after: { id: row.id, ...input }, requestId: opts.requestId });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      entityType: "Park",
+      entityId: parkId,
+      action: "drill",
+      after: { id: row.id, ...input },
+      requestId: opts.requestId,
+    });
     return answer(tx, parkId, opts.now);
   });
 }

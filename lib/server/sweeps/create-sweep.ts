@@ -31,7 +31,11 @@ export async function createSweep(
           description: input.template.description ?? "",
           createdById: actor.id,
           items: {
-            create: input.template.items.map((item, i) => ({ position: i + 1, title: item.title, guidance: item.guidance ?? "" })),
+            create: input.template.items.map((item, i) => ({
+              position: i + 1,
+              title: item.title,
+              guidance: item.guidance ?? "",
+            })),
           },
         },
       });
@@ -71,7 +75,13 @@ export async function createSweep(
       entityType: "Sweep",
       entityId: sweep.id,
       action: "create",
-      after: { title: sweep.title, templateId, targetTags: input.targetTags, enterprises: enterprises.length, parks: parks.length },
+      after: {
+        title: sweep.title,
+        templateId,
+        targetTags: input.targetTags,
+        enterprises: enterprises.length,
+        parks: parks.length,
+      },
       requestId: opts.requestId,
     });
     return (await toSweepDtos(tx, actor, [sweep]))[0] as SweepSummaryDto;

@@ -86,7 +86,11 @@ describe("hazards", () => {
   });
   it("take their problem's colour once they are one", () => {
     expect(
-      hazardColour({ deadline: d("2026-06-14"), createdAt: today, problem: { status: "CLOSED", colour: "BLUE" } }, today, settings),
+      hazardColour(
+        { deadline: d("2026-06-14"), createdAt: today, problem: { status: "CLOSED", colour: "BLUE" } },
+        today,
+        settings,
+      ),
     ).toBe("BLUE");
   });
   it("are overdue past the deadline until their problem closes", () => {
