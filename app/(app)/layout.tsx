@@ -30,6 +30,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   nav.push({ href: "/account", label: t("account.nav") });
   if (can(actor, "indicator.read")) nav.push({ href: "/sections", label: t("sections.nav") });
   if (can(actor, "target.manage")) nav.push({ href: "/targets", label: t("annualTargets.nav") });
+  if (can(actor, "sweep.read")) nav.push({ href: "/bottom-line", label: t("bottomLine.nav") });
   const unread = can(actor, "notification.read") ? await countUnreadNotifications(actor) : null;
   return (
     <>

@@ -1,0 +1,183 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { type ActionResult, fieldError } from "@/components/workflow/action-result";
+import { FieldError, FormAlert, useAction } from "@/components/workflow/form-bits";
+import { CHECK_VERDICTS, type CheckVerdictName, HAZARD_LEVELS, type HazardLevelName } from "@/lib/domain/bottom-line";
+
+type Item = { id: string; position: number; title: string; guidance: string };
+type Answer = { verdict: CheckVerdictName | null; note: string; level: HazardLevelName; deadline: string };
+
+const VERDICT_STYLE: Record<CheckVerdictName, string> = {
+  PASS: "peer-checked:border-green-700 peer-checked:bg-green-700 peer-checked:text-white",
+  FAIL: "peer-checked:border-red-700 peer-checked:bg-red-700 peer-checked:text-white",
+  NOT_APPLICABLE: "peer-checked:border-slate-700 peer-checked:bg-slate-700 peer-checked:text-white",
+};
+
+/**
+ * The on-site check of one target, made for a phone held in one hand: one card per checklist item,
+ * three large verdict buttons, a note, and for a FAIL the hazard's level and deadline. Sent once.
+ */
+export function CheckForm({
+  sweepId,
+  targetId,
+  items,
+  defaultDeadline,
+  minDeadline,
+  submit,
+}: {
+  sweepId: string;
+  targetId: string;
+  items: Item[];
+  defaultDeadline: string;
+  minDeadline: string;
+  submit: (sweepId: string, input: unknown) => Promise<ActionResult>;
+}) {
+  const t = useTranslations("bottomLine.check");
+  const verdict = useTranslations("bottomLine.verdict");
+  const level = useTranslations("bottomLine.level");
+  const router = useRouter();
+  const [answers, setAnswers] = useState<Answer[]>(() =>
+    items.map(() => ({ verdict: null, note: "", level: "GENERAL", deadline: defaultDeadline })),
+  );
+  const { pending, result, run } = useAction();
+  const set = (i: number, patch: Partial<Answer>) => setAnswers((a) => a.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+  const answered = answers.filter((a) => a.verdict).length;
+
+  function send(e: React.FormEvent) {
+    e.preventDefault();
+    const input = {
+      targetId,
+      results: items.map((item, i) => {
+        const a = answers[i] as Answer;
+        return {
+          itemId: item.id,
+          verdict: a.verdict ?? "",
+          note: a.note,
+          ...(a.verdict === "FAIL" ? { hazard: { level: a.level, deadline: a.deadline } } : {}),
+        };
+      }),
+    };
+    run(
+      () => submit(sweepId, input),
+      () => router.push(`/bottom-line/sweeps/${sweepId}`),
+    );
+  }
+
+  return (
+    <form onSubmit={send} className="space-y-3" noValidate>
+      <p className="text-slate-700 text-sm" aria-live="polite">
+        {t("answered", { answered, total: items.length })}
+      </p>
+      {items.map((item, i) => {
+        const a = answers[i] as Answer;
+        const base = `results.${i}`;
+        const err = fieldError(result, `${base}.verdict`) ?? fieldError(result, `${base}.itemId`);
+        const hazardErr = fieldError(result, `${base}.hazard`) ?? fieldError(result, `${base}.hazard.deadline`);
+        return (
+          <fieldset
+            key={item.id}
+            className="card p-3"
+            data-testid="check-item"
+            aria-describedby={err ? `${base}-err` : undefined}
+          >
+            <legend className="sr-only">{item.title}</legend>
+            <p className="font-medium" aria-hidden>
+              {item.position}. {item.title}
+            </p>
+            {item.guidance && <p className="mt-0.5 text-slate-600 text-sm">{item.guidance}</p>}
+            <div className="mt-2 grid grid-cols-3 gap-2" role="radiogroup" aria-label={t("verdictOf", { item: item.title })}>
+              {CHECK_VERDICTS.map((v) => (
+                <label key={v} className="relative">
+                  <input
+                    type="radio"
+                    name={`verdict-${item.id}`}
+                    value={v}
+                    checked={a.verdict === v}
+                    onChange={() => set(i, { verdict: v })}
+                    className="peer sr-only"
+                    data-testid={`verdict-${v}`}
+                  />
+                  <span
+                    className={`flex min-h-12 items-center justify-center rounded-md border-2 border-slate-300 bg-white px-2 text-center font-medium text-sm peer-focus-visible:outline-2 peer-focus-visible:outline-blue-600 ${VERDICT_STYLE[v]}`}
+                  >
+                    {verdict(v)}
+                  </span>
+                </label>
+              ))}
+            </div>
+            <FieldError id={`${base}-err`} message={err} />
+            {a.verdict === "FAIL" && (
+              <div className="mt-2 grid grid-cols-2 gap-2 rounded-md bg-red-50 p-2">
+                <div>
+                  <label className="field-label" htmlFor={`level-${item.id}`}>
+                    {t("level")}
+                  </label>
+                  <select
+                    id={`level-${item.id}`}
+                    className="field-input"
+                    value={a.level}
+                    onChange={(e) => set(i, { level: e.target.value as HazardLevelName })}
+                    data-testid="hazard-level"
+                  >
+                    {HAZARD_LEVELS.map((l) => (
+                      <option key={l} value={l}>
+                        {level(l)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div>
+                  <label className="field-label" htmlFor={`deadline-${item.id}`}>
+                    {t("deadline")}
+                  </label>
+                  <input
+                    id={`deadline-${item.id}`}
+                    type="date"
+                    className="field-input"
+                    min={minDeadline}
+                    value={a.deadline}
+                    onChange={(e) => set(i, { deadline: e.target.value })}
+                    aria-invalid={hazardErr ? true : undefined}
+                    data-testid="hazard-deadline"
+                  />
+                </div>
+                <div className="col-span-2">
+                  <FieldError id={`${base}-hazard-err`} message={hazardErr} />
+                </div>
+              </div>
+            )}
+            <label className="field-label mt-2" htmlFor={`note-${item.id}`}>
+              {t("note")}
+            </label>
+            <textarea
+              id={`note-${item.id}`}
+              className="field-input"
+              rows={2}
+              maxLength={1000}
+              value={a.note}
+              onChange={(e) => set(i, { note: e.target.value })}
+              data-testid="check-note"
+            />
+          </fieldset>
+        );
+      })}
+      <FormAlert
+        result={result}
+        inputs={items.flatMap((_, i) => [
+          `results.${i}.verdict`,
+          `results.${i}.itemId`,
+          `results.${i}.hazard`,
+          `results.${i}.hazard.deadline`,
+        ])}
+      />
+      <div className="sticky bottom-0 -mx-3 border-slate-200 border-t bg-white/95 p-3">
+        <button type="submit" className="btn-primary w-full" disabled={pending} data-testid="check-submit">
+          {pending ? t("sending") : t("submit")}
+        </button>
+      </div>
+    </form>
+  );
+}
