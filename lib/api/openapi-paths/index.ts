@@ -3,6 +3,7 @@
  * (built with the helpers in ./helpers); add one line here per area.
  */
 import { adminPaths } from "./admin";
+import { bottomLinePaths } from "./bottom-line";
 import { closurePaths } from "./closure";
 import { evidencePaths } from "./evidence";
 import { extensionPaths } from "./extensions";
@@ -34,4 +35,5 @@ export const AREA_PATHS: PathsBuilder[] = [
   findingPaths,
   adminPaths,
   sectionPaths,
+  bottomLinePaths,
 ];
