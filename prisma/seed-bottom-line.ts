@@ -164,20 +164,18 @@ export async function seedDemoBottomLine(
       firms.push({ id: firm.id, districtId: firm.districtId });
     }
     if ((await tx.preventionItem.count({ where: { parkId: park.id } })) === 0) {
-      for (const [level, kind, name, target, share, start, deadline] of def.items) {
-        await tx.preventionItem.create({
-          data: {
-            parkId: park.id,
-            level,
-            kind,
-            name,
-            targetQty: target,
-            doneQty: Math.round(target * share),
-            startOn: day(start),
-            deadline: day(deadline),
-          },
-        });
-      }
+      await tx.preventionItem.createMany({
+        data: def.items.map(([level, kind, name, target, share, start, deadline]) => ({
+          parkId: park.id,
+          level,
+          kind,
+          name,
+          targetQty: target,
+          doneQty: Math.round(target * share),
+          startOn: day(start),
+          deadline: day(deadline),
+        })),
+      });
       await tx.parkAssessment.create({
         data: {
           parkId: park.id,
@@ -189,19 +187,17 @@ export async function seedDemoBottomLine(
       });
       const drill = await tx.preventionItem.findFirst({ where: { parkId: park.id, kind: "DRILL" } });
       if (drill && drill.doneQty > 0) {
-        for (let i = 0; i < drill.doneQty; i++) {
-          await tx.parkDrill.create({
-            data: {
-              parkId: park.id,
-              itemId: drill.id,
-              level: drill.level,
-              heldOn: day(-150 + i * 40),
-              scenario: i % 2 === 0 ? "储罐泄漏引发消防废水外溢（演示）" : "雨天危化品运输车辆侧翻（演示）",
-              participants: 30 + i * 10,
-              recordedById: coordinator?.id ?? null,
-            },
-          });
-        }
+        await tx.parkDrill.createMany({
+          data: Array.from({ length: drill.doneQty }, (_, i) => ({
+            parkId: park.id,
+            itemId: drill.id,
+            level: drill.level,
+            heldOn: day(-150 + i * 40),
+            scenario: i % 2 === 0 ? "储罐泄漏引发消防废水外溢（演示）" : "雨天危化品运输车辆侧翻（演示）",
+            participants: 30 + i * 10,
+            recordedById: coordinator?.id ?? null,
+          })),
+        });
       }
     }
   }
@@ -222,10 +218,10 @@ export async function seedDemoBottomLine(
     });
     if ((await tx.closureStageRecord.count({ where: { enterpriseId: firm.id } })) > 0) continue;
     const span = Math.max(closedDaysAgo - 30, CLOSURE_STAGES.length);
-    for (const [i, stage] of CLOSURE_STAGES.slice(0, stagesDone).entries()) {
-      const skipped = stage === "REMEDIATED" && skipRemediation;
-      await tx.closureStageRecord.create({
-        data: {
+    await tx.closureStageRecord.createMany({
+      data: CLOSURE_STAGES.slice(0, stagesDone).map((stage, i) => {
+        const skipped = stage === "REMEDIATED" && skipRemediation;
+        return {
           enterpriseId: firm.id,
           stage: stage as ClosureStage,
           completedOn: skipped ? null : day(-closedDaysAgo + Math.floor((span * i) / CLOSURE_STAGES.length)),
@@ -233,21 +229,19 @@ export async function seedDemoBottomLine(
           skipReason: skipped ? "场地调查未发现超过风险管控标准的污染，无需修复（演示）" : null,
           note: "演示记录",
           recordedById: coordinator?.id ?? null,
-        },
-      });
-    }
-    for (const [daysAgo, ok] of rechecks) {
-      await tx.closedEnterpriseRecheck.create({
-        data: {
-          enterpriseId: firm.id,
-          checkedOn: day(-daysAgo),
-          inspector: "演示检查员",
-          findings: ok ? "厂区已清空，未见遗留物料和异味（演示）" : "发现遗留桶装物料，已责令清运（演示）",
-          ok,
-          recordedById: coordinator?.id ?? null,
-        },
-      });
-    }
+        };
+      }),
+    });
+    await tx.closedEnterpriseRecheck.createMany({
+      data: rechecks.map(([daysAgo, ok]) => ({
+        enterpriseId: firm.id,
+        checkedOn: day(-daysAgo),
+        inspector: "演示检查员",
+        findings: ok ? "厂区已清空，未见遗留物料和异味（演示）" : "发现遗留桶装物料，已责令清运（演示）",
+        ok,
+        recordedById: coordinator?.id ?? null,
+      })),
+    });
   }
 
   // A sweep in progress over the parks' firms.
@@ -277,10 +271,11 @@ export async function seedDemoBottomLine(
         isDemo: true,
       },
     });
-    const rows = [];
-    for (const f of firms) {
-      rows.push(await tx.sweepTarget.create({ data: { sweepId: sweep.id, enterpriseId: f.id, districtId: f.districtId } }));
-    }
+    const rows = await tx.sweepTarget.createManyAndReturn({
+      data: firms.map((f) => ({ sweepId: sweep.id, enterpriseId: f.id, districtId: f.districtId })),
+    });
+    // In the order of the firms (CHECKS indexes them).
+    rows.sort((a, b) => firms.findIndex((f) => f.id === a.enterpriseId) - firms.findIndex((f) => f.id === b.enterpriseId));
     targets = rows.length;
     for (const [index, daysAgo, fails] of CHECKS) {
       const target = rows[index];
