@@ -1,7 +1,9 @@
 import type { Enterprise } from "@prisma/client";
 import { beforeAll, describe, expect, it } from "vitest";
+import { GET as fileRoute } from "@/app/api/v1/bottom-line-files/[id]/route";
 import { POST as recheckRoute } from "@/app/api/v1/closed-enterprises/[id]/rechecks/route";
 import { GET as getEnterpriseRoute } from "@/app/api/v1/closed-enterprises/[id]/route";
+import { POST as stageFileRoute } from "@/app/api/v1/closed-enterprises/[id]/stages/[stage]/files/route";
 import { POST as stageRoute } from "@/app/api/v1/closed-enterprises/[id]/stages/route";
 import { GET as closedListRoute } from "@/app/api/v1/closed-enterprises/route";
 import { POST as toProblemsRoute } from "@/app/api/v1/hazards/problems/route";
@@ -12,14 +14,16 @@ import { PATCH as itemPatchRoute } from "@/app/api/v1/parks/[id]/items/[itemId]/
 import { POST as itemRoute } from "@/app/api/v1/parks/[id]/items/route";
 import { GET as parkRoute } from "@/app/api/v1/parks/[id]/route";
 import { POST as createParkRoute, GET as parksRoute } from "@/app/api/v1/parks/route";
+import { POST as photoRoute } from "@/app/api/v1/sweeps/[id]/checks/[targetId]/photos/route";
 import { POST as checkRoute, GET as targetsRoute } from "@/app/api/v1/sweeps/[id]/checks/route";
 import { GET as sweepRoute } from "@/app/api/v1/sweeps/[id]/route";
 import { POST as createSweepRoute, GET as sweepsRoute } from "@/app/api/v1/sweeps/route";
 import { db } from "@/lib/db";
-import { calendarDay } from "../factories";
+import { calendarDay, evidencePdfBytes } from "../factories";
 import { upsertEnterprise } from "../factories/bottom-line";
 import { type ApiResult, call, errorOf, leaksInternals } from "../support/api";
 import { allowConsoleError } from "../support/console-guard";
+import { callMultipart, HOSTILE, multipart, png } from "../support/evidence-files";
 import { createWorld, type Person, type World } from "../support/world";
 
 let world: World;
@@ -170,6 +174,50 @@ describe("hazard sweeps", () => {
     expect(audit?.actorId).toBe(world.officerA.user.id);
   });
 
+  it("photos of a checked item go through the evidence checks, by those who may check it, and are read in scope", async () => {
+    const itemId = (items[0] as { id: string }).id;
+    const send = async (p: Person, bytes: Buffer, target = targetA, item = itemId, filename = "现场.png") => {
+      const form = multipart([
+        { name: "itemId", value: item },
+        { name: "file", filename, bytes, contentType: "image/png" },
+      ]);
+      return callMultipart(photoRoute, `/sweeps/${sweepId}/checks/${target}/photos`, {
+        token: p.token,
+        params: { id: sweepId, targetId: target },
+        body: form.body,
+        contentType: form.contentType,
+        headers: { "accept-language": "zh-CN" },
+      });
+    };
+    const photo = await png(64, 48);
+    expect((await send(world.viewer, photo)).status).toBe(403);
+    expect((await send(world.officerB, photo)).status).toBe(404);
+    // Target B is not checked yet: it has no results to attach to.
+    const unchecked = await send(world.coordinator, photo, targetB);
+    expect(unchecked.status).toBe(422);
+    expect(errorOf(unchecked).fields?.itemId?.[0]).toContain("须先提交排查");
+    const spoofed = await send(world.officerA, HOSTILE.html, targetA, itemId, "x.png");
+    expect(spoofed.status).toBe(415);
+    const ok = await send(world.officerA, photo);
+    expect(ok.status).toBe(201);
+    const file = ok.body as { id: string; hasThumb: boolean; sha256: string };
+    expect(file.hasThumb).toBe(true);
+    const row = await db.bottomLineFile.findUniqueOrThrow({ where: { id: file.id } });
+    expect(row.storageKey.startsWith("bottom-line/")).toBe(true);
+    const get = (p: Person, variant = "") =>
+      call(fileRoute, "GET", `/bottom-line-files/${file.id}${variant}`, { token: p.token, params: { id: file.id } });
+    const download = await get(world.leader);
+    expect(download.status).toBe(200);
+    expect(download.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(download.headers.get("content-disposition")).toMatch(/^attachment/);
+    expect((await get(world.officerA, "?variant=thumb")).headers.get("content-type")).toBe("image/webp");
+    expect((await get(world.officerB)).status).toBe(404);
+    const target = (
+      await call(targetsRoute, "GET", `/sweeps/${sweepId}/checks`, { token: world.officerA.token, params: { id: sweepId } })
+    ).body as { items: { results: { itemId: string; files: { id: string }[] }[] }[] };
+    expect(target.items[0]?.results.find((r) => r.itemId === itemId)?.files.map((f) => f.id)).toEqual([file.id]);
+  });
+
   it("hazards are listed in scope and coloured; open and overdue filters work", async () => {
     const list = async (r: Role, q = "") =>
       (await call(hazardsRoute, "GET", `/hazards?sweepId=${sweepId}${q}`, { token: person(r).token })).body as {
@@ -313,6 +361,31 @@ describe("closed chemical enterprises", () => {
     const done = await stage(world.coordinator, closedA.id, { stage: "EQUIPMENT_DISMANTLED", completedOn: day(-200) });
     expect(done.status).toBe(201);
     expect(done.body).toMatchObject({ stageReached: "EQUIPMENT_DISMANTLED", nextStage: "SITE_INVESTIGATED", stagesDone: 3 });
+  });
+
+  it("a recorded stage takes documents; an unrecorded one does not", async () => {
+    const pdf = evidencePdfBytes();
+    const upload = (p: Person, stage: string) => {
+      const form = multipart([{ name: "file", filename: "拆除验收单.pdf", bytes: pdf, contentType: "application/pdf" }]);
+      return callMultipart(stageFileRoute, `/closed-enterprises/${closedA.id}/stages/${stage}/files`, {
+        token: p.token,
+        params: { id: closedA.id, stage },
+        body: form.body,
+        contentType: form.contentType,
+      });
+    };
+    expect((await upload(world.viewer, "STOPPED")).status).toBe(403);
+    expect((await upload(world.officerB, "STOPPED")).status).toBe(404);
+    expect((await upload(world.coordinator, "VERIFIED")).status).toBe(422);
+    const ok = await upload(world.officerA, "STOPPED");
+    expect(ok.status).toBe(201);
+    const detail = (
+      await call(getEnterpriseRoute, "GET", `/closed-enterprises/${closedA.id}`, {
+        token: world.leader.token,
+        params: { id: closedA.id },
+      })
+    ).body as { stages: { stage: string; files: { id: string }[] }[] };
+    expect(detail.stages.find((s) => s.stage === "STOPPED")?.files).toHaveLength(1);
   });
 
   it("re-checks are recorded by officers in scope and coordinators; the not-re-checked list shrinks", async () => {

@@ -1,3 +1,4 @@
+import { CLOSURE_STAGES } from "../../domain/bottom-line";
 import {
   assessmentSchema,
   closedEnterpriseQuerySchema,
@@ -14,6 +15,21 @@ import {
 } from "../../schemas/bottom-line";
 import { errors, idParam, json, queryParameters, ref } from "./helpers";
 
+const multipart = (fields: string[]) => ({
+  required: true,
+  content: {
+    "multipart/form-data": {
+      schema: {
+        type: "object",
+        properties: {
+          file: { type: "string", format: "binary" },
+          ...Object.fromEntries(fields.map((f) => [f, { type: "string" }])),
+        },
+        required: ["file", ...fields],
+      },
+    },
+  },
+});
 const itemParam = { name: "itemId", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 
 /** Hazard sweeps, hazards, closed chemical enterprises and parks' three-level prevention (the bottom line). */
@@ -50,6 +66,34 @@ export function bottomLinePaths(): Record<string, unknown> {
         parameters: [idParam],
         requestBody: { required: true, content: json(ref(sweepCheckSchema)) },
         responses: { "201": { description: "Recorded" }, ...errors(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    "/api/v1/sweeps/{id}/checks/{targetId}/photos": {
+      post: {
+        summary:
+          "A photo of one item of a checked target (multipart `itemId`, `file`): the evidence pipeline's type, size and pixel checks, SHA-256, thumbnail",
+        parameters: [idParam, { name: "targetId", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+        requestBody: multipart(["itemId"]),
+        responses: { "201": { description: "Stored" }, ...errors(400, 401, 403, 404, 413, 422) },
+      },
+    },
+    "/api/v1/closed-enterprises/{id}/stages/{stage}/files": {
+      post: {
+        summary: "A document or photo of a recorded closure stage (multipart `file`)",
+        parameters: [
+          idParam,
+          { name: "stage", in: "path", required: true, schema: { type: "string", enum: [...CLOSURE_STAGES] } },
+        ],
+        requestBody: multipart([]),
+        responses: { "201": { description: "Stored" }, ...errors(400, 401, 403, 404, 413, 422) },
+      },
+    },
+    "/api/v1/bottom-line-files/{id}": {
+      get: {
+        summary:
+          "The bytes of a sweep photo or closure-stage file (`variant=thumb`: the image's thumbnail), as an attachment with nosniff",
+        parameters: [idParam, { name: "variant", in: "query", required: false, schema: { type: "string", enum: ["thumb"] } }],
+        responses: { "200": { description: "The file" }, ...errors(401, 404) },
       },
     },
     "/api/v1/hazards": {
