@@ -8,7 +8,7 @@ import { FieldError, FormAlert, useAction } from "@/components/workflow/form-bit
 import { CHECK_VERDICTS, type CheckVerdictName, HAZARD_LEVELS, type HazardLevelName } from "@/lib/domain/bottom-line";
 
 type Item = { id: string; position: number; title: string; guidance: string };
-type Answer = { verdict: CheckVerdictName | null; note: string; level: HazardLevelName; deadline: string };
+type Answer = { verdict: CheckVerdictName | null; note: string; level: HazardLevelName; deadline: string; photos: File[] };
 
 const VERDICT_STYLE: Record<CheckVerdictName, string> = {
   PASS: "peer-checked:border-green-700 peer-checked:bg-green-700 peer-checked:text-white",
@@ -40,9 +40,33 @@ export function CheckForm({
   const level = useTranslations("bottomLine.level");
   const router = useRouter();
   const [answers, setAnswers] = useState<Answer[]>(() =>
-    items.map(() => ({ verdict: null, note: "", level: "GENERAL", deadline: defaultDeadline })),
+    items.map(() => ({ verdict: null, note: "", level: "GENERAL", deadline: defaultDeadline, photos: [] })),
   );
   const { pending, result, run } = useAction();
+  const [photoError, setPhotoError] = useState<string | null>(null);
+
+  /** After the check is recorded, each chosen photo is sent to its item (the evidence pipeline checks it). */
+  async function sendPhotos(): Promise<boolean> {
+    const failed: string[] = [];
+    for (const [i, item] of items.entries()) {
+      for (const photo of answers[i]?.photos ?? []) {
+        const form = new FormData();
+        form.set("itemId", item.id);
+        form.set("file", photo);
+        const res = await fetch(`/api/v1/sweeps/${sweepId}/checks/${targetId}/photos`, { method: "POST", body: form });
+        if (!res.ok) {
+          const body = (await res.json().catch(() => null)) as {
+            error?: { message?: string; fields?: Record<string, string[]> };
+          } | null;
+          failed.push(
+            `${photo.name}：${Object.values(body?.error?.fields ?? {}).flat()[0] ?? body?.error?.message ?? res.status}`,
+          );
+        }
+      }
+    }
+    setPhotoError(failed.length ? t("photoFailed", { list: failed.join("；") }) : null);
+    return failed.length === 0;
+  }
   const set = (i: number, patch: Partial<Answer>) => setAnswers((a) => a.map((x, j) => (j === i ? { ...x, ...patch } : x)));
   const answered = answers.filter((a) => a.verdict).length;
 
@@ -62,7 +86,10 @@ export function CheckForm({
     };
     run(
       () => submit(sweepId, input),
-      () => router.push(`/bottom-line/sweeps/${sweepId}`),
+      () =>
+        void sendPhotos().then((ok) => {
+          if (ok) router.push(`/bottom-line/sweeps/${sweepId}`);
+        }),
     );
   }
 
@@ -149,6 +176,20 @@ export function CheckForm({
                 </div>
               </div>
             )}
+            <label className="field-label mt-2" htmlFor={`photos-${item.id}`}>
+              {t("photos")}
+            </label>
+            <input
+              id={`photos-${item.id}`}
+              type="file"
+              accept="image/*"
+              capture="environment"
+              multiple
+              className="block w-full text-sm file:mr-3 file:min-h-10 file:rounded-md file:border-0 file:bg-slate-100 file:px-3"
+              onChange={(e) => set(i, { photos: Array.from(e.target.files ?? []) })}
+              data-testid="check-photos"
+            />
+            {a.photos.length > 0 && <p className="text-slate-600 text-xs">{t("photosChosen", { count: a.photos.length })}</p>}
             <label className="field-label mt-2" htmlFor={`note-${item.id}`}>
               {t("note")}
             </label>
@@ -173,6 +214,11 @@ export function CheckForm({
           `results.${i}.hazard.deadline`,
         ])}
       />
+      {photoError && (
+        <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900 text-sm">
+          {photoError}
+        </div>
+      )}
       <div className="sticky bottom-0 -mx-3 border-slate-200 border-t bg-white/95 p-3">
         <button type="submit" className="btn-primary w-full" disabled={pending} data-testid="check-submit">
           {pending ? t("sending") : t("submit")}
