@@ -22,9 +22,9 @@ test.describe("on a phone", () => {
     const items = page.getByTestId("check-item");
     const count = await items.count();
     expect(count).toBeGreaterThan(2);
-    // Submitting with nothing answered is refused, in Chinese, and nothing is lost.
+    // Submitting with nothing answered is refused item by item, and nothing is recorded.
     await page.getByTestId("check-submit").click();
-    await expect(page.getByTestId("action-error")).toContainText("清单中的每一项都须给出结论");
+    await expect(items.nth(0).locator(".field-error")).toBeVisible();
 
     await items.nth(0).getByText("不合格", { exact: true }).click();
     await items.nth(0).getByTestId("hazard-level").selectOption("MAJOR");
