@@ -86,6 +86,21 @@ export const PERMISSIONS = {
   "project.submit": ["COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER"],
   "project.check": ["COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER"],
   "project.review": ["LEADER", "COORDINATOR", "DIVISION_HEAD"],
+  /** Hazard sweeps (隐患排查): everyone reads; coordinators open sweeps; officers and coordinators check targets on site. */
+  "sweep.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "sweep.manage": ["COORDINATOR"],
+  "sweep.check": ["COORDINATOR", "FIELD_OFFICER"],
+  "hazard.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  /** Turning hazards into ledger problems registers problems: the ledger keepers' act. */
+  "hazard.toProblem": ["COORDINATOR"],
+  /** Closed chemical enterprises (退出化工企业): closure stages and re-checks (复查). */
+  "closedEnterprise.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "closedEnterprise.record": ["COORDINATOR", "FIELD_OFFICER"],
+  "closedEnterprise.recheck": ["COORDINATOR", "FIELD_OFFICER"],
+  /** Parks' three-level prevention (三级防控): coordinators keep parks, plans and assessments; officers report progress and drills. */
+  "park.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "park.manage": ["COORDINATOR"],
+  "park.progress": ["COORDINATOR", "FIELD_OFFICER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

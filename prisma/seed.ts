@@ -8,6 +8,7 @@ import { createDistrict, createProblem, createUnit, createUser, type Db, DEMO_PA
 import { planDemoLedger } from "./seed/ledger-plan";
 import { USERS } from "./seed/people";
 import { DISTRICTS, UNITS } from "./seed/reference-data";
+import { seedDemoBottomLine } from "./seed-bottom-line";
 import { seedDemoClosure } from "./seed-closure";
 import { seedDemoEnforcement } from "./seed-enforcement";
 import { seedDemoEvidence } from "./seed-evidence";
@@ -211,6 +212,10 @@ export async function seedDemo(
       const enforcement = await seedDemoEnforcement(tx, { now: today });
       log(
         `${enforcement.enterprises} demo enterprises, ${enforcement.inspections} inspections, ${enforcement.cases} cases (demo data)`,
+      );
+      const bottom = await seedDemoBottomLine(tx, { now: today });
+      log(
+        `${bottom.parks} demo parks, ${bottom.closed} closed chemical firms, a sweep of ${bottom.targets} targets with ${bottom.hazards} hazards (demo data)`,
       );
       return { problems: ledger.length, users: userIds.size };
     },

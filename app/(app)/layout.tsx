@@ -37,6 +37,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (can(actor, "user.manage")) nav.push({ href: "/admin/users", label: t("adminUi.nav"), group: manage });
   nav.push({ href: "/account", label: t("account.nav"), group: manage });
   if (can(actor, "enforcement.read")) nav.push({ href: "/enforcement", label: t("enforcement.nav"), group: work });
+  if (can(actor, "sweep.read")) nav.push({ href: "/bottom-line", label: t("bottomLine.nav"), group: work });
   const unread = can(actor, "notification.read") ? await countUnreadNotifications(actor) : null;
   return (
     <ToastProvider>

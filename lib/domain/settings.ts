@@ -44,6 +44,8 @@ export const SETTINGS_DEFAULTS = {
   clueFlatlineHours: 24,
   /** Off-site clue GAP (数据缺失): no reading for at least this many hours. */
   clueGapHours: 24,
+  /** Chemical enterprises closed within this many years are re-checked (退出化工企业复查). */
+  closedChemicalYears: 5,
 } as const;
 
 export type Settings = { -readonly [K in keyof typeof SETTINGS_DEFAULTS]: number };
@@ -76,6 +78,7 @@ export const settingsSchema = z
     clueExceedanceHours: whole(1, 720),
     clueFlatlineHours: whole(2, 720),
     clueGapHours: whole(1, 720),
+    closedChemicalYears: whole(1, 30),
   })
   .meta({ id: "Settings" });
 

@@ -1,6 +1,8 @@
 import en from "../../messages/en.json";
 import adminEn from "../../messages/modules/admin.en.json";
 import adminZhCN from "../../messages/modules/admin.zh-CN.json";
+import bottomLineEn from "../../messages/modules/bottom-line.en.json";
+import bottomLineZhCN from "../../messages/modules/bottom-line.zh-CN.json";
 import enforcementEn from "../../messages/modules/enforcement.en.json";
 import enforcementZhCN from "../../messages/modules/enforcement.zh-CN.json";
 import explainEn from "../../messages/modules/explain.en.json";
@@ -50,6 +52,7 @@ export const MODULES: Record<Locale, Record<string, unknown>[]> = {
     officeZhCN,
     enforcementZhCN,
     offsiteZhCN,
+    bottomLineZhCN,
   ],
   en: [
     reflectEn,
@@ -66,6 +69,7 @@ export const MODULES: Record<Locale, Record<string, unknown>[]> = {
     officeEn,
     enforcementEn,
     offsiteEn,
+    bottomLineEn,
   ],
 };
 

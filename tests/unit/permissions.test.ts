@@ -75,6 +75,17 @@ const EXPECTED: Record<Permission, RoleName[]> = {
   "project.submit": ["COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER"],
   "project.check": ["COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER"],
   "project.review": ["LEADER", "COORDINATOR", "DIVISION_HEAD"],
+  "sweep.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "sweep.manage": ["COORDINATOR"],
+  "sweep.check": ["COORDINATOR", "FIELD_OFFICER"],
+  "hazard.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "hazard.toProblem": ["COORDINATOR"],
+  "closedEnterprise.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "closedEnterprise.record": ["COORDINATOR", "FIELD_OFFICER"],
+  "closedEnterprise.recheck": ["COORDINATOR", "FIELD_OFFICER"],
+  "park.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "park.manage": ["COORDINATOR"],
+  "park.progress": ["COORDINATOR", "FIELD_OFFICER"],
 };
 
 const actorOf = (role: RoleName): Actor => ({

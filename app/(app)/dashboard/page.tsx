@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { AnnualTargets } from "@/components/dashboard/annual-targets";
+import { BottomLinePanel } from "@/components/dashboard/bottom-line-panel";
 import { BottomLineWatch } from "@/components/dashboard/bottom-line-watch";
 import { BriefingDownload } from "@/components/dashboard/briefing-download";
 import { ColourCounts } from "@/components/dashboard/colour-counts";
@@ -16,6 +17,7 @@ import { RED_RETURN_COUNT } from "@/lib/domain/colour";
 import { INDICATOR_CODES, INDICATORS, type IndicatorCodeName } from "@/lib/domain/indicators";
 import type { WhatIfResult } from "@/lib/domain/what-if";
 import { can } from "@/lib/permissions";
+import { getBottomLineSummary } from "@/lib/server/bottom-line/get-bottom-line-summary";
 import type { PerformanceRow } from "@/lib/server/dashboard/get-dashboard-summary";
 import { getDashboardSummary } from "@/lib/server/dashboard/get-dashboard-summary";
 import { listAtRisk } from "@/lib/server/escalation/list-at-risk";
@@ -66,6 +68,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     : [null, null, null, new Set<string>(), null];
   const tp = await getTranslations("penalties");
   const targets = period ? await getTargetProgress(actor, period.year, period.month) : null;
+  const bottomLineSummary = can(actor, "sweep.read") ? await getBottomLineSummary(actor) : null;
 
   const needText = (r: WhatIfResult | null, already?: boolean) => {
     if (already) return <Badge tone="emerald">{t("already")}</Badge>;
@@ -319,6 +322,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
 
             {panel && <PenaltyPanel panel={panel} decide={decidePenaltyAction} pay={recordPenaltyPaymentAction} />}
           </div>
+
+          {bottomLineSummary && <BottomLinePanel summary={bottomLineSummary} />}
 
           {whatIf && whatIf.items.length > 0 && (
             <section className="overflow-x-auto rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200">

@@ -3,6 +3,7 @@
  * (built with the helpers in ./helpers); add one line here per area.
  */
 import { adminPaths } from "./admin";
+import { bottomLinePaths } from "./bottom-line";
 import { closurePaths } from "./closure";
 import { enforcementPaths } from "./enforcement";
 import { evidencePaths } from "./evidence";
@@ -40,4 +41,5 @@ export const AREA_PATHS: PathsBuilder[] = [
   reflectionPaths,
   enforcementPaths,
   offsitePaths,
+  bottomLinePaths,
 ];

@@ -23,6 +23,7 @@ describe("settings", () => {
       loginMaxFailures: 10,
       loginLockMinutes: 15,
       sessionIdleMinutes: 30,
+      closedChemicalYears: 5,
     });
     expect(settingsSchema.safeParse(SETTINGS_DEFAULTS).success).toBe(true);
   });

@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 const GROUPS: Record<"workflow" | "evidence" | "ranking" | "security" | "monitoring", SettingKey[]> = {
   workflow: ["reportCycleDays", "paceMarginPct", "dueSoonDays", "reminderDaysBefore", "redOverdueDays", "lateReportGraceDays"],
   evidence: ["evidenceMaxBytes", "evidenceMaxPixels", "noticeDays", "objectionsPerHour"],
-  ranking: ["rankingBottomN", "penaltyOverdueDays"],
+  ranking: ["rankingBottomN", "penaltyOverdueDays", "closedChemicalYears"],
   security: [
     "passwordMinLength",
     "passwordMinClasses",

@@ -1,0 +1,8 @@
+import { apiRoute, readJson } from "@/lib/api/handler";
+import { addPreventionItem } from "@/lib/server/parks/park-writes";
+
+export const POST = apiRoute<{ id: string }>(
+  async ({ actor, req, params, locale, requestId }) =>
+    addPreventionItem(actor, params.id, await readJson(req), { locale, requestId }),
+  { status: 201 },
+);

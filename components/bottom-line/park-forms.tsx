@@ -1,0 +1,234 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { FormAlert } from "@/components/ui/form-alert";
+import { FieldError } from "@/components/ui/form-field";
+import { useAction } from "@/components/ui/use-action";
+import { ASSESSMENT_RESULTS, PREVENTION_ITEM_KINDS, PREVENTION_LEVELS } from "@/lib/domain/bottom-line";
+import { type ActionResult, fieldError } from "@/lib/schemas/action-result";
+
+type Submit = (parkId: string, input: unknown) => Promise<ActionResult>;
+
+function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
+      {children}
+      <FieldError id={`${id}-err`} message={error} />
+    </div>
+  );
+}
+
+/** Reports the quantity built of one plan item (version-checked). */
+export function ProgressForm({
+  parkId,
+  item,
+  submit,
+}: {
+  parkId: string;
+  item: { id: string; name: string; doneQty: number; targetQty: number; version: number };
+  submit: (parkId: string, itemId: string, input: unknown) => Promise<ActionResult>;
+}) {
+  const t = useTranslations("bottomLine.parkDetail");
+  const { pending, result, run } = useAction();
+  const id = `done-${item.id}`;
+  return (
+    <form
+      className="flex flex-wrap items-start gap-2"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const f = new FormData(e.currentTarget);
+        run(() => submit(parkId, item.id, { doneQty: f.get("doneQty"), version: item.version }));
+      }}
+    >
+      <label htmlFor={id} className="sr-only">
+        {t("doneOf", { name: item.name })}
+      </label>
+      <input
+        id={id}
+        name="doneQty"
+        inputMode="numeric"
+        defaultValue={item.doneQty}
+        className="field-input w-28"
+        aria-invalid={fieldError(result, "doneQty") ? true : undefined}
+      />
+      <button type="submit" className="btn-secondary" disabled={pending}>
+        {t("update")}
+      </button>
+      <div className="w-full">
+        <FieldError id={`${id}-err`} message={fieldError(result, "doneQty")} />
+        <FormAlert result={result} inputs={["doneQty"]} />
+      </div>
+    </form>
+  );
+}
+
+/** Adds an item to the construction plan. */
+export function ItemForm({ parkId, today, submit }: { parkId: string; today: string; submit: Submit }) {
+  const t = useTranslations("bottomLine");
+  const { pending, result, run } = useAction();
+  const err = (k: string) => fieldError(result, k);
+  return (
+    <form
+      className="grid gap-2 sm:grid-cols-3"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const form = e.currentTarget;
+        run(
+          () => submit(parkId, Object.fromEntries(new FormData(form))),
+          () => form.reset(),
+        );
+      }}
+    >
+      <Field id="item-level" label={t("parkDetail.level")} error={err("level")}>
+        <select id="item-level" name="level" className="field-input">
+          {PREVENTION_LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {t(`preventionLevel.${l}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="item-kind" label={t("parkDetail.kind")} error={err("kind")}>
+        <select id="item-kind" name="kind" className="field-input">
+          {PREVENTION_ITEM_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`itemKind.${k}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="item-name" label={t("parkDetail.name")} error={err("name")}>
+        <input id="item-name" name="name" className="field-input" maxLength={200} />
+      </Field>
+      <Field id="item-target" label={t("parkDetail.target")} error={err("targetQty")}>
+        <input id="item-target" name="targetQty" inputMode="numeric" className="field-input" />
+      </Field>
+      <Field id="item-start" label={t("parkDetail.startOn")} error={err("startOn")}>
+        <input id="item-start" name="startOn" type="date" defaultValue={today} className="field-input" />
+      </Field>
+      <Field id="item-deadline" label={t("parkDetail.deadline")} error={err("deadline")}>
+        <input id="item-deadline" name="deadline" type="date" className="field-input" />
+      </Field>
+      <div className="sm:col-span-3">
+        <FormAlert result={result} inputs={["level", "kind", "name", "targetQty", "startOn", "deadline"]} />
+        <button type="submit" className="btn-primary mt-1" disabled={pending}>
+          {t("parkDetail.addItem")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Records an assessment of the park's three-level prevention. */
+export function AssessmentForm({ parkId, today, submit }: { parkId: string; today: string; submit: Submit }) {
+  const t = useTranslations("bottomLine");
+  const { pending, result, run } = useAction();
+  const err = (k: string) => fieldError(result, k);
+  return (
+    <form
+      className="grid gap-2 sm:grid-cols-2"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const form = e.currentTarget;
+        run(
+          () => submit(parkId, Object.fromEntries(new FormData(form))),
+          () => form.reset(),
+        );
+      }}
+    >
+      <Field id="assessedOn" label={t("parkDetail.assessedOn")} error={err("assessedOn")}>
+        <input id="assessedOn" name="assessedOn" type="date" max={today} defaultValue={today} className="field-input" />
+      </Field>
+      <Field id="assessment-result" label={t("parkDetail.result")} error={err("result")}>
+        <select id="assessment-result" name="result" className="field-input">
+          {ASSESSMENT_RESULTS.map((r) => (
+            <option key={r} value={r}>
+              {t(`assessment.${r}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <div className="sm:col-span-2">
+        <Field id="assessment-findings" label={t("parkDetail.findings")} error={err("findings")}>
+          <textarea id="assessment-findings" name="findings" rows={3} className="field-input" />
+        </Field>
+        <FormAlert result={result} inputs={["assessedOn", "result", "findings"]} />
+        <button type="submit" className="btn-primary mt-1" disabled={pending}>
+          {t("parkDetail.saveAssessment")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Records a drill held, counted towards a DRILL item of the plan when one is chosen. */
+export function DrillForm({
+  parkId,
+  today,
+  drillItems,
+  submit,
+}: {
+  parkId: string;
+  today: string;
+  drillItems: { id: string; name: string }[];
+  submit: Submit;
+}) {
+  const t = useTranslations("bottomLine");
+  const { pending, result, run } = useAction();
+  const err = (k: string) => fieldError(result, k);
+  return (
+    <form
+      className="grid gap-2 sm:grid-cols-2"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const form = e.currentTarget;
+        run(
+          () => submit(parkId, Object.fromEntries(new FormData(form))),
+          () => form.reset(),
+        );
+      }}
+    >
+      <Field id="drill-level" label={t("parkDetail.level")} error={err("level")}>
+        <select id="drill-level" name="level" className="field-input">
+          {PREVENTION_LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {t(`preventionLevel.${l}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="heldOn" label={t("parkDetail.heldOn")} error={err("heldOn")}>
+        <input id="heldOn" name="heldOn" type="date" max={today} defaultValue={today} className="field-input" />
+      </Field>
+      <Field id="scenario" label={t("parkDetail.scenario")} error={err("scenario")}>
+        <input id="scenario" name="scenario" className="field-input" maxLength={500} />
+      </Field>
+      <Field id="participants" label={t("parkDetail.participants")} error={err("participants")}>
+        <input id="participants" name="participants" inputMode="numeric" className="field-input" />
+      </Field>
+      <Field id="drill-item" label={t("parkDetail.countsTowards")} error={err("itemId")}>
+        <select id="drill-item" name="itemId" className="field-input">
+          <option value="">{t("parkDetail.noItem")}</option>
+          {drillItems.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <div className="sm:col-span-2">
+        <FormAlert result={result} inputs={["level", "heldOn", "scenario", "participants", "itemId"]} />
+        <button type="submit" className="btn-primary mt-1" disabled={pending}>
+          {t("parkDetail.saveDrill")}
+        </button>
+      </div>
+    </form>
+  );
+}

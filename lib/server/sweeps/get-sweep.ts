@@ -1,0 +1,67 @@
+import "server-only";
+import { db } from "../../db";
+import { NotFound } from "../../errors";
+import { type Actor, authorize } from "../../permissions";
+import { isUuid } from "../../schemas/common";
+import { districtScope } from "../bottom-line/scope";
+import { type SweepSummaryDto, sweepInclude, toSweepDtos } from "./sweep-dto";
+
+export type SweepTargetDto = {
+  id: string;
+  kind: "ENTERPRISE" | "PARK";
+  name: string;
+  enterpriseId: string | null;
+  parkId: string | null;
+  address: string;
+  districtId: string;
+  districtName: string;
+  checkedAt: string | null;
+  hazards: number;
+  results: { itemId: string; verdict: string; note: string; files: { id: string; originalName: string; hasThumb: boolean }[] }[];
+};
+
+/** One sweep with its targets in the person's scope (unchecked first) and each target's results. */
+export async function getSweep(actor: Actor, id: string): Promise<SweepSummaryDto & { targets: SweepTargetDto[] }> {
+  authorize(actor, "sweep.read");
+  if (!isUuid(id)) throw new NotFound("Sweep not found");
+  const sweep = await db.sweep.findUnique({ where: { id }, include: sweepInclude });
+  if (!sweep) throw new NotFound("Sweep not found");
+  const dto = (await toSweepDtos(db, actor, [sweep]))[0] as SweepSummaryDto;
+  const targets = await db.sweepTarget.findMany({
+    where: { sweepId: id, ...districtScope(actor) },
+    include: {
+      enterprise: { select: { name: true, address: true } },
+      park: { select: { name: true } },
+      district: { select: { name: true, code: true } },
+      results: { include: { files: { select: { id: true, originalName: true, thumbKey: true } } } },
+      _count: { select: { hazards: true } },
+    },
+  });
+  targets.sort(
+    (a, b) =>
+      Number(a.checkedAt !== null) - Number(b.checkedAt !== null) ||
+      a.district.code.localeCompare(b.district.code) ||
+      (a.enterprise?.name ?? a.park?.name ?? "").localeCompare(b.enterprise?.name ?? b.park?.name ?? "", "zh-CN"),
+  );
+  return {
+    ...dto,
+    targets: targets.map((t) => ({
+      id: t.id,
+      kind: t.enterpriseId ? "ENTERPRISE" : "PARK",
+      name: t.enterprise?.name ?? t.park?.name ?? "",
+      enterpriseId: t.enterpriseId,
+      parkId: t.parkId,
+      address: t.enterprise?.address ?? "",
+      districtId: t.districtId,
+      districtName: t.district.name,
+      checkedAt: t.checkedAt?.toISOString() ?? null,
+      hazards: t._count.hazards,
+      results: t.results.map((r) => ({
+        itemId: r.itemId,
+        verdict: r.verdict,
+        note: r.note,
+        files: r.files.map((f) => ({ id: f.id, originalName: f.originalName, hasThumb: f.thumbKey !== null })),
+      })),
+    })),
+  };
+}
