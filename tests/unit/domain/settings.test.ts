@@ -24,6 +24,9 @@ describe("settings", () => {
       loginLockMinutes: 15,
       sessionIdleMinutes: 30,
       closedChemicalYears: 5,
+      clueExceedanceHours: 4,
+      clueFlatlineHours: 24,
+      clueGapHours: 24,
     });
     expect(settingsSchema.safeParse(SETTINGS_DEFAULTS).success).toBe(true);
   });

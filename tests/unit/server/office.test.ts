@@ -61,6 +61,7 @@ describe("parseXlsxInWorker", () => {
         ["320281", "80.5"],
       ],
       rowNumbers: [1, 2],
+      merges: [],
     });
   });
 
