@@ -252,6 +252,14 @@ export async function seedDemoEnforcement(tx: Tx, opts: { now?: Date } = {}) {
 
   await tx.inspection.createMany({ data: inspectionRows });
   await tx.inspectionInspector.createMany({ data: inspectorRows });
+  // An OFF_SITE inspection closes the clue it cites, as the inspection form does.
+  for (const row of inspectionRows) {
+    if (row.mode !== "OFF_SITE" || !row.clueId) continue;
+    await tx.clue.update({
+      where: { id: row.clueId },
+      data: { status: "CLOSED", inspectionId: row.id, closedAt: row.inspectedOn as Date },
+    });
+  }
 
   // A case per violation, numbered in inspection order, in every state; fines 2万–50万 yuan.
   const violations = inspections
@@ -318,5 +326,7 @@ async function cluesToCite(tx: Tx): Promise<{ id: string; enterpriseId: string }
   const exists = await tx.$queryRaw<{ t: string | null }[]>`SELECT to_regclass('"Clue"')::text AS t`;
   if (!exists[0]?.t) return [];
   return tx.$queryRaw<{ id: string; enterpriseId: string }[]>`
-    SELECT id::text, "enterpriseId"::text AS "enterpriseId" FROM "Clue" WHERE "enterpriseId" IS NOT NULL ORDER BY id LIMIT 12`;
+    SELECT c.id::text, o."enterpriseId"::text AS "enterpriseId"
+      FROM "Clue" c JOIN "MonitoringSeries" s ON s.id = c."seriesId" JOIN "MonitoringOutlet" o ON o.id = s."outletId"
+     WHERE c.status IN ('OPEN', 'ASSIGNED') ORDER BY c.id LIMIT 12`;
 }

@@ -350,7 +350,22 @@ describe("inspections: mode rules and scope", () => {
     });
     expect(noClue.status).toBe(422);
     expect(errorOf(noClue).fields?.clueId?.[0]).toContain("线索");
-    const offSite = await call(createInspectionRoute, "POST", "/inspections", {
+    // An off-site clue of this enterprise (online monitoring: an exceedance episode).
+    const outlet = await db.monitoringOutlet.create({ data: { enterpriseId: entA.id, code: `DA-${world.tag}` } });
+    const series = await db.monitoringSeries.create({ data: { outletId: outlet.id, pollutant: "COD", unit: "mg/L" } });
+    const clue = await db.clue.create({
+      data: {
+        seriesId: series.id,
+        districtId: world.districtA.id,
+        rule: "EXCEEDANCE",
+        windowStart: new Date(`${day("07-10")}T02:00:00+08:00`),
+        windowEnd: new Date(`${day("07-10")}T08:00:00+08:00`),
+        hours: 6,
+        peak: 80,
+        limit: 50,
+      },
+    });
+    const made = await call(createInspectionRoute, "POST", "/inspections", {
       token: world.officerA.token,
       json: inspection({
         mode: "OFF_SITE",
@@ -359,7 +374,27 @@ describe("inspections: mode rules and scope", () => {
         inspectedOn: day("07-15"),
       }),
     });
+    expect(made.status).toBe(422);
+    expect(errorOf(made).fields?.clueId?.[0]).toContain("不存在");
+    const offSite = await call(createInspectionRoute, "POST", "/inspections", {
+      token: world.officerA.token,
+      json: inspection({
+        mode: "OFF_SITE",
+        inspectorIds: [world.officerA.user.id],
+        clueId: clue.id,
+        inspectedOn: day("07-15"),
+      }),
+    });
     expect(offSite.status, offSite.text).toBe(201);
+    // The inspection closes the clue it cites, in the same transaction; it can't be cited twice.
+    const closed = await db.clue.findUniqueOrThrow({ where: { id: clue.id } });
+    expect(closed).toMatchObject({ status: "CLOSED", inspectionId: (offSite.body as { id: string }).id });
+    const again = await call(createInspectionRoute, "POST", "/inspections", {
+      token: world.officerA.token,
+      json: inspection({ mode: "OFF_SITE", inspectorIds: [world.officerA.user.id], clueId: clue.id, inspectedOn: day("07-16") }),
+    });
+    expect(again.status).toBe(422);
+    expect(errorOf(again).fields?.clueId?.[0]).toContain("已处理");
   });
 
   it("a cross inspector sees the assigned enterprise and their inspection, nothing else of that district", async () => {
@@ -612,7 +647,8 @@ describe("campaigns and the summary", () => {
         fineYuan: number;
         fineWan: number;
         problemsOpened: number;
-        cluesRaised: null;
+        cluesRaised: number;
+        cluesHandled: number;
       };
       byMode: { key: string; inspections: number }[];
       byDistrict: { key: string; inspections: number; cases: number }[];
@@ -628,8 +664,10 @@ describe("campaigns and the summary", () => {
       fineYuan: 250_000,
       fineWan: 25,
       problemsOpened: 1,
-      cluesRaised: null,
     });
+    // The clue this file raised and an OFF_SITE inspection closed (other files may add their own).
+    expect(all.totals.cluesRaised).toBeGreaterThanOrEqual(1);
+    expect(all.totals.cluesHandled).toBeGreaterThanOrEqual(1);
     expect(all.byMode.find((m) => m.key === "CROSS")?.inspections).toBe(1);
     expect(all.byMonth).toHaveLength(12);
     expect(all.byDistrict.find((d) => d.key === world.districtA.code)?.cases).toBe(2);

@@ -275,7 +275,18 @@ describe("clues: scope, assign, dismiss, close", () => {
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ status: "ASSIGNED", assignee: { id: world.officerA.user.id } });
     // the clue is closed by an OFF_SITE inspection (inspection form's transaction)
-    const inspectionId = "5f0c8a57-2f7e-4a52-9d55-3c1b8f6a0c11";
+    const { id: inspectionId } = await db.inspection.create({
+      data: {
+        enterpriseId: e1.id,
+        inspectedOn: new Date(),
+        mode: "OFF_SITE",
+        leadUnitId: world.agencyA.id,
+        findings: "据在线监控线索核查。",
+        result: "NO_ISSUE",
+        clueId: clue?.id as string,
+        createdById: world.officerA.user.id,
+      },
+    });
     await db.$transaction(async (tx) => {
       const found = await assertClueOpenForInspection(tx, clue?.id as string);
       expect(found).toMatchObject({ districtId: world.districtA.id, enterpriseId: e1.id });

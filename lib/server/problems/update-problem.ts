@@ -74,7 +74,7 @@ export async function updateProblemInTx(
   if (current.version !== version) {
     throw new Conflict(
       "This problem was changed by someone else; review the current record",
-      toProblemDto(current, undefined, { actor, settings: await getSettings(tx) }),
+      toProblemDto(current, undefined, { actor, settings: await getSettings(tx), locale }),
     );
   }
   const band = changes.deadlineBand ?? current.deadlineBand;
@@ -121,7 +121,7 @@ export async function updateProblemInTx(
     const latest = await tx.problem.findUniqueOrThrow({ where: { id }, include: problemWithMeasuresInclude });
     throw new Conflict(
       "This problem was changed by someone else; review the current record",
-      toProblemDto(latest, undefined, { actor, settings: await getSettings(tx) }),
+      toProblemDto(latest, undefined, { actor, settings: await getSettings(tx), locale }),
     );
   }
   if (changes.coUnitIds !== undefined) {
@@ -141,5 +141,5 @@ export async function updateProblemInTx(
     after: diff.after,
     requestId,
   });
-  return toProblemDto(after, undefined, { actor, settings: await getSettings(tx) });
+  return toProblemDto(after, undefined, { actor, settings: await getSettings(tx), locale });
 }

@@ -61,7 +61,7 @@ export async function transitionProblem(
     if (problem.version !== input.version) {
       throw new Conflict(
         "This problem was changed by someone else; review the current record",
-        toProblemDto(problem, now, { actor, checklist: result, settings: await getSettings(tx) }),
+        toProblemDto(problem, now, { actor, checklist: result, settings: await getSettings(tx), locale }),
       );
     }
     const context = { measures: problem.measures, pendingPlan: false, checklist: result };
@@ -91,5 +91,5 @@ export async function transitionProblem(
     checklist = result;
   });
   const row = await db.problem.findUniqueOrThrow({ where: { id }, include: problemWithMeasuresInclude });
-  return toProblemDto(row, now, { actor, checklist, settings: await getSettings() });
+  return toProblemDto(row, now, { actor, checklist, settings: await getSettings(), locale });
 }
