@@ -9,10 +9,10 @@
 import type { EiaReportForm, ProjectStatus, SourceControlVerdict } from "@prisma/client";
 import type { Tx } from "../lib/db";
 import { detectEpisodes, HOUR_MS, type HourlyReading } from "../lib/domain/clue-detection";
-import { creditCodeCheckChar } from "../lib/domain/credit-code";
 import { SETTINGS_DEFAULTS } from "../lib/domain/settings";
 import { SOURCE_CONTROL_ITEMS } from "../lib/domain/source-control";
 import { recordEpisodes } from "../lib/server/clues/record-clues";
+import { demoCreditCode } from "./seed/demo-credit-codes";
 
 export const DEMO_MONITORING_FILE = "演示数据（非真实监测数据）.csv";
 
@@ -28,10 +28,7 @@ function mulberry32(seed: number): () => number {
 }
 
 /** A demo credit code: 91 (enterprise), the district code, MB, a serial; valid check character. */
-export function demoCreditCode(districtCode: string, serial: number): string {
-  const first17 = `91${districtCode}MB${String(serial).padStart(7, "0")}`;
-  return first17 + creditCodeCheckChar(first17);
-}
+export { demoCreditCode };
 
 const FIRMS = [
   "精细化工",

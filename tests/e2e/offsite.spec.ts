@@ -1,4 +1,4 @@
-import { demoCreditCode } from "../../prisma/seed-offsite";
+import { demoCreditCode } from "../../prisma/seed/demo-credit-codes";
 import { expect, login, signedInContext, test } from "./helpers";
 
 /**

@@ -6,7 +6,6 @@ import { updateClosureChecklistSetting } from "@/lib/server/closure/update-closu
 import { updateSettings } from "@/lib/server/settings/update-settings";
 import { createDistrict, createUnit, deleteUnit, updateUnit } from "@/lib/server/units/manage-units";
 import { createUser } from "@/lib/server/users/create-user";
-import { importUsers, MAX_ACCOUNT_FILE_BYTES } from "@/lib/server/users/import-users";
 import { resetPassword } from "@/lib/server/users/reset-password";
 import { unlockUser } from "@/lib/server/users/unlock-user";
 import { updateUser } from "@/lib/server/users/update-user";
