@@ -21,6 +21,7 @@ export const clueListQuerySchema = z
     status: z.preprocess(emptyToUndefined, z.enum(CLUE_STATUSES, { error: "v.invalidOption" }).optional()),
     rule: z.preprocess(emptyToUndefined, z.enum(CLUE_RULES, { error: "v.invalidOption" }).optional()),
     districtId: z.preprocess(emptyToUndefined, uuid.optional()),
+    enterpriseId: z.preprocess(emptyToUndefined, uuid.optional()),
     page,
   })
   .meta({ id: "ClueListQuery" });
@@ -46,6 +47,7 @@ export const projectListQuerySchema = z
   .strictObject({
     status: z.preprocess(emptyToUndefined, z.enum(PROJECT_STATUSES, { error: "v.invalidOption" }).optional()),
     districtId: z.preprocess(emptyToUndefined, uuid.optional()),
+    enterpriseId: z.preprocess(emptyToUndefined, uuid.optional()),
     page,
   })
   .meta({ id: "ProjectListQuery" });

@@ -99,6 +99,7 @@ type ClueBody = {
   hours: number;
   peak: number | null;
   district: { id: string };
+  enterprise: { id: string };
   version: number;
 };
 
@@ -321,6 +322,16 @@ describe("clues: scope, assign, dismiss, close", () => {
     expect((history.body as { history: { action: string; actorName: string }[] }).history).toEqual([
       expect.objectContaining({ action: "clue.dismissed", actorName: world.officerB.user.displayName }),
     ]);
+  });
+
+  it("lists one enterprise's clues for its page (enterpriseId), in the caller's scope", async () => {
+    const all = mine(await cluesOf(world.coordinator));
+    const ofE1 = await cluesOf(world.coordinator, `?enterpriseId=${e1.id}`);
+    expect(ofE1.length).toBeGreaterThan(0);
+    expect(ofE1.length).toBeLessThan(all.length);
+    expect(ofE1.every((c) => c.enterprise.id === e1.id)).toBe(true);
+    // An officer of the other district sees none of them.
+    expect(await cluesOf(world.officerB, `?enterpriseId=${e1.id}`)).toEqual([]);
   });
 
   it("counts raised and handled clues for the enforcement dashboard, by month", async () => {

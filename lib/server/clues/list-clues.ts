@@ -8,12 +8,17 @@ import { clueScope } from "./scope";
 
 const PAGE_SIZE = 50;
 
-/** `GET /api/v1/clues?status=&rule=&districtId=&page=`: newest first, in the caller's scope, with counts by status. */
+/** `GET /api/v1/clues?status=&rule=&districtId=&enterpriseId=&page=`: newest first, in the caller's scope, with counts by status. */
 export async function listClues(actor: Actor, raw: unknown, opts: { locale?: Locale } = {}) {
   authorize(actor, "clue.read");
   const q = parseInput(clueListQuerySchema, raw, opts.locale);
   const base = {
-    AND: [clueScope(actor), q.rule ? { rule: q.rule } : {}, q.districtId ? { districtId: q.districtId } : {}],
+    AND: [
+      clueScope(actor),
+      q.rule ? { rule: q.rule } : {},
+      q.districtId ? { districtId: q.districtId } : {},
+      q.enterpriseId ? { series: { outlet: { enterpriseId: q.enterpriseId } } } : {},
+    ],
   };
   const where = { AND: [base, q.status ? { status: q.status } : {}] };
   const page = q.page ?? 1;

@@ -8,12 +8,17 @@ import { PROJECT_INCLUDE, projectDto } from "./project-dto";
 
 const PAGE_SIZE = 50;
 
-/** `GET /api/v1/projects?status=&districtId=&page=`: newest first, in the caller's scope. */
+/** `GET /api/v1/projects?status=&districtId=&enterpriseId=&page=`: newest first, in the caller's scope. */
 export async function listProjects(actor: Actor, raw: unknown, opts: { locale?: Locale } = {}) {
   authorize(actor, "project.read");
   const q = parseInput(projectListQuerySchema, raw, opts.locale);
   const where = {
-    AND: [projectScope(actor), q.status ? { status: q.status } : {}, q.districtId ? { districtId: q.districtId } : {}],
+    AND: [
+      projectScope(actor),
+      q.status ? { status: q.status } : {},
+      q.districtId ? { districtId: q.districtId } : {},
+      q.enterpriseId ? { enterpriseId: q.enterpriseId } : {},
+    ],
   };
   const page = q.page ?? 1;
   const [rows, total] = await Promise.all([

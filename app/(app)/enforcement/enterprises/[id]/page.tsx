@@ -3,10 +3,12 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { isAppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
+import { listClues } from "@/lib/server/clues/list-clues";
 import { getEnterprise } from "@/lib/server/enforcement/get-enterprise";
+import { listProjects } from "@/lib/server/projects/list-projects";
 import { requireActor } from "../../../session";
 
-/** An enterprise's file: its inspections, cases and ledger problems (clues and projects come from their own modules). */
+/** An enterprise's file: its inspections, cases, ledger problems, off-site clues and construction projects. */
 export default async function EnterprisePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor(`/enforcement/enterprises/${id}`);
@@ -17,6 +19,11 @@ export default async function EnterprisePage({ params }: { params: Promise<{ id:
     throw e;
   });
   const e = file.enterprise;
+  const to = await getTranslations("offsiteEnums");
+  const [clues, projects] = await Promise.all([
+    can(actor, "clue.read") ? listClues(actor, { enterpriseId: e.id }).then((r) => r.items) : [],
+    can(actor, "project.read") ? listProjects(actor, { enterpriseId: e.id }).then((r) => r.items) : [],
+  ]);
   return (
     <div className="space-y-4">
       <header className="flex flex-wrap items-end justify-between gap-2">
@@ -118,16 +125,40 @@ export default async function EnterprisePage({ params }: { params: Promise<{ id:
           </ul>
         )}
       </section>
-      {/* Clues (非现场执法) and construction projects (源头管控) of this enterprise: listed here by their modules. */}
-      <section
-        className="card p-3 text-slate-600 text-sm"
-        aria-label={`${t("enterprises.clues")} · ${t("enterprises.projects")}`}
-        data-slot="enterprise-clues-projects"
-      >
-        <h2 className="mb-1 font-semibold text-slate-900">
-          {t("enterprises.clues")} · {t("enterprises.projects")}
-        </h2>
-        <p>{t("enterprises.laterModules")}</p>
+      {/* Clues (非现场执法) and construction projects (源头管控) of this enterprise, in the caller's scope. */}
+      <section className="card p-3 text-sm" aria-label={t("enterprises.clues")}>
+        <h2 className="mb-1 font-semibold">{t("enterprises.clues")}</h2>
+        {clues.length === 0 ? (
+          <p className="text-slate-600">{t("enterprises.noneYet")}</p>
+        ) : (
+          <ul className="space-y-1">
+            {clues.map((c) => (
+              <li key={c.id}>
+                <Link className="link" href={`/enforcement/clues/${c.id}`}>
+                  {to(`rule.${c.rule}` as "rule.GAP")} · {c.pollutant}
+                </Link>{" "}
+                {c.windowStart.slice(0, 10)} · {to(`clueStatus.${c.status}` as "clueStatus.OPEN")}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="card p-3 text-sm" aria-label={t("enterprises.projects")}>
+        <h2 className="mb-1 font-semibold">{t("enterprises.projects")}</h2>
+        {projects.length === 0 ? (
+          <p className="text-slate-600">{t("enterprises.noneYet")}</p>
+        ) : (
+          <ul className="space-y-1">
+            {projects.map((p) => (
+              <li key={p.id}>
+                <Link className="link" href={`/enforcement/projects/${p.id}`}>
+                  {p.name}
+                </Link>{" "}
+                · {to(`projectStatus.${p.status}` as "projectStatus.SUBMITTED")}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
     </div>
   );
