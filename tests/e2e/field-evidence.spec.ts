@@ -121,7 +121,7 @@ test("a field officer proves a fix from the phone; the inspection office accepts
   await expect(evidenceItem(panel, "BEFORE_PHOTO").getByTestId("review-status")).toHaveText("已采纳");
   await evidenceItem(panel, "BEFORE_PHOTO").getByTestId("evidence-verify").click();
   await expect(evidenceItem(panel, "BEFORE_PHOTO").getByTestId("evidence-verified")).toContainText("一致");
-  await expect(desk.page.getByText("E2E：藻泥已清运完毕，堆场正在硬化。")).toBeVisible();
+  await expect(desk.page.getByTestId("report-list").getByText("E2E：藻泥已清运完毕，堆场正在硬化。")).toBeVisible();
 
   const returned = evidenceItem(panel, "AFTER_PHOTO");
   await expect(returned.getByTestId("review-status")).toHaveText("待审核");
