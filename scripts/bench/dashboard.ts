@@ -9,7 +9,7 @@ const PROBLEMS = Number(process.env.BENCH_PROBLEMS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 const YEARS = 10;
 
-const bench = await openBenchDb("pg-bench-dash", 54337);
+const bench = await openBenchDb("pg-bench-dash", Number(process.env.BENCH_PG_PORT ?? 54337));
 const leader = await loadLedger(bench, PROBLEMS);
 const { client } = bench;
 

@@ -10,7 +10,7 @@ import { closeBenchDb, openBenchDb } from "./bench-db";
 
 const PROBLEMS = Number(process.env.BENCH_PROBLEMS ?? 100_000);
 
-const bench = await openBenchDb("pg-bench-esc", 54336);
+const bench = await openBenchDb("pg-bench-esc", Number(process.env.BENCH_PG_PORT ?? 54336));
 const { client } = bench;
 // Notices only, no outgoing copies: the figures are the job's, not an SMTP server's.
 process.env.SMTP_URL = "";

@@ -3,7 +3,8 @@ import { db } from "../../db";
 import { bureauToday } from "../../domain/calendar";
 import { type Actor, authorize } from "../../permissions";
 import { problemScopeSql } from "../problems/scope";
-import { listLateReporters } from "../reports/list-late-reporters";
+import { lateReportSql } from "../reports/late-report-sql";
+import { getSettings } from "../settings/get-settings";
 
 /** Rectification performance of one group (a district, a lead division, a lead official, or everything). */
 export type PerformanceRow = {
@@ -50,16 +51,21 @@ type Raw = {
   green: bigint;
   blue: bigint;
   extensions: bigint | null;
+  late: bigint;
 };
 
 /**
  * Totals by status and colour, on-time closure, overdue count and days, and extensions — for the
- * whole scope and per district, lead division and lead official — in one pass over the ledger.
+ * whole scope and per district, lead division and lead official — in one pass over the ledger,
+ * late progress reports included (`reportStanding` in SQL, as `listLateReporters` reads it).
  */
 export async function getDashboardSummary(actor: Actor, opts: { now?: Date } = {}): Promise<DashboardSummary> {
   authorize(actor, "indicator.read");
   const today = bureauToday(opts.now ?? new Date());
-  const rows = await db.$queryRaw<Raw[]>`
+  const settings = await getSettings();
+  // One pass over the ledger (the late-report rule in SQL, counted per group like the rest), with the names read beside it.
+  const [rows, names] = await Promise.all([
+    db.$queryRaw<Raw[]>`
     SELECT
       CASE WHEN GROUPING(p."districtId") = 0 THEN 'district'
            WHEN GROUPING(p."leadUnitId") = 0 THEN 'unit'
@@ -76,29 +82,24 @@ export async function getDashboardSummary(actor: Actor, opts: { now?: Date } = {
       count(*) FILTER (WHERE p.colour = 'YELLOW') AS yellow,
       count(*) FILTER (WHERE p.colour = 'GREEN') AS green,
       count(*) FILTER (WHERE p.colour = 'BLUE') AS blue,
-      sum(p."extensionCount") AS extensions
-    FROM "Problem" p
-    WHERE ${problemScopeSql(actor)}
-    GROUP BY GROUPING SETS ((p."districtId"), (p."leadUnitId"), (p."leadOfficialId"), (), (p.status))`;
-
-  const [districts, units, officials] = await Promise.all([
-    db.district.findMany({ select: { id: true, name: true, code: true } }),
-    db.unit.findMany({ select: { id: true, name: true } }),
-    db.user.findMany({ where: { role: "LEADER" }, select: { id: true, displayName: true } }),
+      sum(p."extensionCount") AS extensions,
+      count(*) FILTER (WHERE p.late) AS late
+    FROM (SELECT p.*, ${lateReportSql(today, settings)} AS late FROM "Problem" p WHERE ${problemScopeSql(actor)}) p
+    GROUP BY GROUPING SETS ((p."districtId"), (p."leadUnitId"), (p."leadOfficialId"), (), (p.status))`,
+    db.$queryRaw<{ id: string; name: string; code: string | null }[]>`
+      SELECT id::text AS id, name, code FROM "District"
+      UNION ALL SELECT id::text, name, NULL FROM "Unit"
+      UNION ALL SELECT id::text, "displayName", NULL FROM "User" WHERE role = 'LEADER'`,
   ]);
-  const names = new Map<string, string>([
-    ...districts.map((d) => [d.id, d.name] as const),
-    ...units.map((u) => [u.id, u.name] as const),
-    ...officials.map((o) => [o.id, o.displayName] as const),
-  ]);
-  const districtCode = new Map(districts.map((d) => [d.id, d.code]));
+  const nameOf = new Map(names.map((n) => [n.id, n.name]));
+  const districtCode = new Map(names.filter((n) => n.code !== null).map((n) => [n.id, n.code as string]));
 
   const toRow = (r: Raw): PerformanceRow => {
     const closed = Number(r.closed);
     const closedOnTime = Number(r.closed_on_time);
     return {
       key: r.key,
-      name: r.key ? (names.get(r.key) ?? null) : null,
+      name: r.key ? (nameOf.get(r.key) ?? null) : null,
       code: r.dim === "district" && r.key ? (districtCode.get(r.key) ?? null) : null,
       total: Number(r.total),
       open: Number(r.total) - closed,
@@ -112,7 +113,7 @@ export async function getDashboardSummary(actor: Actor, opts: { now?: Date } = {
       green: Number(r.green),
       blue: Number(r.blue),
       extensions: Number(r.extensions ?? 0),
-      lateReports: 0,
+      lateReports: r.dim === "all" || r.key ? Number(r.late) : 0,
       byStatus: {},
     };
   };
@@ -133,39 +134,25 @@ export async function getDashboardSummary(actor: Actor, opts: { now?: Date } = {
         green: 0n,
         blue: 0n,
         extensions: 0n,
+        late: 0n,
       });
   for (const r of rows) if (r.dim === "all" && r.status !== null) totals.byStatus[r.status] = Number(r.total);
-
-  // Late reporters: the reporting rule lives with the reports; here each late problem counts once per group.
-  const lateIds = [
-    ...new Set((await listLateReporters(actor, {}, { now: opts.now })).flatMap((u) => u.problems.map((p) => p.id))),
-  ];
-  const late = lateIds.length
-    ? await db.problem.findMany({
-        where: { id: { in: lateIds } },
-        select: { districtId: true, leadUnitId: true, leadOfficialId: true },
-      })
-    : [];
-  totals.lateReports = late.length;
-  const lateBy = (key: "districtId" | "leadUnitId" | "leadOfficialId") => {
-    const counts = new Map<string, number>();
-    for (const p of late) if (p[key]) counts.set(p[key] as string, (counts.get(p[key] as string) ?? 0) + 1);
-    return counts;
-  };
-  const withLate = (rows: PerformanceRow[], counts: Map<string, number>) =>
-    rows.map((r) => ({ ...r, lateReports: r.key ? (counts.get(r.key) ?? 0) : 0 }));
 
   const byWorst = (a: PerformanceRow, b: PerformanceRow) =>
     b.red - a.red || b.overdue - a.overdue || (a.name ?? "").localeCompare(b.name ?? "");
   return {
     totals,
-    byDistrict: withLate(rows.filter((r) => r.dim === "district").map(toRow), lateBy("districtId")).sort((a, b) =>
-      (districtCode.get(a.key ?? "") ?? "").localeCompare(districtCode.get(b.key ?? "") ?? ""),
-    ),
-    byLeadUnit: withLate(rows.filter((r) => r.dim === "unit").map(toRow), lateBy("leadUnitId")).sort(byWorst),
-    byLeadOfficial: withLate(
-      rows.filter((r) => r.dim === "official" && r.key !== null).map(toRow),
-      lateBy("leadOfficialId"),
-    ).sort(byWorst),
+    byDistrict: rows
+      .filter((r) => r.dim === "district")
+      .map(toRow)
+      .sort((a, b) => (districtCode.get(a.key ?? "") ?? "").localeCompare(districtCode.get(b.key ?? "") ?? "")),
+    byLeadUnit: rows
+      .filter((r) => r.dim === "unit")
+      .map(toRow)
+      .sort(byWorst),
+    byLeadOfficial: rows
+      .filter((r) => r.dim === "official" && r.key !== null)
+      .map(toRow)
+      .sort(byWorst),
   };
 }

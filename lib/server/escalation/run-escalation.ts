@@ -1,9 +1,7 @@
 import "server-only";
-import type { EscalationLevel, Problem } from "@prisma/client";
+import { type EscalationLevel, Prisma, type Problem } from "@prisma/client";
 import { db, type Tx } from "../../db";
-import { addDays, bureauToday, daysBetween, formatCalendarDate, parseCalendarDate } from "../../domain/calendar";
-import { colourGrade } from "../../domain/colour";
-import type { ProblemStatusName } from "../../domain/enums";
+import { addDays, bureauToday, daysBetween, formatCalendarDate } from "../../domain/calendar";
 import {
   dueEscalation,
   type EscalationNotice,
@@ -14,7 +12,6 @@ import {
   isEscalatable,
   planEscalation,
 } from "../../domain/escalation";
-import { weightedProgress } from "../../domain/progress";
 import type { Settings } from "../../domain/settings";
 import { noticeText } from "../notifications/notice-text";
 import { type Notice, notifyMany } from "../notifications/notify";
@@ -22,6 +19,7 @@ import { bureauHeads, leadOfficialOf, unitStaffOfUnits } from "../notifications/
 import { remindLateSelfReviews } from "../self-reviews/remind-late-self-reviews";
 import { getSettings } from "../settings/get-settings";
 import { runTaihuAlerts } from "../taihu/run-taihu-alerts";
+import { gradeColoursSql } from "./grade-colours-sql";
 import { lockEscalationJob, TX_OPTIONS } from "./job-lock";
 import { remindLateReporters } from "./remind-late-reporters";
 
@@ -47,7 +45,7 @@ export type EscalationRun = {
 };
 
 const BATCH = 2_000;
-const GRADE_BATCH = 10_000;
+const GRADE_BATCH = 25_000;
 
 /**
  * The daily escalation job (督办). For every open problem: recomputes the colour grade; then, for
@@ -91,74 +89,30 @@ export async function runEscalation(opts: { now?: Date } = {}): Promise<Escalati
   return run;
 }
 
-type GradeRow = {
-  id: string;
-  status: ProblemStatusName;
-  deadline: string | null;
-  assignedAt: string | null;
-  returnCount: number;
-  progress: number;
-  colour: string;
-  percents: number[];
-  weights: number[];
-  openMeasures: number;
-};
-
-/** Colour grades drift with the calendar (pace, due soon, overdue): re-grade every open problem, batch by batch. */
+/** Colour grades drift with the calendar (pace, due soon, overdue): re-grade every open problem, batch by batch, in SQL. */
 async function refreshColours(today: Date, settings: Settings, run: EscalationRun): Promise<void> {
   let after = "00000000-0000-0000-0000-000000000000";
   for (;;) {
-    // A batch of problems with their measures folded into arrays. The measures are read as one id
-    // range (block order, not one lookup per problem): one round trip per batch, nothing per row.
-    const problems = await db.$queryRaw<GradeRow[]>`
-      WITH p AS (SELECT * FROM "Problem" WHERE status <> 'CLOSED' AND id > ${after}::uuid ORDER BY id LIMIT ${GRADE_BATCH})
-      SELECT p.id::text AS id, p.status::text AS status, to_char(p.deadline, 'YYYY-MM-DD') AS deadline,
-             to_char(p."assignedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "assignedAt", p."returnCount", p.progress,
-             p.colour::text AS colour, coalesce(m.percents, '{}') AS percents, coalesce(m.weights, '{}') AS weights,
-             coalesce(m.open, 0) AS "openMeasures"
-      FROM p LEFT JOIN (
-        SELECT "problemId", array_agg(percent) AS percents, array_agg(weight) AS weights,
-               (count(*) FILTER (WHERE status <> 'DONE'))::int AS open
-        FROM "Measure"
-        WHERE "problemId" > ${after}::uuid AND "problemId" <= (SELECT id FROM p ORDER BY id DESC LIMIT 1)
-        GROUP BY "problemId"
-      ) m ON m."problemId" = p.id
-      ORDER BY p.id`;
-    const last = problems[problems.length - 1];
-    if (!last) return;
-    after = last.id;
-    const changed: { id: string; progress: number; colour: string; oldProgress: number; oldColour: string }[] = [];
-    for (const p of problems) {
-      const progress = weightedProgress(p.percents.map((percent, i) => ({ percent, weight: p.weights[i] ?? 1 })));
-      const { colour } = colourGrade(
-        {
-          status: p.status,
-          deadline: p.deadline ? parseCalendarDate(p.deadline) : null,
-          startDate: p.assignedAt ? new Date(p.assignedAt) : null,
-          progress,
-          returnCount: p.returnCount,
-          openMeasures: p.openMeasures,
-        },
-        today,
-        settings,
-      );
-      if (colour !== p.colour || progress !== p.progress) {
-        changed.push({ id: p.id, progress, colour, oldProgress: p.progress, oldColour: p.colour });
-      }
-    }
-    run.problemsGraded += problems.length;
-    if (changed.length) {
-      // Derived fields only, guarded by the values read: a use case that re-derived them meanwhile wins.
-      run.colourChanged += await db.$transaction(async (tx) => {
-        await lockEscalationJob(tx);
-        return tx.$executeRaw`
-          UPDATE "Problem" p SET colour = v.colour::"Colour", progress = v.progress
-          FROM unnest(${changed.map((c) => c.id)}::uuid[], ${changed.map((c) => c.colour)}::text[],
-                      ${changed.map((c) => c.progress)}::int[], ${changed.map((c) => c.oldColour)}::text[],
-                      ${changed.map((c) => c.oldProgress)}::int[]) AS v(id, colour, progress, old_colour, old_progress)
-          WHERE p.id = v.id AND p.colour::text = v.old_colour AND p.progress = v.old_progress`;
-      }, TX_OPTIONS);
-    }
+    // One statement per batch grades it (`gradeColoursSql`) and writes the changed ones, guarded by
+    // the values read: a use case that re-derived them meanwhile wins.
+    const [batch] = await db.$transaction(async (tx) => {
+      await lockEscalationJob(tx);
+      return tx.$queryRaw<{ graded: number; changed: number; last: string | null }[]>`
+        WITH batch AS (SELECT id FROM "Problem" WHERE status <> 'CLOSED' AND id > ${after}::uuid ORDER BY id LIMIT ${GRADE_BATCH}),
+        hi AS (SELECT id FROM batch ORDER BY id DESC LIMIT 1),
+        g AS (${gradeColoursSql(Prisma.sql`p.id IN (SELECT id FROM batch)`, Prisma.sql`m."problemId" > ${after}::uuid AND m."problemId" <= (SELECT id FROM hi)`, today, settings)}),
+        u AS (
+          UPDATE "Problem" p SET colour = g.colour::"Colour", progress = g.progress
+          FROM g
+          WHERE p.id = g.id AND (g.colour <> g.old_colour OR g.progress <> g.old_progress)
+            AND p.colour::text = g.old_colour AND p.progress = g.old_progress
+          RETURNING 1)
+        SELECT (SELECT count(*) FROM batch)::int AS graded, (SELECT count(*) FROM u)::int AS changed, (SELECT id::text FROM hi) AS last`;
+    }, TX_OPTIONS);
+    if (!batch?.last) return;
+    after = batch.last;
+    run.problemsGraded += batch.graded;
+    run.colourChanged += batch.changed;
   }
 }
 
