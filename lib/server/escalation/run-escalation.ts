@@ -44,7 +44,7 @@ export type EscalationRun = {
   notificationsCreated: number;
 };
 
-const BATCH = 2_000;
+const BATCH = 10_000;
 const GRADE_BATCH = 25_000;
 
 /**

@@ -19,7 +19,7 @@ export type Notice = {
   text: (locale: Locale) => NoticeText;
 };
 
-const CHUNK = 2_000;
+const CHUNK = 5_000;
 
 export function localeOfUser(locale: string | null | undefined): Locale {
   return locale === "en" ? "en" : "zh-CN";
