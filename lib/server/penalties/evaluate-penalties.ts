@@ -8,6 +8,7 @@ import { type Locale, parseInput } from "../../schemas/parse";
 import { penaltyEvaluateSchema } from "../../schemas/penalties";
 import { writeAudit } from "../audit/write-audit";
 import { computeDistrictPenalties } from "../indicators/get-penalties";
+import { penaltyInputsFingerprint } from "./evaluation-fingerprint";
 import { inForce, listRuleVersions } from "./penalty-rules";
 
 export type EvaluationRun = {
@@ -201,4 +202,27 @@ export async function latestPenaltyMonth(): Promise<{ year: number; month: numbe
     select: { year: true, month: true },
   });
   return row ? { year: row.year, month: row.month } : null;
+}
+
+/**
+ * `evaluatePenalties` when its inputs changed since the month was last evaluated this way (the
+ * dashboard's panel opens it on every visit): the fingerprint of the inputs is read first and
+ * stored after the evaluation, so a change made meanwhile is seen on the next visit, never lost.
+ * Returns null when nothing changed.
+ */
+export async function evaluatePenaltiesIfChanged(
+  year: number,
+  month: number,
+  opts: { now?: Date } = {},
+): Promise<EvaluationRun | null> {
+  const fingerprint = await penaltyInputsFingerprint(year, month, opts.now);
+  const state = await db.penaltyEvaluationState.findUnique({ where: { year_month: { year, month } } });
+  if (state?.fingerprint === fingerprint) return null;
+  const run = await evaluatePenalties(year, month, opts);
+  await db.penaltyEvaluationState.upsert({
+    where: { year_month: { year, month } },
+    create: { year, month, fingerprint },
+    update: { fingerprint, evaluatedAt: new Date() },
+  });
+  return run;
 }

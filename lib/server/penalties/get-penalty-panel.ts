@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../../db";
 import { capCollection, ruleMonth } from "../../domain/penalties";
 import { type Actor, authorize, can } from "../../permissions";
-import { evaluatePenalties } from "./evaluate-penalties";
+import { evaluatePenaltiesIfChanged } from "./evaluate-penalties";
 import { listProposals, type PenaltyProposalDto } from "./list-penalties";
 import { inForce, listRuleVersions } from "./penalty-rules";
 
@@ -32,12 +32,13 @@ export function markProjectedCaps(rows: PenaltyProposalDto[], capAt: (year: numb
 
 /**
  * The dashboard's penalty panel for a month: when a person who may evaluate (a leader or the
- * coordinator) opens it, that month is evaluated first (idempotent), so the proposals are current;
+ * coordinator) opens it, that month is evaluated first (idempotent) when its inputs changed since
+ * the last evaluation (`evaluatePenaltiesIfChanged`), so the proposals are current;
  * then the year's proposals fired by that month, without the withdrawn ones.
  */
 export async function getPenaltyPanel(actor: Actor, year: number, month: number, now = new Date()) {
   authorize(actor, "penalty.read");
-  if (can(actor, "penalty.evaluate")) await evaluatePenalties(year, month, { now });
+  if (can(actor, "penalty.evaluate")) await evaluatePenaltiesIfChanged(year, month, { now });
   const versions = await listRuleVersions();
   const rows = (await listProposals({ year, month })).filter((r) => r.status !== "WITHDRAWN");
   return {
