@@ -2,6 +2,7 @@
  * Shared by the benchmark scripts: a fresh embedded database loaded with a synthetic ledger at
  * scale (set-based SQL, so loading 100 000 problems takes seconds), and timing helpers.
  */
+import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { type EmbeddedDb, startEmbeddedDb } from "../../lib/embedded-db";
@@ -103,6 +104,11 @@ export async function compare(
 }
 
 export function header(): void {
+  console.log(
+    `load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" ")} (${cpus().length} cores)`,
+  );
   console.log(
     `\n${"case".padEnd(44)} ${"app p50".padStart(8)} ${"app p95".padStart(8)} ${"sql p50".padStart(8)} ${"sql p95".padStart(8)}  ratio(p95)`,
   );

@@ -5,6 +5,7 @@
  * yellow and red notice is due) and again the same day (idempotent: nothing to send), and prints
  * the time of each, the notifications created and the problems per second.
  */
+import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { closeBenchDb, openBenchDb } from "./bench-db";
 
@@ -65,6 +66,11 @@ console.log(`Loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 const { runEscalation } = await import("../../lib/server/escalation/run-escalation");
 const count = async (sql: string) => Number((await client.query(sql)).rows[0].n);
 
+console.log(
+  `load average ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ")} (${cpus().length} cores)`,
+);
 for (const label of ["cold run", "idempotent run"]) {
   const before = await count(`SELECT count(*) AS n FROM "Notification"`);
   t = performance.now();
