@@ -66,7 +66,7 @@ const SUMMARY_SQL = `
 // The least SQL a ranking needs: the ranked units, the period's values of the ranked, the covered
 // county-level units (whose printed or computed worst list names the districts), the listed and the
 // province, the printed lists with their entries, and the worst-N setting — rows, no JSON.
-const RANKING_SQL = (ranked: string, listScope: string, covered: readonly string[]) => `
+const RANKING_SQL = (ranked: string, listScope: string) => `
   WITH units AS (SELECT code, name FROM "StatUnit" WHERE ${ranked}),
   lists AS (SELECT id, kind, size, source FROM "PublishedList" WHERE indicator = $1::"IndicatorCode" AND year = $2 AND month = 6
             AND cumulative AND scope = '${listScope}'),
@@ -89,14 +89,14 @@ await compare(
   "rank 13 cities, PM2.5 YTD",
   ROUNDS,
   () => rankScope("PROVINCE_CITIES", "PM25", year, 6, true),
-  () => client.query(RANKING_SQL(`level = 'CITY' AND "parentCode" = '320000'`, "PROVINCE_CITIES", []), ["PM25", year, []]),
+  () => client.query(RANKING_SQL(`level = 'CITY' AND "parentCode" = '320000'`, "PROVINCE_CITIES"), ["PM25", year, []]),
 );
 await compare(
   "rank districts (county naming), good air",
   ROUNDS,
   () => rankScope("CITY_DISTRICTS", "GOOD_AIR_RATIO", year, 6, true),
   () =>
-    client.query(RANKING_SQL(`level = 'DISTRICT' AND "parentCode" = '320200'`, "PROVINCE_COUNTIES", COVERED_COUNTY_CODES), [
+    client.query(RANKING_SQL(`level = 'DISTRICT' AND "parentCode" = '320200'`, "PROVINCE_COUNTIES"), [
       "GOOD_AIR_RATIO",
       year,
       [...COVERED_COUNTY_CODES],
