@@ -46,6 +46,7 @@ export type EscalationRun = {
 
 const BATCH = 10_000;
 const GRADE_BATCH = 25_000;
+const AUDIT_CHUNK = 2_000;
 
 /**
  * The daily escalation job (督办). For every open problem: recomputes the colour grade; then, for
@@ -196,9 +197,10 @@ async function climbBatch(
       RETURNING p.id::text AS id`;
     for (const u of updated) moved.add(u.id);
     const audits = moves.filter((m) => moved.has(m.row.id));
-    if (audits.length) {
+    // In statements of AUDIT_CHUNK rows, one after another (a larger one would be split and sent at once on the transaction's connection).
+    for (let i = 0; i < audits.length; i += AUDIT_CHUNK) {
       await tx.auditLog.createMany({
-        data: audits.map((m) => ({
+        data: audits.slice(i, i + AUDIT_CHUNK).map((m) => ({
           actorId: null,
           entityType: "Problem",
           entityId: m.row.id,
