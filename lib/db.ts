@@ -8,7 +8,13 @@ function createClient(): PrismaClient {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set; start the app with `npm start` or `npm run dev`.");
   const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10) });
-  return new PrismaClient({ adapter, log: process.env.DEBUG_SQL ? ["query", "warn", "error"] : ["warn", "error"] });
+  return new PrismaClient({
+    adapter,
+    log: process.env.DEBUG_SQL ? ["query", "warn", "error"] : ["warn", "error"],
+    // A write waits up to 10 s for a pooled connection (Prisma's 2 s made writes fail with 500 while
+    // 50 readers held the pool: npm run bench:http); a transaction still ends after 5 s of work.
+    transactionOptions: { maxWait: 10_000, timeout: 5_000 },
+  });
 }
 
 export function getDb(): PrismaClient {

@@ -61,6 +61,12 @@ export function evidencePaths(): Record<string, unknown> {
             description: "The bytes are not of an accepted type (e.g. HTML or SVG named .jpg, an executable)",
             content: json({ $ref: "#/components/schemas/Error" }),
           },
+          "507": {
+            description:
+              "`STORAGE_FULL`: the evidence store has no room — the budget `EVIDENCE_MAX_STORE_BYTES` is spent, or the disk or " +
+              "bucket is full. Nothing was stored or recorded",
+            content: json({ $ref: "#/components/schemas/Error" }),
+          },
         },
       },
     },

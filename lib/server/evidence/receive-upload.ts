@@ -9,12 +9,14 @@ import { fileTypeFromBuffer } from "file-type";
 import sharp from "sharp";
 import { acceptedMime, cleanOriginalName, isImageMime, ORIGINAL_NAME_MAX, parseExifDateTime } from "../../domain/evidence";
 import { JpegScanner } from "../../domain/jpeg-scan";
-import { type AppError, BadRequest } from "../../errors";
+import { isStorageFullError } from "../../domain/store-budget";
+import { AppError, BadRequest } from "../../errors";
 import type { Locale } from "../../schemas/parse";
 import { checkZipLimits, readZipDirectory, type ZipLimits, ZipRefused } from "../office/zip-directory";
 import { messageText } from "../workflow/workflow-text";
 import { evidenceText, formatBytes, invalidField, tooLarge, unsupportedType } from "./evidence-text";
 import type { EvidenceStorage } from "./storage";
+import { remainingStoreBytes, storageFull } from "./storage/budget";
 
 /** Bytes kept in memory from the start of the file: enough to tell its type, read EXIF and image headers. */
 export const HEAD_BYTES = 256 * 1024;
@@ -152,6 +154,12 @@ export async function receiveUpload(req: Request, opts: ReceiveOptions): Promise
   if (Number.isFinite(declared) && declared > opts.maxBytes + FORM_OVERHEAD) {
     throw tooLarge(t("refusal.tooLarge", { max: formatBytes(opts.maxBytes) }));
   }
+  // The store's budget (EVIDENCE_MAX_STORE_BYTES): refused before any byte is read when the
+  // declared body cannot fit, and while streaming once the file outgrows what is left.
+  const budget = await remainingStoreBytes();
+  if (budget !== null && (budget === 0 || (Number.isFinite(declared) && declared > budget + FORM_OVERHEAD))) {
+    throw storageFull(locale, "budget");
+  }
 
   let bb: busboy.Busboy;
   try {
@@ -221,7 +229,7 @@ export async function receiveUpload(req: Request, opts: ReceiveOptions): Promise
                 : t("refusal.nameEmpty");
         return fail(invalidField("file", message));
       }
-      const work = receiveFile(file, checked.name, opts, t);
+      const work = receiveFile(file, checked.name, opts, budget, t);
       abortFile = work.abort;
       fileWork = work.done;
       fileWork.catch(fail);
@@ -249,6 +257,7 @@ function receiveFile(
   file: Readable,
   originalName: string,
   opts: ReceiveOptions,
+  budget: number | null,
   t: (path: string, params?: Record<string, string | number>) => string,
 ): { done: Promise<ReceivedFile>; abort: () => void } {
   const hash = createHash("sha256");
@@ -281,6 +290,7 @@ function receiveFile(
     transform(chunk: Buffer, _enc, cb) {
       size += chunk.length;
       if (size > opts.maxBytes) return cb(tooLarge(t("refusal.tooLarge", { max: formatBytes(opts.maxBytes) })));
+      if (budget !== null && size > budget) return cb(storageFull(opts.locale, "budget"));
       hash.update(chunk);
       jpeg.push(chunk);
       const refused = checkJpegPixels();
@@ -387,7 +397,8 @@ function receiveFile(
       (out as PassThrough | null)?.destroy();
       await (put as Promise<number> | null)?.catch(() => {});
       await opts.storage.delete(opts.key).catch(() => {});
-      throw e as AppError;
+      // A disk or bucket without room (ENOSPC, EDQUOT, S3 507/EntityTooLarge…) is a clean refusal, not a crash.
+      throw !(e instanceof AppError) && isStorageFullError(e) ? storageFull(opts.locale, "device") : e;
     }
     const d = dims as { width: number; height: number } | null;
     return {
