@@ -36,7 +36,7 @@ export async function decideObjection(
     });
     if (!objection) throw new NotFound("Objection not found");
     if (objection.status !== "PENDING") throw new Invalid({ decision: [messageText(locale, "closure.errors.objectionHandled")] });
-    const loaded = await loadStepProblem(tx, actor, objection.problemId, input.version, now);
+    const loaded = await loadStepProblem(tx, actor, objection.problemId, input.version, now, locale);
     const upheld = input.decision === "UPHOLD";
     const decision = upheld
       ? decideStep(loaded, "UPHOLD_OBJECTION", actor, input.note, locale, { action: "decision", comment: "note" })
@@ -71,6 +71,7 @@ export async function decideObjection(
         requestId: opts.requestId,
       });
       await applyTransition(tx, {
+        locale,
         problem: loaded.problem,
         decision,
         actor,

@@ -28,7 +28,7 @@ export async function dismissObjections(
   if (!isUuid(problemId)) throw new NotFound("Problem not found");
   const now = opts.now ?? new Date();
   await db.$transaction(async (tx) => {
-    await loadStepProblem(tx, actor, problemId, input.version, now);
+    await loadStepProblem(tx, actor, problemId, input.version, now, locale);
     const handled = await tx.objection.updateMany({
       where: { id: { in: input.objectionIds }, problemId, status: "PENDING" },
       data: { status: "DISMISSED", handledById: actor.id, handledAt: now, handlingNote: input.note },

@@ -35,7 +35,7 @@ export async function recordAcceptance(
   const today = bureauToday(now);
   const passed = input.result === "PASSED";
   await db.$transaction(async (tx) => {
-    const loaded = await loadStepProblem(tx, actor, id, input.version, now);
+    const loaded = await loadStepProblem(tx, actor, id, input.version, now, locale);
     const decision = decideStep(loaded, passed ? "PASS_ACCEPTANCE" : "FAIL_ACCEPTANCE", actor, input.opinion, locale, {
       action: "result",
       comment: "opinion",
@@ -104,6 +104,7 @@ export async function recordAcceptance(
       });
     }
     await applyTransition(tx, {
+      locale,
       problem: loaded.problem,
       decision,
       actor,

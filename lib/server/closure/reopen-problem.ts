@@ -27,9 +27,10 @@ export async function reopenProblem(
   if (!isUuid(id)) throw new NotFound("Problem not found");
   const now = opts.now ?? new Date();
   await db.$transaction(async (tx) => {
-    const loaded = await loadStepProblem(tx, actor, id, input.version, now);
+    const loaded = await loadStepProblem(tx, actor, id, input.version, now, locale);
     const decision = decideStep(loaded, "LOOKBACK_REOPEN", actor, input.reason, locale, { action: "action", comment: "reason" });
     await applyTransition(tx, {
+      locale,
       problem: loaded.problem,
       decision,
       actor,

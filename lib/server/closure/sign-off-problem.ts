@@ -27,13 +27,14 @@ export async function signOffProblem(
   if (!isUuid(id)) throw new NotFound("Problem not found");
   const now = opts.now ?? new Date();
   await db.$transaction(async (tx) => {
-    const loaded = await loadStepProblem(tx, actor, id, input.version, now);
+    const loaded = await loadStepProblem(tx, actor, id, input.version, now, locale);
     const signing = input.decision === "SIGN";
     const decision = decideStep(loaded, signing ? "SIGN_OFF" : "RETURN_SIGNOFF", actor, input.comment, locale, {
       action: "decision",
       comment: "comment",
     });
     await applyTransition(tx, {
+      locale,
       problem: loaded.problem,
       decision,
       actor,

@@ -76,6 +76,7 @@ export async function decidePlan(
     });
     const noticeKey = status === "APPROVED" ? "planApproved" : "planReturned";
     await applyTransition(tx, {
+      locale,
       problem,
       decision,
       actor,

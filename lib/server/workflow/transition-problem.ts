@@ -81,6 +81,7 @@ export async function transitionProblem(
       }).withChoices(everything, missingFor(decision.reason, input.action, problem.status, lacking));
     }
     await applyTransition(tx, {
+      locale,
       problem,
       decision,
       actor,
