@@ -57,12 +57,13 @@ test("the coordinator dismisses a notice's spam objections in bulk, with one rea
   await dialog.getByRole("button", { name: "确认不予采纳" }).click();
   await expect(office.getByTestId("toast").filter({ hasText: "已将 3 条异议标为不予采纳" })).toBeVisible();
 
-  // Each objection now reads: not adopted, by whom, when (Shanghai time), why.
+  // Each objection now reads: dismissed (异议不成立), by whom, when (Shanghai time), why.
   const handled = office.getByTestId("objection").filter({ hasText: stamp });
   await expect(handled).toHaveCount(3);
   for (const i of [0, 1, 2]) {
     const one = handled.nth(i);
-    await expect(one).toContainText("不予采纳");
+    await expect(one).toContainText("异议不成立");
+    await expect(one.getByRole("button")).toHaveCount(0);
     await expect(one).toContainText(/于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 处理：同一来源短时间内重复提交无实质内容/);
   }
   await bulk.getByLabel("内容包含").fill(stamp);
