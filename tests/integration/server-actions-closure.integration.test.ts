@@ -19,7 +19,7 @@ import { createWorld, type Person, type World } from "../support/world";
  * The closure steps' and the notifications' server actions, called as each role would from a
  * browser (a real session cookie): who may take each step is the permission table's and the
  * workflow's (pinned here, not read from the code), a refusal writes nothing. The foreign-Origin
- * refusal of every action is in server-actions-inventory.integration.test.ts.
+ * refusal of every action is in tests/unit/server/server-actions-inventory.test.ts.
  */
 vi.unmock("@/lib/auth/next-auth");
 vi.mock("next/headers", async () => (await import("../support/cookie-session")).nextHeaders);

@@ -15,8 +15,9 @@ import { createWorld, type Person, problemInput, type World } from "../support/w
 /**
  * The problem pages' server actions, called as each role would call them from a browser (a real
  * session cookie): who may write, and that a refusal writes nothing — the same matrix the REST
- * routes have. (A foreign-Origin call never reaches an action: proxy.ts answers it 403, see
- * tests/unit/server/proxy.test.ts.)
+ * routes have. (A foreign-Origin call never reaches an action: proxy.ts answers it 403 on every
+ * page that has actions, see tests/unit/server/server-actions-inventory.test.ts, which also fails
+ * when an exported action is in no matrix.)
  */
 vi.unmock("@/lib/auth/next-auth");
 vi.mock("next/headers", async () => (await import("../support/cookie-session")).nextHeaders);
