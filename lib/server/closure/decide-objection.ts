@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { Conflict, Invalid, NotFound } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
@@ -28,7 +29,7 @@ export async function decideObjection(
   const locale = opts.locale ?? "en";
   const input = parseInput(objectionDecisionSchema, raw, locale);
   if (!isUuid(objectionId)) throw new NotFound("Objection not found");
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   const problemId = await db.$transaction(async (tx) => {
     const objection = await tx.objection.findFirst({
       where: { id: objectionId, problem: problemScope(actor) },

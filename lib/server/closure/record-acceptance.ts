@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { addDays, bureauToday, formatCalendarDate, parseCalendarDate } from "../../domain/calendar";
 import { Invalid, NotFound } from "../../errors";
@@ -31,7 +32,7 @@ export async function recordAcceptance(
   const locale = opts.locale ?? "en";
   const input = parseInput(acceptanceInputSchema, raw, locale);
   if (!isUuid(id)) throw new NotFound("Problem not found");
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   const today = bureauToday(now);
   const passed = input.result === "PASSED";
   await db.$transaction(async (tx) => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { bureauToday } from "../../domain/calendar";
 import { type Actor, authorize } from "../../permissions";
@@ -58,7 +59,7 @@ type Raw = {
  */
 export async function getDashboardSummary(actor: Actor, opts: { now?: Date } = {}): Promise<DashboardSummary> {
   authorize(actor, "indicator.read");
-  const today = bureauToday(opts.now ?? new Date());
+  const today = bureauToday(opts.now ?? clockNow());
   const rows = await db.$queryRaw<Raw[]>`
     SELECT
       CASE WHEN GROUPING(p."districtId") = 0 THEN 'district'

@@ -1,5 +1,6 @@
 import "server-only";
 import type { EscalationLevel, Problem } from "@prisma/client";
+import { clockNow } from "../../clock";
 import { db, type Tx } from "../../db";
 import { addDays, bureauToday, daysBetween, formatCalendarDate, parseCalendarDate } from "../../domain/calendar";
 import { colourGrade } from "../../domain/colour";
@@ -60,7 +61,7 @@ const GRADE_BATCH = 10_000;
  * `now` is injectable so tests can travel in time.
  */
 export async function runEscalation(opts: { now?: Date } = {}): Promise<EscalationRun> {
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   const today = bureauToday(now);
   const settings = await getSettings(db);
   const run: EscalationRun = {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { bureauToday, formatCalendarDate } from "../../domain/calendar";
 import { REPORT_DUTY_STATUSES, reportStanding } from "../../domain/reporting";
@@ -23,7 +24,7 @@ export async function listLateReporters(
 ): Promise<LateReporterDto[]> {
   authorize(actor, "problem.read");
   const query = parseInput(lateReportersQuerySchema, rawQuery, opts.locale);
-  const today = bureauToday(opts.now ?? new Date());
+  const today = bureauToday(opts.now ?? clockNow());
   const settings = await getSettings();
 
   const where: Prisma.ProblemWhereInput = {
