@@ -4,6 +4,7 @@ import {
   completeMeasureAction,
   createReportAction,
   decideExtensionAction,
+  decidePlanAction,
   reorderMeasuresAction,
   requestExtensionAction,
   submitPlanAction,
@@ -12,6 +13,7 @@ import {
 import { createProblemAction, updateProblemAction } from "@/app/(app)/problems/actions";
 import { db } from "@/lib/db";
 import { addDays } from "@/lib/domain/calendar";
+import { submitPlan } from "@/lib/server/plans/submit-plan";
 import { calendarDay, createProblem } from "../factories";
 import { browserCookie, withCookie } from "../support/cookie-session";
 import { createWorld, type Person, problemInput, type World } from "../support/world";
@@ -70,7 +72,7 @@ async function footprint(id: string) {
     }),
     reports: await db.progressReport.count({ where: { problemId: id } }),
     extensions: await db.extension.findMany({ where: { problemId: id }, select: { id: true, status: true } }),
-    plans: await db.rectificationPlan.count({ where: { problemId: id } }),
+    plans: await db.rectificationPlan.findMany({ where: { problemId: id }, select: { id: true, status: true } }),
     audit: await db.auditLog.count({ where: { entityId: id } }),
   };
 }
@@ -163,6 +165,12 @@ const ACTIONS: Action[] = [
     allowed: ["leader"],
     prepare: pendingExtension,
     run: (p, extensionId) => decideExtensionAction(p.id, extensionId, { decision: "APPROVE", comment: "同意延期", version: 1 }),
+  },
+  {
+    name: "decidePlanAction",
+    allowed: ["leader"],
+    prepare: async (p) => (await submitPlan(world.coordinator.actor, p.id, { target: "年底前消除黑臭" })).id,
+    run: (p, planId) => decidePlanAction(p.id, planId, { decision: "APPROVE", version: 1 }),
   },
   {
     name: "updateProblemAction",
