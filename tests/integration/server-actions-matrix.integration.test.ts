@@ -8,6 +8,7 @@ import {
   reorderMeasuresAction,
   requestExtensionAction,
   submitPlanAction,
+  transitionAction,
   updateMeasureAction,
 } from "@/app/(app)/problems/[id]/actions";
 import { createProblemAction, updateProblemAction } from "@/app/(app)/problems/actions";
@@ -15,6 +16,7 @@ import { db } from "@/lib/db";
 import { addDays } from "@/lib/domain/calendar";
 import { submitPlan } from "@/lib/server/plans/submit-plan";
 import { calendarDay, createProblem } from "../factories";
+import { completeChecklist } from "../support/closure-evidence";
 import { browserCookie, withCookie } from "../support/cookie-session";
 import { createWorld, type Person, problemInput, type World } from "../support/world";
 
@@ -171,6 +173,16 @@ const ACTIONS: Action[] = [
     allowed: ["leader"],
     prepare: async (p) => (await submitPlan(world.coordinator.actor, p.id, { target: "年底前消除黑臭" })).id,
     run: (p, planId) => decidePlanAction(p.id, planId, { decision: "APPROVE", version: 1 }),
+  },
+  {
+    name: "transitionAction (apply for acceptance)",
+    allowed: ["coordinator", "headA"],
+    prepare: async (p) => {
+      await db.measure.updateMany({ where: { problemId: p.id }, data: { status: "DONE", percent: 100 } });
+      await completeChecklist(p.id, world.officerA.user.id);
+      return "";
+    },
+    run: (p) => transitionAction(p.id, { action: "APPLY_ACCEPTANCE", version: p.version }),
   },
   {
     name: "updateProblemAction",
