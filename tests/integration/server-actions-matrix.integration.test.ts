@@ -11,9 +11,11 @@ import {
   transitionAction,
   updateMeasureAction,
 } from "@/app/(app)/problems/[id]/actions";
+import { recordPerfunctoryAction, withdrawFindingAction } from "@/app/(app)/problems/[id]/finding-actions";
 import { createProblemAction, updateProblemAction } from "@/app/(app)/problems/actions";
 import { db } from "@/lib/db";
 import { addDays } from "@/lib/domain/calendar";
+import { recordPerfunctoryFinding } from "@/lib/server/findings/record-perfunctory-finding";
 import { submitPlan } from "@/lib/server/plans/submit-plan";
 import { calendarDay, createProblem } from "../factories";
 import { completeChecklist } from "../support/closure-evidence";
@@ -76,6 +78,7 @@ async function footprint(id: string) {
     extensions: await db.extension.findMany({ where: { problemId: id }, select: { id: true, status: true } }),
     plans: await db.rectificationPlan.findMany({ where: { problemId: id }, select: { id: true, status: true } }),
     audit: await db.auditLog.count({ where: { entityId: id } }),
+    findings: await db.rectificationFinding.findMany({ where: { problemId: id }, select: { id: true, withdrawnAt: true } }),
   };
 }
 
@@ -183,6 +186,18 @@ const ACTIONS: Action[] = [
       return "";
     },
     run: (p) => transitionAction(p.id, { action: "APPLY_ACCEPTANCE", version: p.version }),
+  },
+  {
+    name: "recordPerfunctoryAction",
+    allowed: ["leader"],
+    run: (p) => recordPerfunctoryAction(p.id, { reason: "整改流于形式，现场仍有排污口未封堵" }),
+  },
+  {
+    name: "withdrawFindingAction",
+    allowed: ["leader"],
+    prepare: async (p) =>
+      (await recordPerfunctoryFinding(world.leader.actor, p.id, { reason: "整改流于形式，现场仍有排污口未封堵" })).id,
+    run: (p, findingId) => withdrawFindingAction(p.id, findingId, { reason: "复核后整改已到位，撤销认定" }),
   },
   {
     name: "updateProblemAction",

@@ -29,6 +29,8 @@ const MATRIX: Record<string, string> = {
   decideExtensionAction: "server-actions-matrix",
   decidePlanAction: "server-actions-matrix",
   transitionAction: "server-actions-matrix",
+  recordPerfunctoryAction: "server-actions-matrix",
+  withdrawFindingAction: "server-actions-matrix",
   recordAcceptanceAction: "server-actions-closure",
   endNoticeAction: "server-actions-closure",
   decideObjectionAction: "server-actions-closure",
@@ -88,8 +90,6 @@ const NOT_YET = [
   "recordReadingAction",
   "changePasswordAction",
   "endSessionAction",
-  "recordPerfunctoryAction",
-  "withdrawFindingAction",
   "decidePenaltyAction",
   "recordPenaltyPaymentAction",
 ];
