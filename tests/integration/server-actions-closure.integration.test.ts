@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { endSessionAction } from "@/app/(app)/account/actions";
 import { markAllReadAction, markReadAction, openNotificationAction } from "@/app/(app)/notifications/actions";
 import {
   decideObjectionAction,
@@ -16,7 +17,7 @@ import { browserCookie, withCookie } from "../support/cookie-session";
 import { createWorld, type Person, type World } from "../support/world";
 
 /**
- * The closure steps' and the notifications' server actions, called as each role would from a
+ * The closure steps', the notifications' and the account sessions' server actions, called as each role would from a
  * browser (a real session cookie): who may take each step is the permission table's and the
  * workflow's (pinned here, not read from the code), a refusal writes nothing. The foreign-Origin
  * refusal of every action is in tests/unit/server/server-actions-inventory.test.ts.
@@ -247,5 +248,30 @@ describe("notification server actions: everyone reads only their own", () => {
     expect(await redirectOf(() => withCookie("", () => markAllReadAction()))).toMatch(/^\/login/);
     expect(await redirectOf(() => withCookie("", () => openNotificationAction(theirs.id)))).toMatch(/^\/login/);
     expect(await readAt(theirs.id)).toBeNull();
+  });
+});
+
+describe("ending a session from the account page: one's own only", () => {
+  const revoked = async (id: string) => (await db.session.findUniqueOrThrow({ where: { id } })).revokedAt !== null;
+  for (const who of WHO) {
+    it(`as ${who}: ends another session of one's own, never someone else's`, async () => {
+      const other = who === "headB" ? world.headA : world.headB;
+      const own = await browserCookie(person(who).user.id);
+      const theirs = await browserCookie(other.user.id);
+      const refused = await as(who, () => endSessionAction(theirs.sessionId));
+      expect(refused).toMatchObject({ ok: false });
+      expect(await revoked(theirs.sessionId)).toBe(false);
+      expect(await as(who, () => endSessionAction(own.sessionId))).toMatchObject({ ok: true });
+      expect(await revoked(own.sessionId)).toBe(true);
+      expect(
+        await db.auditLog.count({ where: { entityId: own.sessionId, action: "end-session", actorId: person(who).user.id } }),
+      ).toBe(1);
+    });
+  }
+
+  it("without a session: refused, nothing ended", async () => {
+    const theirs = await browserCookie(world.viewer.user.id);
+    expect(await withCookie("", () => endSessionAction(theirs.sessionId))).toMatchObject({ ok: false });
+    expect(await revoked(theirs.sessionId)).toBe(false);
   });
 });
