@@ -41,6 +41,12 @@ const MATRIX: Record<string, string> = {
   markAllReadAction: "server-actions-closure",
   openNotificationAction: "server-actions-closure",
   endSessionAction: "server-actions-closure",
+  setActiveAction: "server-actions-admin",
+  resetPasswordAction: "server-actions-admin",
+  unlockUserAction: "server-actions-admin",
+  createUnitAction: "server-actions-admin",
+  deleteUnitAction: "server-actions-admin",
+  createDistrictAction: "server-actions-admin",
 };
 
 /** Open to anyone by design, and why. */
@@ -63,13 +69,7 @@ const NOT_YET = [
   "dismissClueAction",
   "createUserAction",
   "updateUserAction",
-  "setActiveAction",
-  "resetPasswordAction",
-  "unlockUserAction",
-  "createUnitAction",
   "updateUnitAction",
-  "deleteUnitAction",
-  "createDistrictAction",
   "saveSettingsAction",
   "updatePenaltyRulesAction",
   "recordCheckAction",
