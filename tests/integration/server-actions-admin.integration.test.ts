@@ -8,6 +8,7 @@ import {
   setActiveAction,
   unlockUserAction,
 } from "@/app/(app)/admin/actions";
+import { decidePenaltyAction } from "@/app/(app)/penalties/actions";
 import { db } from "@/lib/db";
 import { createUnit, uniqueSuffix } from "../factories";
 import { browserCookie, withCookie } from "../support/cookie-session";
@@ -16,7 +17,8 @@ import { createPerson, createWorld, type Person, type World } from "../support/w
 /**
  * The administration pages' server actions, called as each role would from a browser (a real
  * session cookie): only the administrator (permission `user.manage` / `unit.manage`, pinned here)
- * manages accounts, units and districts; every other role is refused and nothing changes.
+ * manages accounts, units and districts; every other role is refused and nothing changes. And the
+ * penalty decision, the leader's alone (`penalty.decide`).
  */
 vi.unmock("@/lib/auth/next-auth");
 vi.mock("next/headers", async () => (await import("../support/cookie-session")).nextHeaders);
@@ -130,4 +132,31 @@ describe("administration server actions: only the administrator", () => {
       expect(await state(), c.name).toEqual(before);
     }
   });
+});
+
+describe("penalty decision: only the leader", () => {
+  for (const who of WHO) {
+    const allowed = who === "leader";
+    it(`decidePenaltyAction as ${who} → ${allowed ? "confirmed" : "refused, nothing changes"}`, async () => {
+      const proposal = await db.penaltyProposal.create({
+        data: {
+          districtId: world.districtA.id,
+          trigger: "PM25",
+          episodeKey: `PM25:test:${uniqueSuffix()}`,
+          year: 2026,
+          month: 11,
+          evaluatedAt: "2026-11",
+          amount: 500_000,
+          figures: { note: "测试数据，非真实监测数据" },
+        },
+      });
+      const state = async () =>
+        db.penaltyProposal.findUniqueOrThrow({ where: { id: proposal.id }, select: { status: true, decidedById: true } });
+      const before = await state();
+      const result = await as(who, () => decidePenaltyAction(proposal.id, { decision: "CONFIRM", version: proposal.version }));
+      expect(result.ok, JSON.stringify(result)).toBe(allowed);
+      if (allowed) expect(await state()).toMatchObject({ decidedById: world.leader.user.id });
+      else expect(await state()).toEqual(before);
+    });
+  }
 });

@@ -47,6 +47,7 @@ const MATRIX: Record<string, string> = {
   createUnitAction: "server-actions-admin",
   deleteUnitAction: "server-actions-admin",
   createDistrictAction: "server-actions-admin",
+  decidePenaltyAction: "server-actions-admin",
 };
 
 /** Open to anyone by design, and why. */
@@ -90,7 +91,6 @@ const NOT_YET = [
   "raiseProblemAction",
   "recordReadingAction",
   "changePasswordAction",
-  "decidePenaltyAction",
   "recordPenaltyPaymentAction",
 ];
 
