@@ -1,3 +1,5 @@
+import { clockNow } from "../clock";
+
 /** Deadlines are calendar days in Asia/Shanghai, stored as DATE (a JS Date at UTC midnight). */
 export const BUREAU_TIME_ZONE = "Asia/Shanghai";
 
@@ -52,7 +54,7 @@ const BUREAU_DAY = new Intl.DateTimeFormat("en-CA", {
 });
 
 /** The calendar day it is in Shanghai at instant `now`, as a Date at UTC midnight. */
-export function bureauToday(now: Date = new Date()): Date {
+export function bureauToday(now: Date = clockNow()): Date {
   return parseCalendarDate(BUREAU_DAY.format(now)) as Date;
 }
 

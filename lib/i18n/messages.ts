@@ -15,6 +15,8 @@ import mapEn from "../../messages/modules/map.en.json";
 import mapZhCN from "../../messages/modules/map.zh-CN.json";
 import namedEn from "../../messages/modules/named.en.json";
 import namedZhCN from "../../messages/modules/named.zh-CN.json";
+import objectionsEn from "../../messages/modules/objections.en.json";
+import objectionsZhCN from "../../messages/modules/objections.zh-CN.json";
 import officeEn from "../../messages/modules/office.en.json";
 import officeZhCN from "../../messages/modules/office.zh-CN.json";
 import offsiteEn from "../../messages/modules/offsite.en.json";
@@ -56,6 +58,7 @@ export const MODULES: Record<Locale, Record<string, unknown>[]> = {
     offsiteZhCN,
     bottomLineZhCN,
     storageZhCN,
+    objectionsZhCN,
   ],
   en: [
     reflectEn,
@@ -74,6 +77,7 @@ export const MODULES: Record<Locale, Record<string, unknown>[]> = {
     offsiteEn,
     bottomLineEn,
     storageEn,
+    objectionsEn,
   ],
 };
 

@@ -140,6 +140,8 @@ export const objectionSchema = z
     name: z.string().nullable(),
     /** Only for those who handle objections. */
     contact: z.string().nullable(),
+    /** Only for those who handle objections: a short tag of the sender's address hash (same tag = same address). */
+    sender: z.string().nullable(),
     text: z.string(),
     status: z.enum(OBJECTION_STATUSES),
     handledByName: z.string().nullable(),

@@ -12,6 +12,7 @@ import type {
   Unit,
   User,
 } from "@prisma/client";
+import { clockNow } from "@/lib/clock";
 import { hashPassword } from "../../lib/auth/password";
 import { creditCodeCheckChar } from "../../lib/domain/credit-code";
 import { weightedProgress } from "../../lib/domain/progress";
@@ -31,8 +32,8 @@ export function uniqueSuffix(): string {
   return randomUUID().slice(0, 8);
 }
 
-/** The Asia/Shanghai calendar day of `now` plus `offsetDays`, as a Date at UTC midnight (how DATE columns are passed). */
-export function calendarDay(offsetDays = 0, now: Date = new Date()): Date {
+/** The Asia/Shanghai calendar day of `now` (the app's clock, see lib/clock.ts) plus `offsetDays`, as a Date at UTC midnight (how DATE columns are passed). */
+export function calendarDay(offsetDays = 0, now: Date = clockNow()): Date {
   const day = Math.floor((now.getTime() + SHANGHAI_OFFSET_MS) / DAY_MS) + offsetDays;
   return new Date(day * DAY_MS);
 }

@@ -124,4 +124,62 @@ describe("public objections cannot be used to stall a closure", () => {
     await endNotice(world.coordinator.actor, problem.id, { version: problem.version });
     expect((await db.publicNotice.findUniqueOrThrow({ where: { id: noticeId } })).status).toBe("ENDED");
   });
+
+  it("bulk dismissal is all or nothing: one objection already handled refuses the whole request, nothing changes", async () => {
+    const { problem, noticeId } = await noticeInProgress();
+    for (let i = 0; i < 3; i++) await object(noticeId, `刷屏${i}`, { [CLIENT_ADDRESS_HEADER]: freshAddress() });
+    const ids = (await db.objection.findMany({ where: { noticeId }, orderBy: { text: "asc" }, select: { id: true } })).map(
+      (o) => o.id,
+    );
+    await db.objection.update({
+      where: { id: ids[0] as string },
+      data: { status: "UPHELD", handledById: world.coordinator.user.id },
+    });
+    const audit = await db.auditLog.count({ where: { entityId: { in: ids } } });
+    const r = await call(dismissRoute, "POST", `/problems/${problem.id}/objections/dismiss`, {
+      token: world.coordinator.token,
+      params: { id: problem.id },
+      json: { objectionIds: ids, note: "刷屏", version: problem.version },
+      headers: { "accept-language": "zh-CN" },
+    });
+    expect(r.status, r.text).toBe(409);
+    expect((await db.objection.findMany({ where: { noticeId }, orderBy: { text: "asc" } })).map((o) => o.status)).toEqual([
+      "UPHELD",
+      "PENDING",
+      "PENDING",
+    ]);
+    expect(await db.auditLog.count({ where: { entityId: { in: ids } } })).toBe(audit);
+  });
+
+  it("each dismissal's audit row names who dismissed it, when, and the note; the closure shows it", async () => {
+    const { problem, noticeId } = await noticeInProgress();
+    for (let i = 0; i < 2; i++) await object(noticeId, `广告${i}`, { [CLIENT_ADDRESS_HEADER]: freshAddress() });
+    const ids = (await db.objection.findMany({ where: { noticeId }, select: { id: true } })).map((o) => o.id);
+    const before = Date.now();
+    const r = await call(dismissRoute, "POST", `/problems/${problem.id}/objections/dismiss`, {
+      token: world.coordinator.token,
+      params: { id: problem.id },
+      json: { objectionIds: ids, note: "同一来源重复广告", version: problem.version },
+    });
+    expect(r.status, r.text).toBe(200);
+    const rows = await db.auditLog.findMany({ where: { entityType: "Objection", entityId: { in: ids }, action: "decide" } });
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      expect(row.actorId).toBe(world.coordinator.user.id);
+      expect(row.at.getTime()).toBeGreaterThanOrEqual(before - 5_000);
+      expect(row.after).toMatchObject({ status: "DISMISSED", handlingNote: "同一来源重复广告", bulk: true });
+    }
+    const objections = (
+      r.body as {
+        notices: { objections: { id: string; status: string; handledByName: string; handledAt: string; sender: string }[] }[];
+      }
+    ).notices[0]?.objections;
+    expect(objections).toHaveLength(2);
+    for (const o of objections ?? []) {
+      expect(o).toMatchObject({ status: "DISMISSED", handledByName: world.coordinator.user.displayName });
+      expect(Date.parse(o.handledAt)).toBeGreaterThanOrEqual(before - 5_000);
+      // The sender tag lets the coordinator group spam by address without seeing the address.
+      expect(o.sender).toMatch(/^[0-9a-f]{8}$/);
+    }
+  });
 });

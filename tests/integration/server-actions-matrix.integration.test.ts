@@ -1,22 +1,33 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import {
   addMeasureAction,
+  completeMeasureAction,
   createReportAction,
+  decideExtensionAction,
+  decidePlanAction,
   reorderMeasuresAction,
   requestExtensionAction,
   submitPlanAction,
+  transitionAction,
+  updateMeasureAction,
 } from "@/app/(app)/problems/[id]/actions";
+import { recordPerfunctoryAction, withdrawFindingAction } from "@/app/(app)/problems/[id]/finding-actions";
 import { createProblemAction, updateProblemAction } from "@/app/(app)/problems/actions";
 import { db } from "@/lib/db";
-import { createProblem } from "../factories";
+import { addDays } from "@/lib/domain/calendar";
+import { recordPerfunctoryFinding } from "@/lib/server/findings/record-perfunctory-finding";
+import { submitPlan } from "@/lib/server/plans/submit-plan";
+import { calendarDay, createProblem } from "../factories";
+import { completeChecklist } from "../support/closure-evidence";
 import { browserCookie, withCookie } from "../support/cookie-session";
 import { createWorld, type Person, problemInput, type World } from "../support/world";
 
 /**
  * The problem pages' server actions, called as each role would call them from a browser (a real
  * session cookie): who may write, and that a refusal writes nothing — the same matrix the REST
- * routes have. (A foreign-Origin call never reaches an action: proxy.ts answers it 403, see
- * tests/unit/server/proxy.test.ts.)
+ * routes have. (A foreign-Origin call never reaches an action: proxy.ts answers it 403 on every
+ * page that has actions, see tests/unit/server/server-actions-inventory.test.ts, which also fails
+ * when an exported action is in no matrix.)
  */
 vi.unmock("@/lib/auth/next-auth");
 vi.mock("next/headers", async () => (await import("../support/cookie-session")).nextHeaders);
@@ -58,21 +69,41 @@ async function footprint(id: string) {
   const p = await db.problem.findUniqueOrThrow({ where: { id }, select: { version: true, title: true } });
   return {
     ...p,
-    measures: (await db.measure.findMany({ where: { problemId: id }, orderBy: { seq: "asc" }, select: { id: true } })).map(
-      (m) => m.id,
-    ),
+    measures: await db.measure.findMany({
+      where: { problemId: id },
+      orderBy: { seq: "asc" },
+      select: { id: true, description: true, percent: true, status: true, version: true },
+    }),
     reports: await db.progressReport.count({ where: { problemId: id } }),
-    extensions: await db.extension.count({ where: { problemId: id } }),
-    plans: await db.rectificationPlan.count({ where: { problemId: id } }),
+    extensions: await db.extension.findMany({ where: { problemId: id }, select: { id: true, status: true } }),
+    plans: await db.rectificationPlan.findMany({ where: { problemId: id }, select: { id: true, status: true } }),
     audit: await db.auditLog.count({ where: { entityId: id } }),
+    findings: await db.rectificationFinding.findMany({ where: { problemId: id }, select: { id: true, withdrawnAt: true } }),
   };
 }
 
+type Problem = Awaited<ReturnType<typeof rectifying>>;
 type Action = {
   name: string;
   allowed: Who[];
-  run: (p: Awaited<ReturnType<typeof rectifying>>) => Promise<{ ok: boolean; message?: string | null }>;
+  /** What the action needs besides a rectifying problem (made before the footprint is taken). */
+  prepare?: (p: Problem) => Promise<string>;
+  run: (p: Problem, prepared: string) => Promise<{ ok: boolean; message?: string | null }>;
 };
+
+/** A pending extension request of `p` (the lead official decides it). */
+async function pendingExtension(p: Problem): Promise<string> {
+  const e = await db.extension.create({
+    data: {
+      problemId: p.id,
+      oldDeadline: p.deadline ?? calendarDay(10),
+      newDeadline: addDays(p.deadline ?? calendarDay(10), 30),
+      reason: "汛期无法施工",
+      requestedById: world.headA.user.id,
+    },
+  });
+  return e.id;
+}
 
 const form = (fields: Record<string, string>) => {
   const f = new FormData();
@@ -111,6 +142,64 @@ const ACTIONS: Action[] = [
     run: (p) => submitPlanAction(p.id, { target: "年底前消除黑臭" }),
   },
   {
+    name: "updateMeasureAction (details)",
+    allowed: ["coordinator", "headA"],
+    run: (p) => {
+      const m = p.measures[0] as Problem["measures"][number];
+      return updateMeasureAction(p.id, m.id, { description: "截污纳管（含雨污分流）", version: m.version });
+    },
+  },
+  {
+    name: "updateMeasureAction (progress)",
+    allowed: ["coordinator", "headA", "officerA"],
+    run: (p) => {
+      const m = p.measures[0] as Problem["measures"][number];
+      return updateMeasureAction(p.id, m.id, { percent: 60, version: m.version });
+    },
+  },
+  {
+    name: "completeMeasureAction",
+    allowed: ["coordinator", "headA", "officerA"],
+    run: (p) => {
+      const m = p.measures[0] as Problem["measures"][number];
+      return completeMeasureAction(p.id, m.id, m.version);
+    },
+  },
+  {
+    name: "decideExtensionAction",
+    allowed: ["leader"],
+    prepare: pendingExtension,
+    run: (p, extensionId) => decideExtensionAction(p.id, extensionId, { decision: "APPROVE", comment: "同意延期", version: 1 }),
+  },
+  {
+    name: "decidePlanAction",
+    allowed: ["leader"],
+    prepare: async (p) => (await submitPlan(world.coordinator.actor, p.id, { target: "年底前消除黑臭" })).id,
+    run: (p, planId) => decidePlanAction(p.id, planId, { decision: "APPROVE", version: 1 }),
+  },
+  {
+    name: "transitionAction (apply for acceptance)",
+    allowed: ["coordinator", "headA"],
+    prepare: async (p) => {
+      await db.measure.updateMany({ where: { problemId: p.id }, data: { status: "DONE", percent: 100 } });
+      await completeChecklist(p.id, world.officerA.user.id);
+      return "";
+    },
+    run: (p) => transitionAction(p.id, { action: "APPLY_ACCEPTANCE", version: p.version }),
+  },
+  {
+    name: "recordPerfunctoryAction",
+    allowed: ["leader"],
+    run: (p) => recordPerfunctoryAction(p.id, { reason: "整改流于形式，现场仍有排污口未封堵" }),
+  },
+  {
+    name: "withdrawFindingAction",
+    allowed: ["leader"],
+    prepare: async (p) =>
+      (await recordPerfunctoryFinding(world.leader.actor, p.id, { reason: "整改流于形式，现场仍有排污口未封堵" })).id,
+    run: (p, findingId) => withdrawFindingAction(p.id, findingId, { reason: "复核后整改已到位，撤销认定" }),
+  },
+  {
     name: "updateProblemAction",
     allowed: ["coordinator", "headA"],
     run: (p) => updateProblemAction(p.id, form({ responsiblePerson: "王五", version: String(p.version) })),
@@ -123,8 +212,9 @@ describe("server actions: role × action", () => {
       const allowed = action.allowed.includes(who);
       it(`${action.name} as ${who} → ${allowed ? "gets past authorization" : "refused, nothing written"}`, async () => {
         const p = await rectifying();
+        const prepared = (await action.prepare?.(p)) ?? "";
         const before = await footprint(p.id);
-        const result = await as(who, () => action.run(p));
+        const result = await as(who, () => action.run(p, prepared));
         if (allowed) {
           expect(REFUSED.has(result.message ?? ""), JSON.stringify(result)).toBe(false);
           expect(result.ok, JSON.stringify(result)).toBe(true);
@@ -157,8 +247,8 @@ describe("server actions: role × action", () => {
   it("without a session every action refuses and writes nothing", async () => {
     const p = await rectifying();
     const before = await footprint(p.id);
-    for (const action of ACTIONS) {
-      const result = await withCookie("", () => action.run(p));
+    for (const action of ACTIONS.filter((a) => !a.prepare)) {
+      const result = await withCookie("", () => action.run(p, ""));
       expect(result.ok, action.name).toBe(false);
     }
     expect(await footprint(p.id)).toEqual(before);

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { clockNow } from "../../clock";
 import { db, type Tx } from "../../db";
 import { CLOSURE_STAGES, type ClosureStageName } from "../../domain/bottom-line";
 import { bureauToday } from "../../domain/calendar";
@@ -50,7 +51,7 @@ async function receiveFile(
   const locale = opts.locale ?? "en";
   const settings = await getSettings();
   const storage = opts.storage ?? evidenceStorage();
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   const id = randomUUID();
   const key = fileKey(id, now);
   const received = await receiveUpload(req, {

@@ -50,6 +50,7 @@ export function toObjectionDto(o: ObjectionRow, showContact: boolean): Objection
     noticeId: o.noticeId,
     name: o.name,
     contact: showContact ? o.contact : null,
+    sender: showContact ? o.senderHash.slice(0, 8) : null,
     text: o.text,
     status: o.status,
     handledByName: o.handledBy?.displayName ?? null,

@@ -24,7 +24,7 @@ import { checklistOf } from "./get-closure-checklist";
  * scope (404 alike for unknown and out of scope), hold it to the version the caller saw (409 with
  * the current record), and read its measures and closure checklist for the state machine.
  */
-export async function loadStepProblem(tx: Tx, actor: Actor, id: string, version: number, now: Date) {
+export async function loadStepProblem(tx: Tx, actor: Actor, id: string, version: number, now: Date, locale?: Locale) {
   const problem = await tx.problem.findFirst({
     where: { AND: [{ id }, problemScope(actor)] },
     include: problemWithMeasuresInclude,
@@ -34,7 +34,7 @@ export async function loadStepProblem(tx: Tx, actor: Actor, id: string, version:
   if (problem.version !== version) {
     throw new Conflict(
       "This problem was changed by someone else; review the current record",
-      toProblemDto(problem, now, { actor, checklist, settings: await getSettings(tx) }),
+      toProblemDto(problem, now, { actor, checklist, settings: await getSettings(tx), locale }),
     );
   }
   const context: WorkflowContext = {

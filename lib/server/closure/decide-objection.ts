@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { Conflict, Invalid, NotFound } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
@@ -28,7 +29,7 @@ export async function decideObjection(
   const locale = opts.locale ?? "en";
   const input = parseInput(objectionDecisionSchema, raw, locale);
   if (!isUuid(objectionId)) throw new NotFound("Objection not found");
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   const problemId = await db.$transaction(async (tx) => {
     const objection = await tx.objection.findFirst({
       where: { id: objectionId, problem: problemScope(actor) },
@@ -36,7 +37,7 @@ export async function decideObjection(
     });
     if (!objection) throw new NotFound("Objection not found");
     if (objection.status !== "PENDING") throw new Invalid({ decision: [messageText(locale, "closure.errors.objectionHandled")] });
-    const loaded = await loadStepProblem(tx, actor, objection.problemId, input.version, now);
+    const loaded = await loadStepProblem(tx, actor, objection.problemId, input.version, now, locale);
     const upheld = input.decision === "UPHOLD";
     const decision = upheld
       ? decideStep(loaded, "UPHOLD_OBJECTION", actor, input.note, locale, { action: "decision", comment: "note" })
@@ -71,6 +72,7 @@ export async function decideObjection(
         requestId: opts.requestId,
       });
       await applyTransition(tx, {
+        locale,
         problem: loaded.problem,
         decision,
         actor,

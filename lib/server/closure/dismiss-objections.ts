@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { Conflict, Invalid, NotFound } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
@@ -26,9 +27,9 @@ export async function dismissObjections(
   const locale = opts.locale ?? "en";
   const input = parseInput(objectionBulkDismissSchema, raw, locale);
   if (!isUuid(problemId)) throw new NotFound("Problem not found");
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   await db.$transaction(async (tx) => {
-    await loadStepProblem(tx, actor, problemId, input.version, now);
+    await loadStepProblem(tx, actor, problemId, input.version, now, locale);
     const handled = await tx.objection.updateMany({
       where: { id: { in: input.objectionIds }, problemId, status: "PENDING" },
       data: { status: "DISMISSED", handledById: actor.id, handledAt: now, handlingNote: input.note },

@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { bureauToday, formatCalendarDate } from "../../domain/calendar";
 import { allowedActions } from "../../domain/workflow";
@@ -28,9 +29,9 @@ export async function endNotice(
   const locale = opts.locale ?? "en";
   const input = parseInput(versionOnlySchema, raw, locale);
   if (!isUuid(id)) throw new NotFound("Problem not found");
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   await db.$transaction(async (tx) => {
-    const loaded = await loadStepProblem(tx, actor, id, input.version, now);
+    const loaded = await loadStepProblem(tx, actor, id, input.version, now, locale);
     const decision = decideStep(loaded, "END_NOTICE", actor, null, locale);
     const notice = await tx.publicNotice.findFirst({
       where: { problemId: id, status: "OPEN" },
@@ -59,7 +60,15 @@ export async function endNotice(
       after: { status: "ENDED", endedAt: now },
       requestId: opts.requestId,
     });
-    await applyTransition(tx, { problem: loaded.problem, decision, actor, comment: null, now, requestId: opts.requestId });
+    await applyTransition(tx, {
+      locale,
+      problem: loaded.problem,
+      decision,
+      actor,
+      comment: null,
+      now,
+      requestId: opts.requestId,
+    });
   });
   return getClosure(actor, id, { now });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { bureauToday } from "../../domain/calendar";
 import { allowedActions, CLOSURE_ACTIONS } from "../../domain/workflow";
@@ -32,7 +33,7 @@ export async function getClosure(actor: Actor, id: string, opts: { now?: Date } 
     include: { measures: { select: { status: true } } },
   });
   if (!problem) throw new NotFound("Problem not found");
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   const newest = [{ createdAt: "desc" as const }, { id: "desc" as const }];
   const [acceptances, notices, closures, checklist, settings] = await Promise.all([
     db.acceptance.findMany({ where: { problemId: id }, orderBy: newest, include: acceptanceInclude }),

@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { bureauToday, daysBetween, formatCalendarDate } from "../../domain/calendar";
 import type { PublicNoticeDto } from "../../schemas/closure";
@@ -12,7 +13,7 @@ const MAX_NOTICES = 200;
  * staff phones, evidence, colours or internal remarks — so nothing else can leak through here.
  */
 export async function listPublicNotices(opts: { now?: Date } = {}): Promise<PublicNoticeDto[]> {
-  const today = bureauToday(opts.now ?? new Date());
+  const today = bureauToday(opts.now ?? clockNow());
   const rows = await db.publicNotice.findMany({
     where: { status: "OPEN", startsOn: { lte: today }, problem: { status: "PUBLIC_NOTICE" } },
     orderBy: [{ endsOn: "asc" }, { id: "asc" }],

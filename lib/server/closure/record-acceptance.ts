@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { addDays, bureauToday, formatCalendarDate, parseCalendarDate } from "../../domain/calendar";
 import { Invalid, NotFound } from "../../errors";
@@ -31,11 +32,11 @@ export async function recordAcceptance(
   const locale = opts.locale ?? "en";
   const input = parseInput(acceptanceInputSchema, raw, locale);
   if (!isUuid(id)) throw new NotFound("Problem not found");
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   const today = bureauToday(now);
   const passed = input.result === "PASSED";
   await db.$transaction(async (tx) => {
-    const loaded = await loadStepProblem(tx, actor, id, input.version, now);
+    const loaded = await loadStepProblem(tx, actor, id, input.version, now, locale);
     const decision = decideStep(loaded, passed ? "PASS_ACCEPTANCE" : "FAIL_ACCEPTANCE", actor, input.opinion, locale, {
       action: "result",
       comment: "opinion",
@@ -104,6 +105,7 @@ export async function recordAcceptance(
       });
     }
     await applyTransition(tx, {
+      locale,
       problem: loaded.problem,
       decision,
       actor,

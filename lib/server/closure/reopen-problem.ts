@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { NotFound } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
@@ -25,11 +26,12 @@ export async function reopenProblem(
   const locale = opts.locale ?? "en";
   const input = parseInput(lookbackInputSchema, raw, locale);
   if (!isUuid(id)) throw new NotFound("Problem not found");
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   await db.$transaction(async (tx) => {
-    const loaded = await loadStepProblem(tx, actor, id, input.version, now);
+    const loaded = await loadStepProblem(tx, actor, id, input.version, now, locale);
     const decision = decideStep(loaded, "LOOKBACK_REOPEN", actor, input.reason, locale, { action: "action", comment: "reason" });
     await applyTransition(tx, {
+      locale,
       problem: loaded.problem,
       decision,
       actor,

@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { NotFound } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
@@ -25,15 +26,16 @@ export async function signOffProblem(
   const locale = opts.locale ?? "en";
   const input = parseInput(signOffInputSchema, raw, locale);
   if (!isUuid(id)) throw new NotFound("Problem not found");
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   await db.$transaction(async (tx) => {
-    const loaded = await loadStepProblem(tx, actor, id, input.version, now);
+    const loaded = await loadStepProblem(tx, actor, id, input.version, now, locale);
     const signing = input.decision === "SIGN";
     const decision = decideStep(loaded, signing ? "SIGN_OFF" : "RETURN_SIGNOFF", actor, input.comment, locale, {
       action: "decision",
       comment: "comment",
     });
     await applyTransition(tx, {
+      locale,
       problem: loaded.problem,
       decision,
       actor,

@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { bureauToday } from "../../domain/calendar";
 import { Invalid, NotFound, TooManyRequests } from "../../errors";
@@ -49,7 +50,7 @@ export async function submitObjection(
   const input = parseInput(objectionInputSchema, raw, locale);
   if (input.website?.trim()) throw new Invalid({ website: [messageText(locale, "closure.errors.robot")] });
   if (!isUuid(noticeId)) throw new NotFound("Notice not found");
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   const hash = senderHash(opts.ip);
   await db.$transaction(async (tx) => {
     // One sender at a time: parallel submissions cannot slip past the count.

@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { bureauToday } from "../../domain/calendar";
 import { type Actor, authorize } from "../../permissions";
@@ -61,7 +62,7 @@ type Raw = {
  */
 export async function getDashboardSummary(actor: Actor, opts: { now?: Date } = {}): Promise<DashboardSummary> {
   authorize(actor, "indicator.read");
-  const today = bureauToday(opts.now ?? new Date());
+  const today = bureauToday(opts.now ?? clockNow());
   const settings = await getSettings();
   // One pass over the ledger (the late-report rule in SQL, counted per group like the rest), with the names read beside it.
   const [rows, names] = await Promise.all([

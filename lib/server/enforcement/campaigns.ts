@@ -1,5 +1,6 @@
 import "server-only";
 import type { EnterpriseTag, Prisma } from "@prisma/client";
+import { clockNow } from "../../clock";
 import { db, type Tx } from "../../db";
 import { bureauToday, formatCalendarDate, parseCalendarDate } from "../../domain/calendar";
 import type { ColourName } from "../../domain/colour";
@@ -193,7 +194,7 @@ export async function getCampaign(
   if (!isUuid(id)) throw new NotFound("Campaign not found");
   const c = await db.campaign.findUnique({ where: { id }, include: { actions: { orderBy: { type: "asc" } } } });
   if (!c) throw new NotFound("Campaign not found");
-  const progress = (await progressOf(actor, [id], opts.now ?? new Date())).get(id) ?? [];
+  const progress = (await progressOf(actor, [id], opts.now ?? clockNow())).get(id) ?? [];
   return { ...summaryOf(c), progress };
 }
 
@@ -207,7 +208,7 @@ export async function getMyCampaignProgress(
 ): Promise<{ campaign: CampaignSummary; rows: ProgressRow[] }[]> {
   if (actor.role !== "FIELD_OFFICER" && actor.role !== "COORDINATOR") return [];
   if (actor.role === "FIELD_OFFICER" && !actor.districtId) return [];
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   const today = bureauToday(now);
   const running = await db.campaign.findMany({
     where: { startsOn: { lte: today }, endsOn: { gte: today } },

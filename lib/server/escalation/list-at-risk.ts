@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { bureauToday, formatCalendarDate } from "../../domain/calendar";
 import { overdueDays } from "../../domain/problem-rules";
@@ -32,7 +33,7 @@ export async function listAtRisk(
 ): Promise<AtRiskPage> {
   authorize(actor, "problem.read");
   const query = parseInput(atRiskQuerySchema, rawQuery, opts.locale);
-  const today = bureauToday(opts.now ?? new Date());
+  const today = bureauToday(opts.now ?? clockNow());
   const where: Prisma.ProblemWhereInput = { AND: [problemScope(actor), atRiskWhere()] };
   const [total, rows, settings] = await Promise.all([
     db.problem.count({ where }),

@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { bureauToday, parseCalendarDate } from "../../domain/calendar";
 import { reportCycleIndex } from "../../domain/escalation";
@@ -32,7 +33,7 @@ export type LateReportRun = { lateReporters: number; notificationsCreated: numbe
  * alone (the next due day starts a new key).
  */
 export async function remindLateReporters(opts: { now?: Date; settings?: Settings } = {}): Promise<LateReportRun> {
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   const today = bureauToday(now);
   const settings = opts.settings ?? (await getSettings(db));
   const late = await listLateReporters(LEDGER_READER, {}, { now });

@@ -1,5 +1,6 @@
 import "server-only";
 import { type EscalationLevel, Prisma, type Problem } from "@prisma/client";
+import { clockNow } from "../../clock";
 import { db, type Tx } from "../../db";
 import { addDays, bureauToday, daysBetween, formatCalendarDate } from "../../domain/calendar";
 import {
@@ -59,7 +60,7 @@ const AUDIT_CHUNK = 2_000;
  * `now` is injectable so tests can travel in time.
  */
 export async function runEscalation(opts: { now?: Date } = {}): Promise<EscalationRun> {
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   const today = bureauToday(now);
   const settings = await getSettings(db);
   const run: EscalationRun = {

@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { Conflict, Invalid } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
@@ -24,7 +25,7 @@ export async function reviewEvidence(
   const locale = opts.locale ?? "en";
   authorize(actor, "evidence.review");
   const input = parseEvidenceInput(evidenceReviewSchema, raw, locale);
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
 
   return db.$transaction(async (tx) => {
     await findVisibleEvidence(tx, actor, id);

@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { isEvidenceKey, monthPrefixes, PARTIAL_SUFFIX, THUMB_SUFFIX } from "../../domain/evidence";
 import { type EvidenceStorage, evidenceStorage, type StoredObject } from "./storage";
@@ -31,7 +32,7 @@ export function sweepMinAgeMinutes(): number {
  */
 export async function sweepOrphans(opts: SweepOptions = {}): Promise<SweepResult> {
   const storage = opts.storage ?? evidenceStorage();
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   const cutoff = now.getTime() - (opts.olderThanMinutes ?? sweepMinAgeMinutes()) * 60_000;
   const prefixes = opts.prefixes ?? monthPrefixes(now, 2);
   const result: SweepResult = { scanned: 0, deleted: [] };

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@prisma/client";
+import { clockNow } from "../../clock";
 import { db, type Tx } from "../../db";
 import { bureauToday, formatCalendarDate } from "../../domain/calendar";
 import { distanceMeters, evidenceStorageKey, isImageMime, mergeCaptureFacts } from "../../domain/evidence";
@@ -94,7 +95,7 @@ export async function uploadEvidence(
 
   const settings = await getSettings();
   const storage = opts.storage ?? evidenceStorage();
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   const id = randomUUID();
   const key = evidenceStorageKey(id, now);
   const received = await receiveUpload(req, {

@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { TooManyRequests } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
@@ -33,7 +34,7 @@ export async function verifyEvidence(
 ): Promise<EvidenceVerifyDto> {
   authorize(actor, "evidence.verify");
   const row = await findVisibleEvidence(db, actor, id);
-  const started = opts.now ?? new Date();
+  const started = opts.now ?? clockNow();
   const since = new Date(started.getTime() - 60_000);
   const recent = await db.auditLog.findMany({
     where: { actorId: actor.id, entityType: "Evidence", action: { in: ["verify", "verifyFailed"] }, at: { gt: since } },
@@ -55,7 +56,7 @@ export async function verifyEvidence(
     }
   }
   const ok = recomputed === row.sha256;
-  const verifiedAt = opts.now ?? new Date();
+  const verifiedAt = opts.now ?? clockNow();
   await db.$transaction(async (tx) => {
     await tx.evidence.update({ where: { id: row.id }, data: { verifiedAt, verifiedOk: ok } });
     await writeAudit(tx, {

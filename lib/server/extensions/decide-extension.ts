@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { formatCalendarDate } from "../../domain/calendar";
 import { extendedDeadline, extensionApprovable, mayDecideExtension } from "../../domain/extension-rules";
@@ -34,7 +35,7 @@ export async function decideExtension(
   authorize(actor, "extension.decide");
   const input = parseInput(extensionDecisionSchema, raw, locale);
   if (!isUuid(id)) throw new NotFound("Extension not found");
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
 
   return db.$transaction(async (tx) => {
     const found = await tx.extension.findFirst({ where: { id, problem: problemScope(actor) }, select: { problemId: true } });

@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { bureauToday, parseCalendarDate } from "../../domain/calendar";
 import { extensionRequestRefusal, mayRequestExtension, newDeadlineProblem } from "../../domain/extension-rules";
@@ -28,7 +29,7 @@ export async function requestExtension(
   authorize(actor, "extension.request");
   const input = parseInput(extensionRequestSchema, raw, locale);
   const newDeadline = parseCalendarDate(input.newDeadline) as Date;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
 
   return db.$transaction(async (tx) => {
     await lockVisibleProblemId(tx, actor, problemId);

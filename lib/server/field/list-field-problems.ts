@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { bureauToday } from "../../domain/calendar";
 import { type ChecklistResult, evaluateChecklist } from "../../domain/closure-checklist";
@@ -61,7 +62,7 @@ export async function listFieldProblems(
 ): Promise<FieldProblemPage> {
   authorize(actor, "problem.read");
   authorize(actor, "evidence.read");
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   const today = bureauToday(now);
   const filter = opts.filter ?? "all";
   const closedSince = new Date(now.getTime() - CLOSED_SHOWN_DAYS * 86_400_000);

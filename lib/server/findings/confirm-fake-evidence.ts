@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { Conflict } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
@@ -26,7 +27,7 @@ export async function confirmFakeEvidence(
   const locale = opts.locale ?? "en";
   authorize(actor, "finding.confirmFake");
   const input = parseInput(confirmFakeSchema, raw, locale);
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
 
   return db.$transaction(async (tx) => {
     await findVisibleEvidence(tx, actor, evidenceId);

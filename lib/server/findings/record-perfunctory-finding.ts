@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { Conflict, NotFound } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
@@ -26,7 +27,7 @@ export async function recordPerfunctoryFinding(
   authorize(actor, "finding.recordPerfunctory");
   if (!isUuid(problemId)) throw new NotFound("Problem not found");
   const input = parseInput(perfunctoryFindingSchema, raw, locale);
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
 
   return db.$transaction(async (tx) => {
     const visible = await tx.problem.findFirst({

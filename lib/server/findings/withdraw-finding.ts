@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { Conflict, NotFound } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
@@ -24,7 +25,7 @@ export async function withdrawFinding(
   authorize(actor, "finding.withdraw");
   if (!isUuid(findingId)) throw new NotFound("Finding not found");
   const input = parseInput(withdrawFindingSchema, raw, locale);
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
 
   return db.$transaction(async (tx) => {
     const visible = await tx.rectificationFinding.findFirst({

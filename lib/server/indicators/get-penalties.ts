@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { addDays, bureauToday, formatCalendarDate } from "../../domain/calendar";
 import { HOME_CITY_CODE } from "../../domain/indicators";
@@ -28,7 +29,7 @@ export type DistrictPenaltyReport = DistrictPenalty & { districtId: string; dist
 export async function computeDistrictPenalties(
   year: number,
   month: number,
-  now = new Date(),
+  now = clockNow(),
   sections?: Record<string, SectionRecord[]>,
   versions?: PenaltyRuleVersionDto[],
 ): Promise<DistrictPenaltyReport[]> {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { bureauToday } from "../../domain/calendar";
 import { isDrawable, WUXI_BBOX } from "../../domain/district-map";
@@ -37,7 +38,7 @@ export async function getDistrictMap(
 ): Promise<DistrictMapData> {
   authorize(actor, "problem.read");
   const filters = parseInput(problemListQuerySchema, rawFilters, opts.locale);
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   const where: Prisma.ProblemWhereInput = { AND: [problemScope(actor), problemFilterWhere(filters, now)] };
   const openWhere: Prisma.ProblemWhereInput = { AND: [where, { status: { not: "CLOSED" } }] };
   const count = (w: Prisma.ProblemWhereInput) => db.problem.groupBy({ by: ["districtId"], where: w, _count: { _all: true } });

@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { parseCalendarDate } from "../../domain/calendar";
 import { mayManageMeasures, measuresEditable } from "../../domain/measure-rules";
@@ -27,7 +28,7 @@ export async function addMeasure(
   authorize(actor, "measure.manage");
   const locale = opts.locale ?? "en";
   const input = parseInput(measureCreateSchema, raw, locale);
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   return db.$transaction(async (tx) => {
     const problem = await lockVisibleProblem(tx, actor, problemId);
     if (!mayManageMeasures(actor, problem, true))

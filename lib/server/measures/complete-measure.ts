@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { mayUpdateMeasure, measuresEditable } from "../../domain/measure-rules";
 import { Conflict, Forbidden, Invalid } from "../../errors";
@@ -20,7 +21,7 @@ export async function completeMeasure(
   const locale = opts.locale ?? "en";
   authorize(actor, "measure.update");
   const { version } = parseInput(measureCompleteSchema, raw, locale);
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
 
   return db.$transaction(async (tx) => {
     const { measure, problem } = await lockVisibleMeasure(tx, actor, id);

@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { mayManageMeasures, measureDeletable, measuresEditable } from "../../domain/measure-rules";
 import { Conflict, Forbidden, Invalid } from "../../errors";
@@ -23,7 +24,7 @@ export async function deleteMeasure(
   const locale = opts.locale ?? "en";
   authorize(actor, "measure.manage");
   const { version } = parseInput(measureDeleteQuerySchema, raw, locale);
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
 
   await db.$transaction(async (tx) => {
     const { measure, problem } = await lockVisibleMeasure(tx, actor, id);

@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { parseCalendarDate } from "../../domain/calendar";
 import {
@@ -45,7 +46,7 @@ export async function updateMeasure(
   const detailKeys = MEASURE_DETAIL_FIELDS.filter((k) => details[k] !== undefined);
   if (detailKeys.length > 0) authorize(actor, "measure.manage");
   if (detailKeys.length === 0 && percent === undefined) throw new Invalid({ _: [localizeMessage("v.nothingToChange", locale)] });
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
 
   return db.$transaction(async (tx) => {
     const { measure, problem } = await lockVisibleMeasure(tx, actor, id);

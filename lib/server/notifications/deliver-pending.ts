@@ -1,5 +1,6 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
+import { clockNow } from "../../clock";
 import { db, Prisma } from "../../db";
 import type { Locale } from "../../schemas/parse";
 import { openLinkText } from "./notice-text";
@@ -90,7 +91,7 @@ function errorText(e: unknown): string {
  * never send the same copy.
  */
 export async function deliverPending(opts: { now?: Date } = {}): Promise<DeliveryRun> {
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   const run: DeliveryRun = { sent: 0, retrying: 0, failed: 0 };
   const seen: string[] = [];
   for (;;) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { type Actor, authorize } from "../../permissions";
 import type { MarkAllReadResult } from "../../schemas/notification";
@@ -7,7 +8,7 @@ import { writeAudit } from "../audit/write-audit";
 /** Marks all my unread notifications read at once; answers how many were marked. */
 export async function markAllRead(actor: Actor, opts: { requestId?: string; now?: Date } = {}): Promise<MarkAllReadResult> {
   authorize(actor, "notification.read");
-  const readAt = opts.now ?? new Date();
+  const readAt = opts.now ?? clockNow();
   return db.$transaction(async (tx) => {
     const marked = await tx.notification.updateMany({ where: { userId: actor.id, readAt: null }, data: { readAt } });
     if (marked.count > 0) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { NotFound } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
@@ -18,7 +19,7 @@ export async function markNotificationRead(
 ): Promise<NotificationDto> {
   authorize(actor, "notification.read");
   if (!isUuid(id)) throw new NotFound("Notification not found");
-  const readAt = opts.now ?? new Date();
+  const readAt = opts.now ?? clockNow();
   return db.$transaction(async (tx) => {
     const marked = await tx.notification.updateMany({ where: { id, userId: actor.id, readAt: null }, data: { readAt } });
     const row = await tx.notification.findFirst({ where: { id, userId: actor.id } });

@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@prisma/client";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { bureauToday, formatCalendarDate } from "../../domain/calendar";
 import { capCollection } from "../../domain/penalties";
@@ -47,7 +48,7 @@ export async function decidePenalty(
           status,
           statusReason: input.reason ?? null,
           decidedById: actor.id,
-          decidedAt: opts.now ?? new Date(),
+          decidedAt: opts.now ?? clockNow(),
           version: { increment: 1 },
         },
       });

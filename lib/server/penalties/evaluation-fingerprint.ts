@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../../db";
+import { clockNow } from "../../clock";
 import { addDays, bureauToday, formatCalendarDate } from "../../domain/calendar";
 
 /** Bumped when the evaluation's code reads its inputs differently, so every cached month is evaluated again. */
@@ -16,7 +17,7 @@ const EVALUATION_RULES_VERSION = "1";
  * and the year's section results through the month; the rule versions; the settings; and the day
  * the month is judged on. Read in one statement, so it is one consistent snapshot.
  */
-export async function penaltyInputsFingerprint(year: number, month: number, now = new Date()): Promise<string> {
+export async function penaltyInputsFingerprint(year: number, month: number, now = clockNow()): Promise<string> {
   const endOfMonth = new Date(Date.UTC(year, month, 0));
   const today = bureauToday(now);
   const evaluatedOn = endOfMonth < today ? endOfMonth : today;

@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { capCollection, ruleMonth } from "../../domain/penalties";
 import { type Actor, authorize, can } from "../../permissions";
@@ -36,7 +37,7 @@ export function markProjectedCaps(rows: PenaltyProposalDto[], capAt: (year: numb
  * the last evaluation (`evaluatePenaltiesIfChanged`), so the proposals are current;
  * then the year's proposals fired by that month, without the withdrawn ones.
  */
-export async function getPenaltyPanel(actor: Actor, year: number, month: number, now = new Date()) {
+export async function getPenaltyPanel(actor: Actor, year: number, month: number, now = clockNow()) {
   authorize(actor, "penalty.read");
   if (can(actor, "penalty.evaluate")) await evaluatePenaltiesIfChanged(year, month, { now });
   const versions = await listRuleVersions();

@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db, type Tx } from "../../db";
 import {
   FIRST_RULES_MONTH,
@@ -55,7 +56,7 @@ export function inForce(versions: readonly PenaltyRuleVersionDto[], year: number
 }
 
 /** `GET /api/v1/penalty-rules`: the versions and the one in force this month. */
-export async function getPenaltyRules(actor: Actor, now = new Date()) {
+export async function getPenaltyRules(actor: Actor, now = clockNow()) {
   authorize(actor, "penalty.read");
   const versions = await listRuleVersions();
   const shanghai = new Date(now.getTime() + 8 * 3_600_000);

@@ -1,5 +1,6 @@
 import "server-only";
 import type { SuspensionKind } from "@prisma/client";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { bureauToday, formatCalendarDate } from "../../domain/calendar";
 import { Conflict } from "../../errors";
@@ -18,7 +19,7 @@ export const SUSPENSION_LABELS: Record<SuspensionKind, string> = {
  * calendar day) gets a 409 naming the decision. For the source-control review's project
  * submission (EIA_INTAKE) and any later module where a suspension bites.
  */
-export async function assertNotSuspended(districtId: string, kind: SuspensionKind, on: Date = new Date()): Promise<void> {
+export async function assertNotSuspended(districtId: string, kind: SuspensionKind, on: Date = clockNow()): Promise<void> {
   const day = bureauToday(on);
   const s = await db.penaltySuspension.findFirst({
     where: { districtId, kind, startsOn: { lte: day }, endsOn: { gte: day } },

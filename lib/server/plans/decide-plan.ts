@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { allowedActions, decide, PLAN_ACTIONS } from "../../domain/workflow";
 import { missingFor } from "../../domain/workflow-missing";
@@ -31,7 +32,7 @@ export async function decidePlan(
   const locale = opts.locale ?? "en";
   const input = parseInput(planDecisionSchema, raw, locale);
   if (!isUuid(planId)) throw new NotFound("Plan not found");
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   return db.$transaction(async (tx) => {
     const plan = await tx.rectificationPlan.findFirst({
       where: { id: planId, problem: problemScope(actor) },
@@ -76,6 +77,7 @@ export async function decidePlan(
     });
     const noticeKey = status === "APPROVED" ? "planApproved" : "planReturned";
     await applyTransition(tx, {
+      locale,
       problem,
       decision,
       actor,

@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { allowedActions, planSubmitRefusal } from "../../domain/workflow";
 import { missingFor } from "../../domain/workflow-missing";
@@ -31,7 +32,7 @@ export async function submitPlan(
   const locale = opts.locale ?? "en";
   const input = parseInput(planSubmitSchema, raw, locale);
   if (!isUuid(problemId)) throw new NotFound("Problem not found");
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   const submission = db.$transaction(async (tx) => {
     // Submissions for one problem queue up here, so the second sees the first's pending version.
     await tx.$queryRaw`SELECT id FROM "Problem" WHERE id = ${problemId}::uuid FOR UPDATE`;

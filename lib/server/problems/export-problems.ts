@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@prisma/client";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { bureauToday } from "../../domain/calendar";
 import { LEDGER_HEADERS } from "../../domain/ledger-columns";
@@ -135,7 +136,7 @@ export async function exportProblems(
 ): Promise<{ spec: TableExport<ExportRow>; query: ProblemExportQuery }> {
   authorize(actor, "problem.read");
   const query = parseInput(problemExportQuerySchema, rawQuery, opts.locale);
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   const where: Prisma.ProblemWhereInput = {
     AND: [problemScope(actor), problemFilterWhere({ ...query, page: 1, pageSize: 1 }, now)],
   };

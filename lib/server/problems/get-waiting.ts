@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { bureauToday, formatCalendarDate } from "../../domain/calendar";
 import { mayDecideExtension } from "../../domain/extension-rules";
@@ -27,7 +28,7 @@ export async function getWaiting(actor: Actor, id: string, opts: { now?: Date } 
     include: { measures: { select: { status: true } } },
   });
   if (!problem) throw new NotFound("Problem not found");
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   const today = bureauToday(now);
   const [plans, pendingExtensions, evidenceToReview, closure, lastReport, checklist, settings] = await Promise.all([
     db.rectificationPlan.findMany({

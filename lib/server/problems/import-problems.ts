@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db, type Tx } from "../../db";
 import { bureauToday, formatCalendarDate, parseCalendarDate } from "../../domain/calendar";
 import { DEADLINE_BANDS, PROBLEM_CATEGORIES, PROBLEM_SOURCES } from "../../domain/enums";
@@ -173,7 +174,7 @@ export async function importProblems(
 ): Promise<LedgerImportResult> {
   authorize(actor, "problem.import");
   const locale: Locale = "zh-CN";
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   const today = formatCalendarDate(bureauToday(now));
   const sheet = await readSheet(file);
   const layout = detectHeader(sheet.rows);

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { bureauToday } from "../../domain/calendar";
 import { type Actor, authorize } from "../../permissions";
@@ -76,7 +77,7 @@ export async function listProblems(
 ): Promise<ProblemPage> {
   authorize(actor, "problem.read");
   const query = parseInput(problemListQuerySchema, rawQuery, opts.locale);
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   const where: Prisma.ProblemWhereInput = { AND: [problemScope(actor), problemFilterWhere(query, now)] };
   const [total, rows, settings] = await Promise.all([
     db.problem.count({ where }),

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
+import { clockNow } from "../../clock";
 import { bureauToday, formatCalendarDate } from "../../domain/calendar";
 import { plannedPercent } from "../../domain/colour";
 import { isOverdue, overdueDays } from "../../domain/problem-rules";
@@ -33,7 +34,7 @@ type ProblemWithMeasures = Prisma.ProblemGetPayload<{ include: typeof problemWit
  */
 export function toProblemDto(
   p: ProblemRow | ProblemWithMeasures,
-  now: Date = new Date(),
+  now: Date = clockNow(),
   opts: {
     actor?: WorkflowActor;
     checklist?: WorkflowContext["checklist"];

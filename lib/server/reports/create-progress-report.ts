@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { completedAtFor, mayUpdateMeasure, measureStatusFor } from "../../domain/measure-rules";
 import { reportable } from "../../domain/reporting";
@@ -27,7 +28,7 @@ export async function createProgressReport(
   const locale = opts.locale ?? "en";
   authorize(actor, "report.create");
   const input = parseInput(progressReportCreateSchema, raw, locale);
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
 
   return db.$transaction(async (tx) => {
     const problem = await lockVisibleProblem(tx, actor, problemId);

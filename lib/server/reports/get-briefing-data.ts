@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@prisma/client";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { bureauToday, formatCalendarDate, parseCalendarDate } from "../../domain/calendar";
 import { HOME_CITY_CODE, INDICATOR_CODES, INDICATORS, type IndicatorCodeName } from "../../domain/indicators";
@@ -83,7 +84,7 @@ export async function getBriefingData(
 ): Promise<BriefingData> {
   authorize(actor, "briefing.read");
   const { month } = parseInput(briefingQuerySchema, raw, opts.locale);
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   const { start, cutoff, cutoffDay } = briefingWindow(month, now);
   const [year, monthNumber] = month.split("-").map(Number) as [number, number];
   const cutDate = parseCalendarDate(cutoffDay) as Date;

@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@prisma/client";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { bureauToday, formatCalendarDate } from "../../domain/calendar";
 import { type Actor, authorize } from "../../permissions";
@@ -37,7 +38,7 @@ export async function listLateReporters(
 ): Promise<LateReporterDto[]> {
   authorize(actor, "problem.read");
   const query = parseInput(lateReportersQuerySchema, rawQuery, opts.locale);
-  const today = bureauToday(opts.now ?? new Date());
+  const today = bureauToday(opts.now ?? clockNow());
   const settings = await getSettings();
 
   // One set-based query: the rule of `reportStanding` in SQL (see late-report-sql.ts), late ones only.

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { bureauToday } from "../../domain/calendar";
 import { isMiss } from "../../domain/water-sections";
@@ -11,7 +12,7 @@ import { sectionListQuerySchema } from "../../schemas/sections";
 import { monthsEnding, type SectionDto, toSectionDto } from "./section-dto";
 
 /** The latest month any section has a result for; without results, last month in Asia/Shanghai. */
-export async function latestResultPeriod(now = new Date()): Promise<{ year: number; month: number }> {
+export async function latestResultPeriod(now = clockNow()): Promise<{ year: number; month: number }> {
   const row = await db.waterSectionResult.findFirst({
     orderBy: [{ year: "desc" }, { month: "desc" }],
     select: { year: true, month: true },

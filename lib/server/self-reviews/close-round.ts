@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { Conflict, NotFound } from "../../errors";
 import { type Actor, authorize } from "../../permissions";
@@ -26,7 +27,7 @@ export async function closeRound(
     if (round.status === "CLOSED") throw new Conflict(errorText("roundAlreadyClosed", locale), { version: round.version });
     const updated = await tx.selfReviewRound.updateMany({
       where: { id, version: input.version, status: "OPEN" },
-      data: { status: "CLOSED", closedAt: opts.now ?? new Date(), version: { increment: 1 } },
+      data: { status: "CLOSED", closedAt: opts.now ?? clockNow(), version: { increment: 1 } },
     });
     if (updated.count !== 1) throw new Conflict(errorText("stale", locale), { version: round.version });
     await writeAudit(tx, {

@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { Invalid } from "../../errors";
 import { MESSAGES } from "../../i18n/messages";
@@ -37,7 +38,7 @@ export async function commentSheet(
       data: {
         leaderComment: input.comment,
         commentedById: actor.id,
-        commentedAt: opts.now ?? new Date(),
+        commentedAt: opts.now ?? clockNow(),
         version: { increment: 1 },
       },
     });
@@ -72,7 +73,7 @@ export async function returnSheet(
     const sheet = await sheetForChange(tx, actor, roundId, unitId, "return", input.version, locale);
     if (input.questions.some((q) => !sheet.answers.some((a) => a.question === q)))
       throw new Invalid({ questions: ["v.invalidOption"] });
-    const now = opts.now ?? new Date();
+    const now = opts.now ?? clockNow();
     await tx.selfReviewAnswer.updateMany({
       where: { sheetId: sheet.id, question: { in: input.questions } },
       data: { returned: true },

@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db, type Tx } from "../../db";
 import { type SheetAction, sheetAfter, sheetAllows, sheetProblems } from "../../domain/self-review";
 import { Conflict, Invalid } from "../../errors";
@@ -97,7 +98,7 @@ export async function submitSheet(
     await tx.selfReviewAnswer.updateMany({ where: { sheetId: sheet.id }, data: { returned: false } });
     await tx.selfReviewSheet.update({
       where: { id: sheet.id },
-      data: { status: "SUBMITTED", submittedAt: opts.now ?? new Date(), submittedById: actor.id, version: { increment: 1 } },
+      data: { status: "SUBMITTED", submittedAt: opts.now ?? clockNow(), submittedById: actor.id, version: { increment: 1 } },
     });
     const after = await loadSheet(tx, actor, roundId, unitId);
     await writeAudit(tx, {

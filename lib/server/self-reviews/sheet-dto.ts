@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
+import { clockNow } from "../../clock";
 import type { Tx } from "../../db";
 import { bureauToday, formatCalendarDate } from "../../domain/calendar";
 import { isSheetLate, SELF_REVIEW_QUESTIONS } from "../../domain/self-review";
@@ -37,7 +38,7 @@ async function names(tx: Tx, ids: (string | null)[]): Promise<Map<string, string
   return new Map(users.map((u) => [u.id, u.displayName]));
 }
 
-export async function toSheetDto(tx: Tx, s: SheetRow, now: Date = new Date()): Promise<SheetDto> {
+export async function toSheetDto(tx: Tx, s: SheetRow, now: Date = clockNow()): Promise<SheetDto> {
   const who = await names(tx, [s.commentedById, s.returnedById]);
   const byQuestion = new Map(s.answers.map((a) => [a.question, a]));
   const dueOn = formatCalendarDate(s.round.dueOn);

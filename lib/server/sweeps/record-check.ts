@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { checkChecklist } from "../../domain/bottom-line";
 import { bureauToday, parseCalendarDate } from "../../domain/calendar";
@@ -34,7 +35,7 @@ export async function recordCheck(
   const locale = opts.locale ?? "en";
   if (!isUuid(sweepId)) throw new NotFound("Sweep not found");
   const input = parseInput(sweepCheckSchema, raw, locale);
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   const today = bureauToday(now);
   return db.$transaction(async (tx) => {
     const target = await tx.sweepTarget.findFirst({

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { bureauToday, formatCalendarDate } from "../../domain/calendar";
 import { plannedPercent } from "../../domain/colour";
@@ -48,7 +49,7 @@ export async function getTimeline(
 ): Promise<Timeline> {
   authorize(actor, "problem.read");
   const query = parseInput(timelineQuerySchema, rawQuery, opts.locale);
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   const today = bureauToday(now);
   const en = opts.locale === "en";
   const where: Prisma.ProblemWhereInput = { AND: [problemScope(actor), timelineWhere(query)] };

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { addDays, bureauToday, daysBetween, formatCalendarDate } from "../../domain/calendar";
 import { type Actor, authorize } from "../../permissions";
@@ -171,7 +172,7 @@ const AT_RISK_ORDER: Prisma.ProblemOrderByWithRelationInput[] = [
  */
 export async function getMyWork(actor: Actor, opts: { locale?: Locale; now?: Date } = {}): Promise<MyWork> {
   authorize(actor, "work.read");
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   const ctx: Ctx = {
     actor,
     scope: problemScope(actor),

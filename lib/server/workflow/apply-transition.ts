@@ -101,6 +101,8 @@ export async function applyTransition(
     comment: string | null;
     now: Date;
     requestId?: string;
+    /** The reader's language, for the current record a 409 carries (unit and district names). */
+    locale?: Locale;
     /** Further problem fields this step sets (e.g. the approved plan's target). */
     data?: Prisma.ProblemUpdateManyMutationInput;
     notice?: TransitionNotice;
@@ -126,7 +128,7 @@ export async function applyTransition(
     const latest = await tx.problem.findUniqueOrThrow({ where: { id: problem.id }, include: problemWithMeasuresInclude });
     throw new Conflict(
       "This problem was changed by someone else; review the current record",
-      toProblemDto(latest, now, { actor, settings: await getSettings(tx) }),
+      toProblemDto(latest, now, { actor, settings: await getSettings(tx), locale: args.locale }),
     );
   }
   const transition = await tx.problemTransition.create({

@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import type { Tx } from "../../db";
 import { bureauToday } from "../../domain/calendar";
 import { type ColourGrade, colourGrade } from "../../domain/colour";
@@ -14,7 +15,7 @@ import { getSettings } from "../settings/get-settings";
 export async function refreshDerived(
   tx: Tx,
   problemId: string,
-  now: Date = new Date(),
+  now: Date = clockNow(),
   settings?: Settings,
 ): Promise<ColourGrade & { progress: number }> {
   const problem = await tx.problem.findUniqueOrThrow({

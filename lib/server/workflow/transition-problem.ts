@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "../../clock";
 import { db } from "../../db";
 import {
   allowedActions,
@@ -49,7 +50,7 @@ export async function transitionProblem(
   const locale = opts.locale ?? "en";
   const input = parseInput(transitionInputSchema, raw, locale);
   if (!isUuid(id)) throw new NotFound("Problem not found");
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   let checklist: { complete: boolean; accepted: boolean } | undefined;
   await db.$transaction(async (tx) => {
     const problem = await tx.problem.findFirst({
@@ -81,6 +82,7 @@ export async function transitionProblem(
       }).withChoices(everything, missingFor(decision.reason, input.action, problem.status, lacking));
     }
     await applyTransition(tx, {
+      locale,
       problem,
       decision,
       actor,

@@ -83,3 +83,32 @@ describe("the integration tests' midnight guard", () => {
     expect(msUntilShanghaiDayIsSafe(Date.parse("2026-12-04T00:00:01+08:00"))).toBe(0);
   });
 });
+
+describe("the app's clock, held within a Shanghai day", () => {
+  it("runs with the system clock until the day's last millisecond, then stays there", async () => {
+    const { heldWithinShanghaiDay } = await import("../../support/midnight-guard");
+    let system = Date.parse("2026-12-03T23:59:58+08:00");
+    const held = heldWithinShanghaiDay(system, () => system);
+    expect(held()).toBe(system);
+    system += 1_000;
+    expect(held()).toBe(Date.parse("2026-12-03T23:59:59+08:00"));
+    system = Date.parse("2026-12-04T00:00:03+08:00");
+    expect(held()).toBe(Date.parse("2026-12-03T23:59:59.999+08:00"));
+    // A file that starts just after midnight belongs to the new day.
+    expect(heldWithinShanghaiDay(Date.parse("2026-12-04T00:00:01+08:00"), () => system)()).toBe(system);
+  });
+
+  it('"today" and calendar days read the clock source tests set', async () => {
+    const { clockNow, setClockSource } = await import("@/lib/clock");
+    try {
+      setClockSource(() => Date.parse("2026-12-03T23:59:59.999+08:00"));
+      expect(clockNow().toISOString()).toBe("2026-12-03T15:59:59.999Z");
+      expect(formatCalendarDate(bureauToday())).toBe("2026-12-03");
+      setClockSource(() => Date.parse("2026-12-04T00:00:00+08:00"));
+      expect(formatCalendarDate(bureauToday())).toBe("2026-12-04");
+    } finally {
+      setClockSource(null);
+    }
+    expect(Math.abs(clockNow().getTime() - Date.now())).toBeLessThan(1_000);
+  });
+});

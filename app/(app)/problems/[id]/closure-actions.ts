@@ -3,6 +3,7 @@
 import type { ActionResult } from "@/lib/schemas/action-result";
 import { type ActionContext, runAction } from "@/lib/server/actions/run-action";
 import { decideObjection } from "@/lib/server/closure/decide-objection";
+import { dismissObjections } from "@/lib/server/closure/dismiss-objections";
 import { endNotice } from "@/lib/server/closure/end-notice";
 import { recordAcceptance } from "@/lib/server/closure/record-acceptance";
 import { reopenProblem } from "@/lib/server/closure/reopen-problem";
@@ -26,6 +27,13 @@ export async function decideObjectionAction(
   input: { decision: string; note: string; version: number },
 ): Promise<ActionResult> {
   return run(problemId, (c) => decideObjection(c.actor, String(objectionId), input, c));
+}
+
+export async function dismissObjectionsAction(
+  problemId: string,
+  input: { objectionIds: string[]; note: string; version: number },
+): Promise<ActionResult> {
+  return run(problemId, (c) => dismissObjections(c.actor, String(problemId), input, c));
 }
 
 export async function signOffAction(

@@ -6,13 +6,21 @@ import {
   ObjectionDecision,
   SignOffDecision,
 } from "@/components/closure/closure-forms";
+import { ObjectionBulkDismiss } from "@/components/closure/objection-bulk-dismiss";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { bureauToday, daysBetween, formatCalendarDate, parseCalendarDate } from "@/lib/domain/calendar";
 import { formatBureauDateTime } from "@/lib/i18n/labels";
 import { type Actor, can } from "@/lib/permissions";
 import type { ClosureDto, NoticeDto } from "@/lib/schemas/closure";
 import { getClosure } from "@/lib/server/closure/get-closure";
-import { decideObjectionAction, endNoticeAction, lookbackAction, recordAcceptanceAction, signOffAction } from "./closure-actions";
+import {
+  decideObjectionAction,
+  dismissObjectionsAction,
+  endNoticeAction,
+  lookbackAction,
+  recordAcceptanceAction,
+  signOffAction,
+} from "./closure-actions";
 
 const ITEM_TONES: Record<ClosureDto["checklist"]["items"][number]["state"], BadgeTone> = {
   ACCEPTED: "emerald",
@@ -56,6 +64,7 @@ export async function ClosurePanel({
 }) {
   const closure = await getClosure(actor, problemId);
   const t = await getTranslations("closure");
+  const tb = await getTranslations("objectionBulk");
   const te = await getTranslations("enums");
   const tk = (kind: string) => te(`evidenceKind.${kind}`);
   const allowed = new Set(closure.allowedActions);
@@ -83,7 +92,13 @@ export async function ClosurePanel({
             <p className="mt-1 whitespace-pre-wrap break-words text-slate-900">{o.text}</p>
             {o.handlingNote ? (
               <p className="mt-1 text-slate-700 text-xs">
-                {t("objections.handled", { name: o.handledByName ?? "", note: o.handlingNote })}
+                {o.handledAt
+                  ? tb("handled", {
+                      name: o.handledByName ?? "",
+                      at: formatBureauDateTime(o.handledAt),
+                      note: o.handlingNote,
+                    })
+                  : t("objections.handled", { name: o.handledByName ?? "", note: o.handlingNote })}
               </p>
             ) : null}
             {mayHandle && o.status === "PENDING" && notice.status === "OPEN" ? (
@@ -180,6 +195,21 @@ export async function ClosurePanel({
               </dl>
               <h4 className="mt-3 mb-1 font-medium text-slate-900 text-sm">{t("objections.title")}</h4>
               {objections(open)}
+              {mayHandle && closure.status === "PUBLIC_NOTICE" ? (
+                <ObjectionBulkDismiss
+                  version={closure.version}
+                  objections={open.objections
+                    .filter((o) => o.status === "PENDING")
+                    .map((o) => ({
+                      id: o.id,
+                      sender: o.sender,
+                      text: o.text,
+                      createdAt: o.createdAt,
+                      createdAtLabel: formatBureauDateTime(o.createdAt),
+                    }))}
+                  dismiss={dismissObjectionsAction.bind(null, problemId)}
+                />
+              ) : null}
               <div className="mt-3">
                 {allowed.has("END_NOTICE") ? (
                   <EndNoticeButton version={closure.version} endNotice={endNoticeAction.bind(null, problemId)} />
