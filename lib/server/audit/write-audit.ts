@@ -33,6 +33,22 @@ export async function writeAudit(tx: Tx, entry: AuditInput): Promise<void> {
   });
 }
 
+/** Appends many audit rows in one statement (an import of thousands of problems), in their order. */
+export async function writeAudits(tx: Tx, entries: readonly AuditInput[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.auditLog.createMany({
+    data: entries.map((entry) => ({
+      actorId: entry.actorId,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      action: entry.action,
+      before: toJson(entry.before),
+      after: toJson(entry.after),
+      requestId: entry.requestId ?? null,
+    })),
+  });
+}
+
 /** Only the fields that differ, as `{ before, after }` — keeps history readable. */
 export function diffFields<T extends Record<string, unknown>>(before: T, after: T): { before: Partial<T>; after: Partial<T> } {
   const b: Partial<T> = {};
