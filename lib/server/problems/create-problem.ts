@@ -170,9 +170,9 @@ export async function insertProblems(
     }
     // The audit snapshot is read back from the database, exactly as the single registration writes it.
     const written = new Map(
-      (
-        await tx.problem.findMany({ where: { id: { in: batch.map((b) => b.id) } }, include: problemWithMeasuresInclude })
-      ).map((p) => [p.id, p]),
+      (await tx.problem.findMany({ where: { id: { in: batch.map((b) => b.id) } }, include: problemWithMeasuresInclude })).map(
+        (p) => [p.id, p],
+      ),
     );
     await writeAudits(
       tx,

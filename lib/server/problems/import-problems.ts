@@ -471,12 +471,13 @@ export async function importProblems(
     if (isUniqueViolation(e, "code")) {
       // Another registration took a code meanwhile: name the rows whose codes are now taken.
       const taken = new Set(
-        (
-          await db.problem.findMany({ where: { code: { in: toInsert.map((t) => t.input.code) } }, select: { code: true } })
-        ).map((p) => p.code),
+        (await db.problem.findMany({ where: { code: { in: toInsert.map((t) => t.input.code) } }, select: { code: true } })).map(
+          (p) => p.code,
+        ),
       );
       creates.forEach((plan, i) => {
-        if (taken.has(toInsert[i]?.input.code ?? "")) rowErrors.push({ row: plan.row, column: headerOf("code"), reason: say("codeTaken") });
+        if (taken.has(toInsert[i]?.input.code ?? ""))
+          rowErrors.push({ row: plan.row, column: headerOf("code"), reason: say("codeTaken") });
       });
       if (!rowErrors.length) rowErrors.push({ row: 0, column: headerOf("code"), reason: say("codeTaken") });
     } else if (!(e instanceof RollBack)) throw e;
