@@ -153,6 +153,19 @@ describe("ledger round trip on the demo bureau", () => {
     expect(imported.errors).toEqual([]);
     expect(imported.created).toBe(before.byCode.size);
 
+    // One audit row per registered problem, its snapshot as an object naming the problem.
+    const target = new pg.Client({ connectionString: targetUrl });
+    await target.connect();
+    const audits = await target
+      .query<{ code: string; n: string }>(
+        `SELECT a.after->>'code' AS code, count(*) AS n FROM "AuditLog" a JOIN "Problem" p ON p.id::text = a."entityId"
+          WHERE a.action = 'import' AND a."entityType" = 'Problem' AND jsonb_typeof(a.after) = 'object' AND a.after->>'code' = p.code
+          GROUP BY 1`,
+      )
+      .finally(() => target.end());
+    expect(audits.rows).toHaveLength(before.byCode.size);
+    expect(audits.rows.every((r) => r.n === "1")).toBe(true);
+
     const after = await ledgerOf(await exportLedger(targetUrl));
     expect(after.header).toEqual(before.header);
     expect([...after.byCode.keys()]).toEqual([...before.byCode.keys()]);

@@ -141,32 +141,52 @@ export async function insertProblems(
   const ids: string[] = [];
   for (let start = 0; start < items.length; start += INSERT_BATCH) {
     const batch = items.slice(start, start + INSERT_BATCH).map((item) => ({ ...item, id: randomUUID() }));
-    await tx.problem.createMany({
-      data: batch.map(({ id, input, districtId, measures }) => {
-        const row = problemRow(actor, input, districtId, null);
-        const progress = weightedProgress(measures.map(() => ({ percent: 0, weight: 1 })));
-        const { colour } = colourGrade(
-          {
-            status: "REGISTERED",
-            deadline: row.deadline,
-            startDate: null,
-            progress,
-            returnCount: 0,
-            openMeasures: measures.length,
-          },
-          today,
-          opts.settings,
-        );
-        return { id, ...row, progress, colour };
-      }),
+    const rows = batch.map(({ id, input, districtId, measures }) => {
+      const row = problemRow(actor, input, districtId, null);
+      const progress = weightedProgress(measures.map(() => ({ percent: 0, weight: 1 })));
+      const { colour } = colourGrade(
+        {
+          status: "REGISTERED",
+          deadline: row.deadline,
+          startDate: null,
+          progress,
+          returnCount: 0,
+          openMeasures: measures.length,
+        },
+        today,
+        opts.settings,
+      );
+      return { id, ...row, deadline: input.deadline ?? null, progress, colour };
     });
+    const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
+    // One multi-row INSERT per column array (unnest): the cost of a statement, not of 500 row objects.
+    await tx.$executeRaw`
+      INSERT INTO "Problem" (id, code, title, description, source, round, category, "districtId", "locationText",
+        lat, lng, "leadOfficialId", "leadUnitId", "acceptanceUnitId", "responsiblePerson", "responsiblePhone", target,
+        "deadlineBand", deadline, "createdById", "enterpriseId", progress, colour, "updatedAt")
+      SELECT u.*, now() FROM unnest(
+        ${col("id")}::uuid[], ${col("code")}::text[], ${col("title")}::text[], ${col("description")}::text[],
+        ${col("source")}::"ProblemSource"[], ${col("round")}::text[], ${col("category")}::"ProblemCategory"[],
+        ${col("districtId")}::uuid[], ${col("locationText")}::text[], ${rows.map((r) => (r.lat === null ? null : String(r.lat)))}::numeric[],
+        ${rows.map((r) => (r.lng === null ? null : String(r.lng)))}::numeric[], ${col("leadOfficialId")}::uuid[],
+        ${col("leadUnitId")}::uuid[], ${col("acceptanceUnitId")}::uuid[], ${col("responsiblePerson")}::text[],
+        ${col("responsiblePhone")}::text[], ${col("target")}::text[], ${col("deadlineBand")}::"DeadlineBand"[],
+        ${col("deadline")}::date[], ${col("createdById")}::uuid[], ${col("enterpriseId")}::uuid[], ${col("progress")}::int[],
+        ${col("colour")}::"Colour"[]) AS u`;
     const coUnits = batch.flatMap(({ id, input }) => input.coUnitIds.map((unitId) => ({ problemId: id, unitId })));
-    if (coUnits.length) await tx.problemCoUnit.createMany({ data: coUnits });
+    if (coUnits.length) {
+      await tx.$executeRaw`
+        INSERT INTO "ProblemCoUnit" ("problemId", "unitId")
+        SELECT * FROM unnest(${coUnits.map((c) => c.problemId)}::uuid[], ${coUnits.map((c) => c.unitId)}::uuid[])`;
+    }
     const measures = batch.flatMap(({ id, measures }) =>
       measures.map((description, i) => ({ problemId: id, seq: i + 1, description })),
     );
-    for (let m = 0; m < measures.length; m += 5 * INSERT_BATCH) {
-      await tx.measure.createMany({ data: measures.slice(m, m + 5 * INSERT_BATCH) });
+    if (measures.length) {
+      await tx.$executeRaw`
+        INSERT INTO "Measure" (id, "problemId", seq, description, "updatedAt")
+        SELECT gen_random_uuid(), u.*, now() FROM unnest(${measures.map((m) => m.problemId)}::uuid[],
+          ${measures.map((m) => m.seq)}::int[], ${measures.map((m) => m.description)}::text[]) AS u`;
     }
     // The audit snapshot is read back from the database, exactly as the single registration writes it.
     const written = new Map(
