@@ -2,11 +2,13 @@ import ExcelJS from "exceljs";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as caseExportRoute } from "@/app/api/v1/cases/export/route";
+import { GET as hazardExportRoute } from "@/app/api/v1/hazards/export/route";
 import { GET as inspectionExportRoute } from "@/app/api/v1/inspections/export/route";
 import { db } from "@/lib/db";
 import { parseCsv } from "@/lib/domain/office-text";
 import { listCases } from "@/lib/server/enforcement/list-cases";
 import { listInspections } from "@/lib/server/enforcement/list-inspections";
+import { listHazards } from "@/lib/server/hazards/list-hazards";
 import { validCreditCode } from "../factories";
 import { createWorld, type World } from "../support/world";
 
@@ -142,5 +144,16 @@ describe("list exports", () => {
     expect(bad.status).toBe(422);
     const error = JSON.parse(bad.bytes.toString("utf8")).error as { fields: Record<string, string[]> };
     expect(error.fields.format?.[0]).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it("hazards: the same pattern for a list answered whole; the list's strict filters refuse unknown ones", async () => {
+    const r = await download(hazardExportRoute, "hazards", world.officerA.token, "format=xlsx&open=true");
+    expect(r.status).toBe(200);
+    const rows = await xlsxRows(r.bytes);
+    expect(rows[0]?.slice(0, 2)).toEqual(["等级", "隐患"]);
+    const listed = (await listHazards(world.officerA.actor, { open: "true" })).items;
+    expect(rows.slice(1).map((row) => row[1])).toEqual(listed.map((h) => h.description));
+    const bad = await download(hazardExportRoute, "hazards", world.officerA.token, "format=xlsx&colour=RED");
+    expect(bad.status).toBe(422);
   });
 });

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { hazardListQuerySchema } from "../../schemas/bottom-line";
 import { caseListQuery, inspectionListQuery } from "../../schemas/enforcement";
 import {
   briefingQuerySchema,
@@ -60,6 +61,7 @@ export function reportPaths(): Record<string, unknown> {
       },
     },
     "/api/v1/cases/export": listExport("The enforcement cases (立案查处)", caseListQuery),
+    "/api/v1/hazards/export": listExport("The sweeps' hazards (隐患清单)", hazardListQuerySchema),
     "/api/v1/inspections/export": listExport("The enforcement inspections (执法检查)", inspectionListQuery),
     "/api/v1/problems/import": {
       post: {
