@@ -3,12 +3,14 @@ import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as caseExportRoute } from "@/app/api/v1/cases/export/route";
 import { GET as hazardExportRoute } from "@/app/api/v1/hazards/export/route";
+import { GET as incidentExportRoute } from "@/app/api/v1/incidents/export/route";
 import { GET as inspectionExportRoute } from "@/app/api/v1/inspections/export/route";
 import { db } from "@/lib/db";
 import { parseCsv } from "@/lib/domain/office-text";
 import { listCases } from "@/lib/server/enforcement/list-cases";
 import { listInspections } from "@/lib/server/enforcement/list-inspections";
 import { listHazards } from "@/lib/server/hazards/list-hazards";
+import { listIncidents } from "@/lib/server/incidents/list-incidents";
 import { validCreditCode } from "../factories";
 import { createWorld, type World } from "../support/world";
 
@@ -155,5 +157,35 @@ describe("list exports", () => {
     expect(rows.slice(1).map((row) => row[1])).toEqual(listed.map((h) => h.description));
     const bad = await download(hazardExportRoute, "hazards", world.officerA.token, "format=xlsx&colour=RED");
     expect(bad.status).toBe(422);
+  });
+
+  it("incidents: a year's events as the page lists them; the other district's never reach a field officer", async () => {
+    for (const [i, d] of [world.districtA, world.districtB].entries()) {
+      await db.incident.create({
+        data: {
+          occurredOn: new Date(Date.UTC(2031, 4, 10 + i)),
+          title: i ? `乙区事件${tag}` : `-1+1 甲区事件${tag}`,
+          districtId: d.id,
+          type: "WATER",
+          level: "GENERAL",
+          cause: "管道破裂",
+          response: "已处置",
+        },
+      });
+    }
+    const r = await download(incidentExportRoute, "incidents", world.officerA.token, "format=csv&year=2031");
+    expect(r.status).toBe(200);
+    const rows = parseCsv(r.bytes.toString("utf8").slice(1));
+    expect(rows[0]?.slice(0, 3)).toEqual(["发生日期", "事件名称", "属地"]);
+    const listed = (await listIncidents(world.officerA.actor, { year: "2031" })).items;
+    expect(rows.slice(1).map((row) => row[1])).toEqual(listed.map((i) => (i.title.startsWith("-") ? `'${i.title}` : i.title)));
+    expect(rows.some((row) => row[1] === `'-1+1 甲区事件${tag}`)).toBe(true);
+    expect(rows.some((row) => row[1] === `乙区事件${tag}`)).toBe(false);
+    const wide = parseCsv(
+      (await download(incidentExportRoute, "incidents", world.coordinator.token, "format=csv&year=2031")).bytes
+        .toString("utf8")
+        .slice(1),
+    );
+    expect(wide.some((row) => row[1] === `乙区事件${tag}`)).toBe(true);
   });
 });

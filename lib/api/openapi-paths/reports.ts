@@ -15,6 +15,7 @@ import {
   progressReportPageSchema,
   progressReportSchema,
 } from "../../schemas/report";
+import { incidentListQuerySchema } from "../../schemas/self-review";
 import { errors, idParam, json, list, queryParameters, ref } from "./helpers";
 
 const binary = { schema: { type: "string", format: "binary" } };
@@ -62,6 +63,7 @@ export function reportPaths(): Record<string, unknown> {
     },
     "/api/v1/cases/export": listExport("The enforcement cases (立案查处)", caseListQuery),
     "/api/v1/hazards/export": listExport("The sweeps' hazards (隐患清单)", hazardListQuerySchema),
+    "/api/v1/incidents/export": listExport("The environmental incidents of a year (突发环境事件)", incidentListQuerySchema),
     "/api/v1/inspections/export": listExport("The enforcement inspections (执法检查)", inspectionListQuery),
     "/api/v1/problems/import": {
       post: {
