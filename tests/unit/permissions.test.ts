@@ -86,7 +86,7 @@ const EXPECTED: Record<Permission, RoleName[]> = {
   "park.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
   "park.manage": ["COORDINATOR"],
   "park.progress": ["COORDINATOR", "FIELD_OFFICER"],
-  "list.export": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
+  "listExport.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
 };
 
 const actorOf = (role: RoleName): Actor => ({

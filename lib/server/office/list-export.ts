@@ -16,7 +16,7 @@ const LIST_PAGE_SIZE = 100;
  * order — and an out-of-scope row can never appear.
  */
 export type ListExport<T> = {
-  /** The permission to read the list; exporting it also needs `list.export`. */
+  /** The permission to read the list; exporting it also needs `listExport.read`. */
   permission: Permission;
   /** The audit row's entity type. */
   entityType: string;
@@ -26,8 +26,9 @@ export type ListExport<T> = {
   asciiName: string;
   columns: readonly ExportColumn<T>[];
   /**
-   * One page of the list (page from 1, at most `pageSize` rows) with the request's filters; a
-   * list without paging answers everything for page 1 and nothing after.
+   * One page of the list (page from 1; `pageSize` for lists that take one) with the request's
+   * filters; the export ends at the first empty page. A list without paging answers everything
+   * for page 1 and nothing after (`unpaged`).
    */
   read: (
     actor: Actor,
@@ -50,7 +51,7 @@ export async function exportList<T>(
   opts: { locale?: Locale; requestId?: string } = {},
 ): Promise<Response> {
   authorize(actor, list.permission);
-  authorize(actor, "list.export");
+  authorize(actor, "listExport.read");
   const { format, ...rest } = raw;
   const { format: chosen } = parseInput(listExportFormatSchema, { format }, opts.locale);
   const filters = Object.fromEntries(Object.entries(rest).filter(([k]) => k !== "page" && k !== "pageSize"));
@@ -67,9 +68,9 @@ export async function exportList<T>(
   );
   async function* pages(): AsyncGenerator<readonly T[]> {
     let page = first;
+    // Until an empty page: a list with its own fixed page size pages the same way.
     for (let n = 1; page.length > 0; n++) {
       yield page;
-      if (page.length < LIST_PAGE_SIZE) return;
       page = await list.read(actor, filters, n + 1, LIST_PAGE_SIZE, opts.locale);
     }
   }

@@ -87,7 +87,7 @@ export default async function SweepsPage({ searchParams }: { searchParams: Promi
             <h2 id="hazards-title" className="font-semibold text-lg">
               {t("hazards.heading", { count: hazards.total })}
             </h2>
-            {can(actor, "list.export") && <ExportButtons endpoint="/api/v1/hazards/export" query={clean} testId="hazards" />}
+            {can(actor, "listExport.read") && <ExportButtons endpoint="/api/v1/hazards/export" query={clean} testId="hazards" />}
           </div>
           <nav aria-label={t("hazards.filters")} className="mt-2 flex flex-wrap gap-2">
             {chip("/bottom-line/sweeps#hazards", t("hazards.all"), Object.keys(clean).length === 0)}

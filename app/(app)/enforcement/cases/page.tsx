@@ -54,7 +54,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
     <div className="space-y-4">
       <header className="flex flex-wrap items-end justify-between gap-2">
         <h1 className="font-bold text-2xl">{t("cases.title")}</h1>
-        {can(actor, "list.export") && <ExportButtons endpoint="/api/v1/cases/export" query={given} testId="cases" />}
+        {can(actor, "listExport.read") && <ExportButtons endpoint="/api/v1/cases/export" query={given} testId="cases" />}
       </header>
       <form method="get" className="card flex flex-wrap items-end gap-3 p-3" aria-label={t("common.apply")}>
         {select(

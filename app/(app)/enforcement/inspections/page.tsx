@@ -45,7 +45,7 @@ export default async function InspectionsPage({ searchParams }: { searchParams: 
       <header className="flex flex-wrap items-end justify-between gap-2">
         <h1 className="font-bold text-2xl">{t("inspections.title")}</h1>
         <div className="flex flex-wrap items-center gap-2">
-          {can(actor, "list.export") && (
+          {can(actor, "listExport.read") && (
             <ExportButtons endpoint="/api/v1/inspections/export" query={given} testId="inspections" />
           )}
           {can(actor, "inspection.create") && (
