@@ -48,7 +48,9 @@ export default async function IncidentsPage({
           <h1 className="font-bold text-2xl">
             {t("title")} · {page.year}
           </h1>
-          {can(actor, "listExport.read") && <ExportButtons endpoint="/api/v1/incidents/export" query={query} testId="incidents" />}
+          {can(actor, "listExport.read") && (
+            <ExportButtons endpoint="/api/v1/incidents/export" query={query} testId="incidents" />
+          )}
         </div>
         <p className="text-slate-700" data-testid="incident-ytd">
           {t("ytd", { n: page.thisYear, m: page.lastYearSamePeriod })}
