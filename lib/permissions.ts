@@ -101,6 +101,8 @@ export const PERMISSIONS = {
   "park.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
   "park.manage": ["COORDINATOR"],
   "park.progress": ["COORDINATOR", "FIELD_OFFICER"],
+  /** Downloading a list as XLSX/CSV (the rows the list shows the person, nothing more). */
+  "listExport.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

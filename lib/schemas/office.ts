@@ -4,6 +4,11 @@ import { problemListQuerySchema } from "./problem";
 
 export const exportFormatEnum = z.enum(["xlsx", "csv"], { error: "v.invalidOption" });
 
+/** The file format of any list's export (`GET /api/v1/<list>/export?format=`); the list's own filters come beside it. */
+export const listExportFormatSchema = z.object({
+  format: z.preprocess((v) => (v === "" ? undefined : v), exportFormatEnum.default("xlsx")),
+});
+
 /** The ledger's own filters (the list's query) plus the file format; paging does not apply to an export. */
 export const problemExportQuerySchema = problemListQuerySchema
   .omit({ page: true, pageSize: true })

@@ -25,8 +25,13 @@ async function measureExport(actor: Actor, format: "xlsx" | "csv"): Promise<void
   global.gc?.();
   const before = process.memoryUsage().rss;
   let peak = before;
+  let heap = 0;
+  let external = 0;
   const probe = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
+    const m = process.memoryUsage();
+    peak = Math.max(peak, m.rss);
+    heap = Math.max(heap, m.heapUsed);
+    external = Math.max(external, m.external);
   }, 20);
   const t = performance.now();
   const { spec } = await exportProblems(actor, { format });
@@ -40,7 +45,7 @@ async function measureExport(actor: Actor, format: "xlsx" | "csv"): Promise<void
   const took = performance.now() - t;
   clearInterval(probe);
   console.log(
-    `export ${format.padEnd(4)} ${ROWS} rows: ${(took / 1000).toFixed(1)} s, ${mb(bytes)} file, RSS before ${mb(before)}, peak ${mb(peak)} (+${mb(peak - before)})`,
+    `export ${format.padEnd(4)} ${ROWS} rows: ${(took / 1000).toFixed(1)} s, ${mb(bytes)} file, RSS before ${mb(before)}, peak ${mb(peak)} (+${mb(peak - before)}); peak JS heap ${mb(heap)}, peak external buffers ${mb(external)}`,
   );
 }
 

@@ -86,6 +86,7 @@ const EXPECTED: Record<Permission, RoleName[]> = {
   "park.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
   "park.manage": ["COORDINATOR"],
   "park.progress": ["COORDINATOR", "FIELD_OFFICER"],
+  "listExport.read": ["ADMIN", "LEADER", "COORDINATOR", "DIVISION_HEAD", "FIELD_OFFICER", "VIEWER"],
 };
 
 const actorOf = (role: RoleName): Actor => ({

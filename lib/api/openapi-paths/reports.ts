@@ -1,4 +1,12 @@
-import { briefingQuerySchema, ledgerImportResultSchema, problemExportQuerySchema } from "../../schemas/office";
+import type { z } from "zod";
+import { hazardListQuerySchema } from "../../schemas/bottom-line";
+import { caseListQuery, inspectionListQuery } from "../../schemas/enforcement";
+import {
+  briefingQuerySchema,
+  ledgerImportResultSchema,
+  listExportFormatSchema,
+  problemExportQuerySchema,
+} from "../../schemas/office";
 import {
   lateReporterSchema,
   lateReportersQuerySchema,
@@ -7,10 +15,31 @@ import {
   progressReportPageSchema,
   progressReportSchema,
 } from "../../schemas/report";
+import { incidentListQuerySchema } from "../../schemas/self-review";
 import { errors, idParam, json, list, queryParameters, ref } from "./helpers";
 
 const binary = { schema: { type: "string", format: "binary" } };
 const DOCX = { "application/vnd.openxmlformats-officedocument.wordprocessingml.document": binary };
+
+/** `GET /api/v1/<list>/export`: one list as a file, with that list's own filters (paging does not apply). */
+function listExport(what: string, filters: z.ZodType) {
+  return {
+    get: {
+      summary: `${what} with the list's own filters and your data scope, as XLSX (default) or CSV (UTF-8 with BOM), streamed; the rows are exactly those the list shows you, columns in Chinese; formula-looking text is prefixed with an apostrophe; the export is audited`,
+      parameters: [
+        ...queryParameters(filters).filter((p) => p.name !== "page" && p.name !== "pageSize"),
+        ...queryParameters(listExportFormatSchema),
+      ],
+      responses: {
+        "200": {
+          description: "The file (attachment)",
+          content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": binary, "text/csv": binary },
+        },
+        ...errors(401, 403, 422),
+      },
+    },
+  };
+}
 
 /** Progress reports (整改进展), the late reporters, and the office documents: ledger export/import, briefing, printable records. */
 export function reportPaths(): Record<string, unknown> {
@@ -32,6 +61,10 @@ export function reportPaths(): Record<string, unknown> {
         },
       },
     },
+    "/api/v1/cases/export": listExport("The enforcement cases (立案查处)", caseListQuery),
+    "/api/v1/hazards/export": listExport("The sweeps' hazards (隐患清单)", hazardListQuerySchema),
+    "/api/v1/incidents/export": listExport("The environmental incidents of a year (突发环境事件)", incidentListQuerySchema),
+    "/api/v1/inspections/export": listExport("The enforcement inspections (执法检查)", inspectionListQuery),
     "/api/v1/problems/import": {
       post: {
         summary:

@@ -33,6 +33,22 @@ export async function writeAudit(tx: Tx, entry: AuditInput): Promise<void> {
   });
 }
 
+/** Appends many audit rows in one statement (an import of thousands of problems), in their order. */
+export async function writeAudits(tx: Tx, entries: readonly AuditInput[]): Promise<void> {
+  if (entries.length === 0) return;
+  const json = (v: unknown) => {
+    const j = toJson(v);
+    return j === undefined ? null : JSON.stringify(j);
+  };
+  // One multi-row INSERT (unnest of column arrays); `at` and `id` come from the table's defaults.
+  await tx.$executeRaw`
+    INSERT INTO "AuditLog" ("actorId", "entityType", "entityId", action, before, after, "requestId")
+    SELECT * FROM unnest(${entries.map((e) => e.actorId)}::uuid[], ${entries.map((e) => e.entityType)}::text[],
+      ${entries.map((e) => e.entityId)}::text[], ${entries.map((e) => e.action)}::text[],
+      ${entries.map((e) => json(e.before))}::jsonb[], ${entries.map((e) => json(e.after))}::jsonb[],
+      ${entries.map((e) => e.requestId ?? null)}::text[])`;
+}
+
 /** Only the fields that differ, as `{ before, after }` — keeps history readable. */
 export function diffFields<T extends Record<string, unknown>>(before: T, after: T): { before: Partial<T>; after: Partial<T> } {
   const b: Partial<T> = {};

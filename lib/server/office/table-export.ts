@@ -58,6 +58,18 @@ async function flushed(out: PassThrough): Promise<void> {
   if (out.writableNeedDrain) await once(out, "drain");
 }
 
+/**
+ * ExcelJS's sheet stream never pushes back: it hands every committed row to the zip's deflate
+ * stream at once, which would hold the whole sheet's XML when rows come faster than they are
+ * compressed. Waiting for that stream to drain after each page keeps the memory to a page.
+ */
+async function zipCaughtUp(sheet: unknown): Promise<void> {
+  // The sheet stream's one destination: a (readable-stream) PassThrough the zip reads the entry from.
+  const target = (sheet as { stream?: { pipes?: (NodeJS.EventEmitter & { _writableState?: { needDrain?: boolean } })[] } }).stream
+    ?.pipes?.[0];
+  if (target?._writableState?.needDrain) await once(target, "drain");
+}
+
 async function writeCsv<T>(spec: TableExport<T>, out: PassThrough): Promise<void> {
   out.write("\uFEFF");
   out.write(`${spec.columns.map((c) => csvField(escapeFormulaText(c.header))).join(",")}\r\n`);
@@ -78,15 +90,13 @@ async function writeXlsx<T>(spec: TableExport<T>, out: PassThrough): Promise<voi
   const sheet = workbook.addWorksheet(spec.sheetName.slice(0, 31), {
     views: [{ state: "frozen", ySplit: 1, xSplit: 0 }],
   });
-  sheet.columns = spec.columns.map((c, i) => ({
-    key: String(i),
-    header: c.header,
-    width: c.width,
-    style: {
-      numFmt: c.kind === "date" ? "yyyy-mm-dd" : c.kind === "percent" ? "0%" : undefined,
-      alignment: { vertical: "top", wrapText: c.kind === undefined || c.kind === "text" },
-    },
+  // One style object per column, shared by all its cells: ExcelJS registers a style once per
+  // object, so a fresh copy per cell (its default) would be serialized and hashed 2 million times.
+  const styles: Partial<ExcelJS.Style>[] = spec.columns.map((c) => ({
+    ...(c.kind === "date" ? { numFmt: "yyyy-mm-dd" } : c.kind === "percent" ? { numFmt: "0%" } : {}),
+    alignment: { vertical: "top", wrapText: c.kind === undefined || c.kind === "text" },
   }));
+  sheet.columns = spec.columns.map((c, i) => ({ key: String(i), header: c.header, width: c.width, style: styles[i] }));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: spec.columns.length } };
   const header = sheet.getRow(1);
   header.height = 28;
@@ -100,9 +110,14 @@ async function writeXlsx<T>(spec: TableExport<T>, out: PassThrough): Promise<voi
   let index = 0;
   for await (const page of spec.pages) {
     for (const row of page) {
-      sheet.addRow(spec.columns.map((c) => xlsxCell(c.value(row, index), c.kind))).commit();
+      const added = sheet.addRow(spec.columns.map((c) => xlsxCell(c.value(row, index), c.kind)));
+      added.eachCell({ includeEmpty: true }, (cell, col) => {
+        cell.style = styles[col - 1] as ExcelJS.Style;
+      });
+      added.commit();
       index++;
     }
+    await zipCaughtUp(sheet);
     await flushed(out);
   }
   sheet.commit();

@@ -15,16 +15,42 @@ import type { ExportColumn, TableExport } from "../office/table-export";
 import { problemFilterWhere } from "./list-problems";
 import { problemScope } from "./scope";
 
-const exportInclude = {
-  district: { select: { name: true } },
-  leadOfficial: { select: { displayName: true } },
-  leadUnit: { select: { name: true } },
-  acceptanceUnit: { select: { name: true } },
-  coUnits: { select: { unit: { select: { name: true, sortOrder: true, code: true } } } },
-  measures: { orderBy: { seq: "asc" }, select: { description: true } },
-} satisfies Prisma.ProblemInclude;
+const exportSelect = {
+  id: true,
+  code: true,
+  source: true,
+  round: true,
+  category: true,
+  title: true,
+  description: true,
+  districtId: true,
+  locationText: true,
+  leadOfficialId: true,
+  leadUnitId: true,
+  acceptanceUnitId: true,
+  responsiblePerson: true,
+  responsiblePhone: true,
+  target: true,
+  deadlineBand: true,
+  deadline: true,
+  progress: true,
+  status: true,
+  colour: true,
+  relapse: true,
+  extensionCount: true,
+} satisfies Prisma.ProblemSelect;
 
-type ExportRow = Prisma.ProblemGetPayload<{ include: typeof exportInclude }> & { latestReport: string | null };
+type ExportRow = Prisma.ProblemGetPayload<{ select: typeof exportSelect }> & {
+  districtName: string;
+  leadOfficialName: string | null;
+  leadUnitName: string;
+  acceptanceUnitName: string | null;
+  /** Co-units' names in the register's order. */
+  coUnitNames: string[];
+  /** Measures' descriptions in their order. */
+  measures: string[];
+  latestReport: string | null;
+};
 
 /** Rows read per page: one page in memory at a time. */
 export const EXPORT_PAGE_SIZE = 1000;
@@ -53,23 +79,19 @@ export function ledgerColumns(today: Date): ExportColumn<ExportRow>[] {
     { header: h("category"), width: 10, value: (r) => enums.category[r.category] },
     { header: h("title"), width: 24, value: (r) => r.title },
     { header: h("description"), width: 48, value: (r) => r.description },
-    { header: h("district"), width: 10, value: (r) => r.district.name },
+    { header: h("district"), width: 10, value: (r) => r.districtName },
     { header: h("locationText"), width: 20, value: (r) => r.locationText },
-    { header: h("leadOfficial"), width: 10, value: (r) => r.leadOfficial?.displayName },
-    { header: h("leadUnit"), width: 16, value: (r) => r.leadUnit.name },
+    { header: h("leadOfficial"), width: 10, value: (r) => r.leadOfficialName },
+    { header: h("leadUnit"), width: 16, value: (r) => r.leadUnitName },
     {
       header: h("coUnits"),
       width: 20,
-      value: (r) =>
-        [...r.coUnits]
-          .sort((a, b) => a.unit.sortOrder - b.unit.sortOrder || a.unit.code.localeCompare(b.unit.code))
-          .map((c) => c.unit.name)
-          .join("、"),
+      value: (r) => r.coUnitNames.join("、"),
     },
     { header: h("responsiblePerson"), width: 10, value: (r) => r.responsiblePerson },
     { header: h("responsiblePhone"), width: 14, value: (r) => r.responsiblePhone },
     { header: h("target"), width: 30, value: (r) => r.target },
-    { header: h("measures"), width: 48, value: (r) => formatMeasuresText(r.measures.map((m) => m.description)) },
+    { header: h("measures"), width: 48, value: (r) => formatMeasuresText(r.measures) },
     { header: h("deadlineBand"), width: 12, value: (r) => enums.band[r.deadlineBand] },
     {
       header: h("deadline"),
@@ -88,7 +110,7 @@ export function ledgerColumns(today: Date): ExportColumn<ExportRow>[] {
       value: (r) =>
         isOverdue(r, today) ? ledgerTexts.overdueDays.replace("{days}", String(overdueDays(r, today))) : ledgerTexts.notOverdue,
     },
-    { header: h("acceptanceUnit"), width: 16, value: (r) => r.acceptanceUnit?.name },
+    { header: h("acceptanceUnit"), width: 16, value: (r) => r.acceptanceUnitName },
     {
       header: h("note"),
       width: 20,
@@ -103,23 +125,61 @@ export function ledgerColumns(today: Date): ExportColumn<ExportRow>[] {
   ];
 }
 
+type Names = { districts: Map<string, string>; units: Map<string, string>; users: Map<string, string> };
+
+/** The names the rows refer to: small registers, read once per export instead of joined on every page. */
+async function loadNames(): Promise<Names> {
+  const [districts, units, users] = await Promise.all([
+    db.district.findMany({ select: { id: true, name: true } }),
+    db.unit.findMany({ select: { id: true, name: true } }),
+    db.user.findMany({ select: { id: true, displayName: true } }),
+  ]);
+  return {
+    districts: new Map(districts.map((d) => [d.id, d.name])),
+    units: new Map(units.map((u) => [u.id, u.name])),
+    users: new Map(users.map((u) => [u.id, u.displayName])),
+  };
+}
+
 async function* ledgerPages(where: Prisma.ProblemWhereInput, pageSize: number): AsyncGenerator<ExportRow[]> {
-  // Keyset pages by code (unique): each page is one indexed range read, however deep the export is.
+  let names: Names | null = null;
+  // Keyset pages by code (unique): each page is one indexed range read, however deep the export is,
+  // plus one query for its co-units, measures and latest progress report.
   let after: string | null = null;
   for (;;) {
-    const rows: Prisma.ProblemGetPayload<{ include: typeof exportInclude }>[] = await db.problem.findMany({
+    const rows: Prisma.ProblemGetPayload<{ select: typeof exportSelect }>[] = await db.problem.findMany({
       where: after === null ? where : { AND: [where, { code: { gt: after } }] },
-      include: exportInclude,
+      select: exportSelect,
       orderBy: { code: "asc" },
       take: pageSize,
     });
     if (rows.length === 0) return;
-    const reports = await db.$queryRaw<{ problemId: string; text: string }[]>(Prisma.sql`
-      SELECT DISTINCT ON ("problemId") "problemId", text FROM "ProgressReport"
-       WHERE "problemId" IN (${Prisma.join(rows.map((r) => Prisma.sql`${r.id}::uuid`))})
-       ORDER BY "problemId", "createdAt" DESC`);
-    const latest = new Map(reports.map((r) => [r.problemId, r.text]));
-    yield rows.map((r) => ({ ...r, latestReport: latest.get(r.id) ?? null }));
+    names ??= await loadNames();
+    const ids = Prisma.join(rows.map((r) => Prisma.sql`${r.id}::uuid`));
+    const details = await db.$queryRaw<
+      { id: string; coUnitNames: string[] | null; measures: string[] | null; latestReport: string | null }[]
+    >(Prisma.sql`
+      SELECT p.id::text AS id,
+        (SELECT array_agg(u."name" ORDER BY u."sortOrder", u.code) FROM "ProblemCoUnit" c JOIN "Unit" u ON u.id = c."unitId"
+          WHERE c."problemId" = p.id) AS "coUnitNames",
+        (SELECT array_agg(m.description ORDER BY m.seq) FROM "Measure" m WHERE m."problemId" = p.id) AS measures,
+        (SELECT r.text FROM "ProgressReport" r WHERE r."problemId" = p.id ORDER BY r."createdAt" DESC LIMIT 1) AS "latestReport"
+      FROM "Problem" p WHERE p.id IN (${ids})`);
+    const detailOf = new Map(details.map((d) => [d.id, d]));
+    const n = names;
+    yield rows.map((r) => {
+      const d = detailOf.get(r.id);
+      return {
+        ...r,
+        districtName: n.districts.get(r.districtId) ?? "",
+        leadOfficialName: r.leadOfficialId ? (n.users.get(r.leadOfficialId) ?? null) : null,
+        leadUnitName: n.units.get(r.leadUnitId) ?? "",
+        acceptanceUnitName: r.acceptanceUnitId ? (n.units.get(r.acceptanceUnitId) ?? null) : null,
+        coUnitNames: d?.coUnitNames ?? [],
+        measures: d?.measures ?? [],
+        latestReport: d?.latestReport ?? null,
+      };
+    });
     if (rows.length < pageSize) return;
     after = rows[rows.length - 1]?.code ?? null;
   }

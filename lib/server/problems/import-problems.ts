@@ -23,7 +23,7 @@ import { writeAudit } from "../audit/write-audit";
 import { parseXlsxInWorker, XlsxRefused } from "../office/parse-xlsx";
 import { getSettings } from "../settings/get-settings";
 import { refreshDerived } from "../workflow/refresh-derived";
-import { insertProblem, isUniqueViolation, nextProblemCode } from "./create-problem";
+import { insertProblems, isUniqueViolation, nextProblemCode, type ProblemToInsert } from "./create-problem";
 import { problemWithMeasuresInclude } from "./problem-dto";
 import { updateProblemInTx } from "./update-problem";
 
@@ -411,75 +411,109 @@ export async function importProblems(
 
   // All or nothing: one transaction; a row refused by the rules rolls every row back.
   const rowErrors: LedgerImportResult["errors"] = [];
-  const work = plans.filter((p) => actions.get(p)?.action === "create" || actions.get(p)?.action === "update");
+  const creates = plans.filter((p) => actions.get(p)?.action === "create");
+  const updates = plans.filter((p) => actions.get(p)?.action === "update");
+  const total = creates.length + updates.length;
+  let done = 0;
+  const progressed = (n: number) => {
+    const before = done;
+    done += n;
+    if (Math.floor(done / 100) > Math.floor(before / 100) || done === total) opts.onProgress?.(done, total);
+  };
+  // Rows without a code continue the year's numbering, as the form would, skipping codes the file itself brings.
+  const fileCodes = new Set(codes);
+  const toInsert: ProblemToInsert[] = [];
   try {
     await db.$transaction(
       async (tx) => {
-        let done = 0;
         // Read once for the whole import: every row's colour is graded with the same settings.
         const settings = await getSettings(tx);
-        let year: { prefix: number; next: number } | null = null;
-        for (const plan of work) {
-          const input = plan.input as ProblemCreateInput;
-          const act = actions.get(plan);
+        for (const plan of updates) {
+          const current = existing.get(plan.code as string);
+          if (!current) continue;
           try {
-            if (act?.action === "create") {
-              let code = input.code;
-              if (!code) {
-                // Codes for rows without one continue the year's numbering, as the form would.
-                year ??= await firstFreeNumber(tx, bureauToday(now).getUTCFullYear());
-                code = `WX-${year.prefix}-${String(year.next++).padStart(4, "0")}`;
-              }
-              await insertProblem(tx, actor, { ...input, code }, plan.districtId as string, {
-                requestId: opts.requestId,
-                measures: plan.measures,
-                auditAction: "import",
-                settings,
-              });
-            } else {
-              const current = existing.get(plan.code as string);
-              if (!current) continue;
-              if (Object.keys(act?.changes ?? {}).length) {
-                const update = problemUpdateSchema.parse({ ...act?.changes, version: current.version });
-                await updateProblemInTx(tx, actor, current.id, update, locale, opts.requestId);
-              }
-              if (current.measures.length === 0 && plan.measures.length) {
-                await tx.measure.createMany({
-                  data: plan.measures.map((description, i) => ({ problemId: current.id, seq: i + 1, description })),
-                });
-                await refreshDerived(tx, current.id);
-                await writeAudit(tx, {
-                  actorId: actor.id,
-                  entityType: "Problem",
-                  entityId: current.id,
-                  action: "import",
-                  after: { measures: plan.measures },
-                  requestId: opts.requestId,
-                });
-              }
-            }
+            await applyUpdate(tx, actor, current, plan, actions.get(plan)?.changes ?? {}, opts.requestId);
           } catch (e) {
-            if (isUniqueViolation(e, "code"))
-              rowErrors.push({ row: plan.row, column: headerOf("code"), reason: say("codeTaken") });
-            else if (e instanceof AppError) {
-              const reason =
-                e.status === 403 ? say("closedReadOnly") : e.status === 409 ? say("changedMeanwhile") : fieldText(e) || e.message;
-              rowErrors.push({ row: plan.row, column: "", reason });
-            } else throw e;
+            if (!(e instanceof AppError)) throw e;
+            const reason =
+              e.status === 403 ? say("closedReadOnly") : e.status === 409 ? say("changedMeanwhile") : fieldText(e) || e.message;
+            rowErrors.push({ row: plan.row, column: "", reason });
             throw new RollBack();
           }
-          done++;
-          if (done % 100 === 0 || done === work.length) opts.onProgress?.(done, work.length);
+          progressed(1);
         }
+        let year: { prefix: number; next: number } | null = null;
+        for (const plan of creates) {
+          const input = plan.input as ProblemCreateInput;
+          let code = input.code;
+          if (!code) {
+            year ??= await firstFreeNumber(tx, bureauToday(now).getUTCFullYear());
+            do code = `WX-${year.prefix}-${String(year.next++).padStart(4, "0")}`;
+            while (fileCodes.has(code));
+          }
+          toInsert.push({ input: { ...input, code }, districtId: plan.districtId as string, measures: plan.measures });
+        }
+        let inserted = 0;
+        await insertProblems(tx, actor, toInsert, {
+          requestId: opts.requestId,
+          auditAction: "import",
+          settings,
+          now,
+          onBatch: (n) => {
+            progressed(n - inserted);
+            inserted = n;
+          },
+        });
       },
-      // A large ledger on a busy machine takes minutes (see README, bench:export); all or nothing still holds.
+      // A large ledger on a busy machine takes a while (see README, bench:export); all or nothing still holds.
       { timeout: 60 * 60_000, maxWait: 30_000 },
     );
   } catch (e) {
-    if (!(e instanceof RollBack)) throw e;
+    if (isUniqueViolation(e, "code")) {
+      // Another registration took a code meanwhile: name the rows whose codes are now taken.
+      const taken = new Set(
+        (await db.problem.findMany({ where: { code: { in: toInsert.map((t) => t.input.code) } }, select: { code: true } })).map(
+          (p) => p.code,
+        ),
+      );
+      creates.forEach((plan, i) => {
+        if (taken.has(toInsert[i]?.input.code ?? ""))
+          rowErrors.push({ row: plan.row, column: headerOf("code"), reason: say("codeTaken") });
+      });
+      if (!rowErrors.length) rowErrors.push({ row: 0, column: headerOf("code"), reason: say("codeTaken") });
+    } else if (!(e instanceof RollBack)) throw e;
     return { ...result, created: 0, updated: 0, errors: rowErrors };
   }
   return result;
+}
+
+/** An existing problem brought up to the row: an edit (version checked, audited) and, when it has none, the row's measures. */
+async function applyUpdate(
+  tx: Tx,
+  actor: Actor,
+  current: Existing,
+  plan: RowPlan,
+  changes: Record<string, unknown>,
+  requestId: string | undefined,
+): Promise<void> {
+  if (Object.keys(changes).length) {
+    const update = problemUpdateSchema.parse({ ...changes, version: current.version });
+    await updateProblemInTx(tx, actor, current.id, update, "zh-CN", requestId);
+  }
+  if (current.measures.length === 0 && plan.measures.length) {
+    await tx.measure.createMany({
+      data: plan.measures.map((description, i) => ({ problemId: current.id, seq: i + 1, description })),
+    });
+    await refreshDerived(tx, current.id);
+    await writeAudit(tx, {
+      actorId: actor.id,
+      entityType: "Problem",
+      entityId: current.id,
+      action: "import",
+      after: { measures: plan.measures },
+      requestId,
+    });
+  }
 }
 
 class RollBack extends Error {}

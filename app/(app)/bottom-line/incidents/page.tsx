@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ExportButtons } from "@/components/office/export-buttons";
 import { IncidentChart } from "@/components/reflection/incident-chart";
 import { IncidentForm } from "@/components/reflection/incident-form";
 import { Badge } from "@/components/ui/badge";
@@ -43,9 +44,14 @@ export default async function IncidentsPage({
   return (
     <div className="space-y-6">
       <header>
-        <h1 className="font-bold text-2xl">
-          {t("title")} · {page.year}
-        </h1>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h1 className="font-bold text-2xl">
+            {t("title")} · {page.year}
+          </h1>
+          {can(actor, "listExport.read") && (
+            <ExportButtons endpoint="/api/v1/incidents/export" query={query} testId="incidents" />
+          )}
+        </div>
         <p className="text-slate-700" data-testid="incident-ytd">
           {t("ytd", { n: page.thisYear, m: page.lastYearSamePeriod })}
         </p>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { HazardTable } from "@/components/bottom-line/hazard-table";
 import { BottomLineTabs } from "@/components/bottom-line/tabs";
+import { ExportButtons } from "@/components/office/export-buttons";
 import { NoPermission } from "@/components/ui/no-permission";
 import { HAZARD_LEVELS } from "@/lib/domain/bottom-line";
 import { can } from "@/lib/permissions";
@@ -82,9 +83,12 @@ export default async function SweepsPage({ searchParams }: { searchParams: Promi
       )}
       <section id="hazards" className="card mt-6" aria-labelledby="hazards-title">
         <div className="border-slate-200 border-b p-3">
-          <h2 id="hazards-title" className="font-semibold text-lg">
-            {t("hazards.heading", { count: hazards.total })}
-          </h2>
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <h2 id="hazards-title" className="font-semibold text-lg">
+              {t("hazards.heading", { count: hazards.total })}
+            </h2>
+            {can(actor, "listExport.read") && <ExportButtons endpoint="/api/v1/hazards/export" query={clean} testId="hazards" />}
+          </div>
           <nav aria-label={t("hazards.filters")} className="mt-2 flex flex-wrap gap-2">
             {chip("/bottom-line/sweeps#hazards", t("hazards.all"), Object.keys(clean).length === 0)}
             {chip("/bottom-line/sweeps?open=true#hazards", t("hazards.open"), clean.open === "true" && !clean.level)}

@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ExportButtons } from "@/components/office/export-buttons";
 import { db } from "@/lib/db";
 import { ACTION_TYPES, CASE_STATUSES, INSPECTION_MODES } from "@/lib/domain/enforcement";
 import { isAppError } from "@/lib/errors";
+import { can } from "@/lib/permissions";
 import { listCases } from "@/lib/server/enforcement/list-cases";
 import { pathWithQuery, requireActor } from "../../session";
 import { one, type Search, withQuery } from "../search";
@@ -50,7 +52,10 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   return (
     <div className="space-y-4">
-      <h1 className="font-bold text-2xl">{t("cases.title")}</h1>
+      <header className="flex flex-wrap items-end justify-between gap-2">
+        <h1 className="font-bold text-2xl">{t("cases.title")}</h1>
+        {can(actor, "listExport.read") && <ExportButtons endpoint="/api/v1/cases/export" query={given} testId="cases" />}
+      </header>
       <form method="get" className="card flex flex-wrap items-end gap-3 p-3" aria-label={t("common.apply")}>
         {select(
           "districtCode",

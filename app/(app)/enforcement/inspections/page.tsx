@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ExportButtons } from "@/components/office/export-buttons";
 import { db } from "@/lib/db";
 import { ACTION_TYPES, INSPECTION_MODES, INSPECTION_RESULTS } from "@/lib/domain/enforcement";
 import { isAppError } from "@/lib/errors";
@@ -43,11 +44,16 @@ export default async function InspectionsPage({ searchParams }: { searchParams: 
     <div className="space-y-4">
       <header className="flex flex-wrap items-end justify-between gap-2">
         <h1 className="font-bold text-2xl">{t("inspections.title")}</h1>
-        {can(actor, "inspection.create") && (
-          <Link href={withQuery("/enforcement/inspections/new", { enterpriseId: query.enterpriseId })} className="btn-primary">
-            {t("inspections.new")}
-          </Link>
-        )}
+        <div className="flex flex-wrap items-center gap-2">
+          {can(actor, "listExport.read") && (
+            <ExportButtons endpoint="/api/v1/inspections/export" query={given} testId="inspections" />
+          )}
+          {can(actor, "inspection.create") && (
+            <Link href={withQuery("/enforcement/inspections/new", { enterpriseId: query.enterpriseId })} className="btn-primary">
+              {t("inspections.new")}
+            </Link>
+          )}
+        </div>
       </header>
       <form method="get" className="card flex flex-wrap items-end gap-3 p-3" aria-label={t("common.apply")}>
         {select(

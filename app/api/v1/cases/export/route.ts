@@ -1,0 +1,8 @@
+import { apiRoute, queryObject } from "@/lib/api/handler";
+import { caseExport } from "@/lib/server/enforcement/export-lists";
+import { exportList } from "@/lib/server/office/list-export";
+
+/** The cases list with its filters, streamed as XLSX (default) or CSV. */
+export const GET = apiRoute(({ actor, req, locale, requestId }) =>
+  exportList(caseExport, actor, queryObject(req), { locale, requestId }),
+);
