@@ -5,7 +5,16 @@ type Result = {
   itemId: string;
   verdict: string;
   note: string;
-  files: { id: string; originalName: string; mime: string; hasThumb: boolean; capturedAt: string | null; uploadedAt: string }[];
+  files: {
+    id: string;
+    originalName: string;
+    mime: string;
+    hasThumb: boolean;
+    capturedAt: string | null;
+    latitude: number | null;
+    longitude: number | null;
+    uploadedAt: string;
+  }[];
 };
 
 const VERDICT_TONE: Record<string, string> = {

@@ -11,6 +11,8 @@ export type SweepPhoto = {
   mime: string;
   hasThumb: boolean;
   capturedAt: string | null;
+  latitude: number | null;
+  longitude: number | null;
   uploadedAt: string;
   /** The checklist item the photo was stored with. */
   itemTitle: string;
@@ -80,6 +82,12 @@ export function SweepPhotos({ photos, place }: { photos: SweepPhoto[]; place: st
               <dd>{formatBureauDateTime(shown.uploadedAt)}</dd>
               <dt className="text-slate-600">{t("place")}</dt>
               <dd>{place}</dd>
+              <dt className="text-slate-600">{t("gps")}</dt>
+              <dd data-testid="photo-gps">
+                {shown.latitude !== null && shown.longitude !== null
+                  ? t("coordinates", { lat: shown.latitude.toFixed(5), lng: shown.longitude.toFixed(5) })
+                  : t("gpsUnknown")}
+              </dd>
               <dt className="text-slate-600">{t("file")}</dt>
               <dd className="break-all">
                 <a href={fileUrl(shown.id)} className="link">

@@ -47,7 +47,7 @@ test("a coordinator opens a sweep with two checklist items and a tag target, and
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`涉重金属企业专项排查${stamp}`);
   await expect(page.getByTestId("sweep-target")).toHaveCount(matched);
   await page.getByText("排查清单（2 项）").click();
-  await expect(page.locator("ol li").first()).toContainText("危废贮存是否规范");
+  await expect(page.locator("details ol li").first()).toContainText("危废贮存是否规范");
   // Nothing checked yet: the sweep can still be edited.
   await expect(page.getByTestId("sweep-edit-link")).toBeVisible();
 });
@@ -79,7 +79,7 @@ test("a coordinator registers a park with an enterprise and adds and edits a pla
   await page.locator("#item-name").fill("园区公共应急池");
   await page.locator("#item-target").fill("3000");
   await page.locator("#item-deadline").fill(day(200));
-  await page.getByRole("button", { name: "新增建设项" }).click();
+  await page.locator("button[type=submit]").filter({ hasText: "新增建设项" }).click();
   const row = page.getByTestId("plan-table").locator("tbody tr").filter({ hasText: "园区公共应急池" });
   await expect(row).toContainText("0/3000");
 
@@ -87,10 +87,10 @@ test("a coordinator registers a park with an enterprise and adds and edits a pla
   const dialog = page.getByTestId("item-edit-dialog");
   await dialog.getByLabel("已完成数量").fill("1200");
   await dialog.getByLabel("目标数量").fill("abc");
-  await dialog.getByRole("button", { name: "保存" }).click();
+  await dialog.getByRole("button", { name: "保存", exact: true }).click();
   await expect(dialog.locator(".field-error")).toBeVisible();
   await dialog.getByLabel("目标数量").fill("4000");
-  await dialog.getByRole("button", { name: "保存" }).click();
+  await dialog.getByRole("button", { name: "保存", exact: true }).click();
   await expect(row).toContainText("1200/4000");
 });
 

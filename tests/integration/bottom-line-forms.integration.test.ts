@@ -14,7 +14,7 @@ import { countTaggedTargets } from "@/lib/server/sweeps/sweep-form-options";
 import { calendarDay } from "../factories";
 import { upsertEnterprise } from "../factories/bottom-line";
 import { call, errorOf } from "../support/api";
-import { callMultipart, multipart, png } from "../support/evidence-files";
+import { callMultipart, jpegWithExif, multipart } from "../support/evidence-files";
 import { createWorld, type Person, type World } from "../support/world";
 
 let world: World;
@@ -137,10 +137,21 @@ describe("editing a sweep before anyone checks it", () => {
     expect(await db.sweepTarget.count({ where: { sweepId: sweep.id, id: target.id } })).toBe(1);
     expect(await db.sweepTarget.count({ where: { sweepId: sweep.id, parkId: park.id } })).toBe(0);
 
-    // The photo of a checked item is listed with its upload time, for the viewer.
+    // The photo of a checked item is listed with its EXIF time and GPS and its upload time, for the viewer.
     const form = multipart([
       { name: "itemId", value: (full.template.items[0] as { id: string }).id },
-      { name: "file", filename: "现场.png", bytes: await png(64, 48), contentType: "image/png" },
+      {
+        name: "file",
+        filename: "现场.jpg",
+        bytes: await jpegWithExif({
+          dateTimeOriginal: "2026:06:01 09:30:00",
+          lat: 31.5689,
+          lng: 120.2986,
+          width: 64,
+          height: 48,
+        }),
+        contentType: "image/jpeg",
+      },
     ]);
     const up = await callMultipart(photoRoute, `/sweeps/${sweep.id}/checks/${target.id}/photos`, {
       token: world.officerA.token,
@@ -149,18 +160,26 @@ describe("editing a sweep before anyone checks it", () => {
       contentType: form.contentType,
     });
     expect(up.status).toBe(201);
+    type Photo = {
+      id: string;
+      mime: string;
+      uploadedAt: string;
+      capturedAt: string | null;
+      latitude: number | null;
+      longitude: number | null;
+    };
     const read = async (p: Person) =>
       (
         (await call(sweepRoute, "GET", `/sweeps/${sweep.id}`, { token: p.token, params: { id: sweep.id } })).body as {
-          targets: {
-            id: string;
-            results: { files: { id: string; mime: string; uploadedAt: string; capturedAt: string | null }[] }[];
-          }[];
+          targets: { id: string; results: { files: Photo[] }[] }[];
         }
       ).targets.find((t) => t.id === target.id);
     const files = (await read(world.officerA))?.results.flatMap((r) => r.files) ?? [];
     expect(files).toHaveLength(1);
-    expect(files[0]?.mime).toBe("image/png");
+    expect(files[0]?.mime).toBe("image/jpeg");
+    expect(files[0]?.capturedAt).toBe("2026-06-01T01:30:00.000Z");
+    expect(files[0]?.latitude).toBeCloseTo(31.5689, 3);
+    expect(files[0]?.longitude).toBeCloseTo(120.2986, 3);
     expect(Number.isNaN(Date.parse(files[0]?.uploadedAt ?? ""))).toBe(false);
     // Another district's officer does not see the target, so not its photos.
     expect(await read(world.officerB)).toBeUndefined();

@@ -13,6 +13,9 @@ export type SweepPhotoDto = {
   mime: string;
   hasThumb: boolean;
   capturedAt: string | null;
+  /** EXIF GPS (WGS-84) when the photo carries one. */
+  latitude: number | null;
+  longitude: number | null;
   uploadedAt: string;
 };
 
@@ -46,7 +49,16 @@ export async function getSweep(actor: Actor, id: string): Promise<SweepSummaryDt
       results: {
         include: {
           files: {
-            select: { id: true, originalName: true, mime: true, thumbKey: true, capturedAt: true, createdAt: true },
+            select: {
+              id: true,
+              originalName: true,
+              mime: true,
+              thumbKey: true,
+              capturedAt: true,
+              latitude: true,
+              longitude: true,
+              createdAt: true,
+            },
             orderBy: { createdAt: "asc" },
           },
         },
@@ -83,6 +95,8 @@ export async function getSweep(actor: Actor, id: string): Promise<SweepSummaryDt
           mime: f.mime,
           hasThumb: f.thumbKey !== null,
           capturedAt: f.capturedAt?.toISOString() ?? null,
+          latitude: f.latitude,
+          longitude: f.longitude,
           uploadedAt: f.createdAt.toISOString(),
         })),
       })),
