@@ -1,7 +1,24 @@
-import { expect, jpegBytes, login, test } from "./helpers";
+import sharp from "sharp";
+import { expect, login, test } from "./helpers";
 
 const PHONE = { width: 390, height: 844 };
 const stamp = Date.now().toString(36);
+/** A site photo as a phone writes it: EXIF time (+08:00) and a GPS position in 江阴 (31.9102 N, 120.2851 E). */
+function sitePhoto(): Promise<Buffer> {
+  return sharp({ create: { width: 96, height: 64, channels: 3, background: "#3a7" } })
+    .jpeg()
+    .withExif({
+      IFD0: { Make: "Rectify Test", Model: "Field Phone" },
+      IFD2: { DateTimeOriginal: "2026:06:01 09:30:00", OffsetTimeOriginal: "+08:00" },
+      IFD3: {
+        GPSLatitudeRef: "N",
+        GPSLatitude: "31/1 54/1 36720/1000",
+        GPSLongitudeRef: "E",
+        GPSLongitude: "120/1 17/1 6360/1000",
+      },
+    })
+    .toBuffer();
+}
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 test.describe.configure({ mode: "serial" });
@@ -48,8 +65,17 @@ test("a coordinator opens a sweep with two checklist items and a tag target, and
   await expect(page.getByTestId("sweep-target")).toHaveCount(matched);
   await page.getByText("排查清单（2 项）").click();
   await expect(page.locator("details ol li").first()).toContainText("危废贮存是否规范");
-  // Nothing checked yet: the sweep can still be edited.
-  await expect(page.getByTestId("sweep-edit-link")).toBeVisible();
+  // Nothing checked yet: the sweep can still be edited; the form comes back filled in.
+  await page.getByTestId("sweep-edit-link").click();
+  await page.waitForURL(/\/edit$/);
+  await expect(page.getByLabel("任务名称")).toHaveValue(`涉重金属企业专项排查${stamp}`);
+  await expect(page.getByLabel("涉重金属")).toBeChecked();
+  await expect(page.getByTestId("template-preview")).toContainText("危废贮存是否规范");
+  await page.getByLabel("任务名称").fill(`涉重金属企业专项排查（调整）${stamp}`);
+  await page.getByTestId("sweep-submit").click();
+  await page.waitForURL(new RegExp(`${sweepUrl}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`涉重金属企业专项排查（调整）${stamp}`);
+  await expect(page.getByTestId("sweep-target")).toHaveCount(matched);
 });
 
 test("a coordinator registers a park with an enterprise and adds and edits a plan item", async ({ page }) => {
@@ -111,7 +137,7 @@ test.describe("on a phone", () => {
     await items
       .nth(0)
       .getByTestId("check-photos")
-      .setInputFiles({ name: "site.jpg", mimeType: "image/jpeg", buffer: await jpegBytes(40) });
+      .setInputFiles({ name: "site.jpg", mimeType: "image/jpeg", buffer: await sitePhoto() });
     await page.getByTestId("check-submit").click();
     await page.waitForURL(new RegExp(`${sweepUrl}$`));
 
@@ -128,7 +154,8 @@ test.describe("on a phone", () => {
     await expect(viewer).toBeVisible();
     await expect(viewer).toContainText("危废贮存是否规范");
     await expect(viewer).toContainText(name);
-    await expect(viewer.getByTestId("photo-captured")).toBeVisible();
+    await expect(viewer.getByTestId("photo-captured")).toHaveText("2026-06-01 09:30");
+    await expect(viewer.getByTestId("photo-gps")).toContainText("纬度 31.91020，经度 120.28510");
     await page.keyboard.press("Escape");
     await expect(viewer).toBeHidden();
 
