@@ -20,6 +20,33 @@ export type SweepPhoto = {
 
 const fileUrl = (id: string, thumb = false) => `/api/v1/bottom-line-files/${id}${thumb ? "?variant=thumb" : ""}`;
 
+/** When and where a photo was taken (EXIF time and GPS when it carries them), when it was uploaded, and its file. */
+export function PhotoFacts({ photo, place }: { photo: SweepPhoto; place: string }) {
+  const t = useTranslations("bottomLineForms.photos");
+  return (
+    <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+      <dt className="text-slate-600">{t("captured")}</dt>
+      <dd data-testid="photo-captured">{photo.capturedAt ? formatBureauDateTime(photo.capturedAt) : t("capturedUnknown")}</dd>
+      <dt className="text-slate-600">{t("uploaded")}</dt>
+      <dd>{formatBureauDateTime(photo.uploadedAt)}</dd>
+      <dt className="text-slate-600">{t("place")}</dt>
+      <dd>{place}</dd>
+      <dt className="text-slate-600">{t("gps")}</dt>
+      <dd data-testid="photo-gps">
+        {photo.latitude !== null && photo.longitude !== null
+          ? t("coordinates", { lat: photo.latitude.toFixed(5), lng: photo.longitude.toFixed(5) })
+          : t("gpsUnknown")}
+      </dd>
+      <dt className="text-slate-600">{t("file")}</dt>
+      <dd className="break-all">
+        <a href={fileUrl(photo.id)} className="link">
+          {photo.originalName}
+        </a>
+      </dd>
+    </dl>
+  );
+}
+
 /**
  * The photos of a check as thumbnails; one opens large in a dialog with when it was taken (EXIF,
  * else unknown), when it was uploaded and where (the checked target), and steps to the next one.
@@ -73,28 +100,7 @@ export function SweepPhotos({ photos, place }: { photos: SweepPhoto[]; place: st
               alt={t("alt", { item: shown.itemTitle })}
               className="max-h-[60vh] w-full object-contain"
             />
-            <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-              <dt className="text-slate-600">{t("captured")}</dt>
-              <dd data-testid="photo-captured">
-                {shown.capturedAt ? formatBureauDateTime(shown.capturedAt) : t("capturedUnknown")}
-              </dd>
-              <dt className="text-slate-600">{t("uploaded")}</dt>
-              <dd>{formatBureauDateTime(shown.uploadedAt)}</dd>
-              <dt className="text-slate-600">{t("place")}</dt>
-              <dd>{place}</dd>
-              <dt className="text-slate-600">{t("gps")}</dt>
-              <dd data-testid="photo-gps">
-                {shown.latitude !== null && shown.longitude !== null
-                  ? t("coordinates", { lat: shown.latitude.toFixed(5), lng: shown.longitude.toFixed(5) })
-                  : t("gpsUnknown")}
-              </dd>
-              <dt className="text-slate-600">{t("file")}</dt>
-              <dd className="break-all">
-                <a href={fileUrl(shown.id)} className="link">
-                  {shown.originalName}
-                </a>
-              </dd>
-            </dl>
+            <PhotoFacts photo={shown} place={place} />
             <div className="flex flex-wrap justify-between gap-2">
               <div className="flex gap-2">
                 <button type="button" className="btn-secondary" disabled={open === 0} onClick={() => setOpen(open - 1)}>
