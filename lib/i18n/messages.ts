@@ -3,6 +3,8 @@ import adminEn from "../../messages/modules/admin.en.json";
 import adminZhCN from "../../messages/modules/admin.zh-CN.json";
 import bottomLineEn from "../../messages/modules/bottom-line.en.json";
 import bottomLineZhCN from "../../messages/modules/bottom-line.zh-CN.json";
+import bottomLineFormsEn from "../../messages/modules/bottom-line-forms.en.json";
+import bottomLineFormsZhCN from "../../messages/modules/bottom-line-forms.zh-CN.json";
 import enforcementEn from "../../messages/modules/enforcement.en.json";
 import enforcementZhCN from "../../messages/modules/enforcement.zh-CN.json";
 import explainEn from "../../messages/modules/explain.en.json";
@@ -59,6 +61,7 @@ export const MODULES: Record<Locale, Record<string, unknown>[]> = {
     bottomLineZhCN,
     storageZhCN,
     objectionsZhCN,
+    bottomLineFormsZhCN,
   ],
   en: [
     reflectEn,
@@ -78,6 +81,7 @@ export const MODULES: Record<Locale, Record<string, unknown>[]> = {
     bottomLineEn,
     storageEn,
     objectionsEn,
+    bottomLineFormsEn,
   ],
 };
 

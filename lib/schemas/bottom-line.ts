@@ -61,6 +61,9 @@ export const sweepCreateSchema = z
     if (v.endsOn < v.startsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "v.invalidDate" });
   })
   .meta({ id: "SweepCreate" });
+
+/** A sweep edited before any target is checked: the same fields as opening it. */
+export const sweepUpdateSchema = sweepCreateSchema.meta({ id: "SweepUpdate" });
 export type SweepCreateInput = z.output<typeof sweepCreateSchema>;
 
 export const checkResultSchema = z.strictObject({
@@ -120,20 +123,38 @@ export const parkCreateSchema = z
   })
   .meta({ id: "ParkCreate" });
 
+/** A park's registration edited: the same fields; the enterprises listed are the park's afterwards. */
+export const parkUpdateSchema = parkCreateSchema.meta({ id: "ParkUpdate" });
+
+/** Register tags whose enterprises a sweep would target (the live count on the sweep form). */
+export const sweepTargetCountSchema = z.strictObject({
+  targetTags: z.array(option(ENTERPRISE_TAGS)).max(ENTERPRISE_TAGS.length).default([]),
+});
+
+const preventionItemShape = {
+  level: option(PREVENTION_LEVELS),
+  kind: option(PREVENTION_ITEM_KINDS),
+  name: requiredText(200),
+  targetQty: whole(1, 10_000_000),
+  doneQty: whole(0, 10_000_000).default(0),
+  startOn: optionalDate,
+  deadline: date,
+};
+const deadlineAfterStart = (v: { startOn?: string; deadline: string }, ctx: z.RefinementCtx) => {
+  if (v.startOn && v.deadline < v.startOn) ctx.addIssue({ code: "custom", path: ["deadline"], message: "v.invalidDate" });
+};
+
 export const preventionItemSchema = z
-  .strictObject({
-    level: option(PREVENTION_LEVELS),
-    kind: option(PREVENTION_ITEM_KINDS),
-    name: requiredText(200),
-    targetQty: whole(1, 10_000_000),
-    doneQty: whole(0, 10_000_000).default(0),
-    startOn: optionalDate,
-    deadline: date,
-  })
-  .superRefine((v, ctx) => {
-    if (v.startOn && v.deadline < v.startOn) ctx.addIssue({ code: "custom", path: ["deadline"], message: "v.invalidDate" });
-  })
+  .strictObject(preventionItemShape)
+  .superRefine(deadlineAfterStart)
   .meta({ id: "PreventionItemCreate" });
+
+/** A plan item edited as a whole (level, kind, name, quantities, dates), with the version seen; no start date keeps it. */
+export const preventionItemEditSchema = z
+  .strictObject({ ...preventionItemShape, version: whole(1, 2_147_483_647) })
+  .superRefine(deadlineAfterStart)
+  .meta({ id: "PreventionItemEdit" });
+export type PreventionItemEditInput = z.output<typeof preventionItemEditSchema>;
 
 export const preventionProgressSchema = z
   .strictObject({ doneQty: whole(0, 10_000_000), version: whole(1, 2_147_483_647) })

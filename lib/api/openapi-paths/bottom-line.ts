@@ -7,11 +7,14 @@ import {
   hazardListQuerySchema,
   hazardsToProblemsSchema,
   parkCreateSchema,
+  parkUpdateSchema,
+  preventionItemEditSchema,
   preventionItemSchema,
   preventionProgressSchema,
   recheckSchema,
   sweepCheckSchema,
   sweepCreateSchema,
+  sweepUpdateSchema,
 } from "../../schemas/bottom-line";
 import { errors, idParam, json, queryParameters, ref } from "./helpers";
 
@@ -52,6 +55,13 @@ export function bottomLinePaths(): Record<string, unknown> {
         summary: "One sweep with its checklist and its targets in your scope",
         parameters: [idParam],
         responses: { "200": { description: "Sweep" }, ...errors(401, 403, 404) },
+      },
+      put: {
+        summary:
+          "Edit a sweep (coordinator) while no target is checked: title, window, checklist, targets chosen afresh; once checked → 409",
+        parameters: [idParam],
+        requestBody: { required: true, content: json(ref(sweepUpdateSchema)) },
+        responses: { "200": { description: "Updated" }, ...errors(400, 401, 403, 404, 409, 422) },
       },
     },
     "/api/v1/sweeps/{id}/checks": {
@@ -161,6 +171,12 @@ export function bottomLinePaths(): Record<string, unknown> {
         parameters: [idParam],
         responses: { "200": { description: "Park" }, ...errors(401, 403, 404) },
       },
+      put: {
+        summary: "Edit a park's registration (coordinator); the enterprises listed are the park's afterwards",
+        parameters: [idParam],
+        requestBody: { required: true, content: json(ref(parkUpdateSchema)) },
+        responses: { "200": { description: "Updated" }, ...errors(400, 401, 403, 404, 422) },
+      },
     },
     "/api/v1/parks/{id}/items": {
       post: {
@@ -175,6 +191,12 @@ export function bottomLinePaths(): Record<string, unknown> {
         summary: "Report the quantity done, with the version you saw (stale → 409)",
         parameters: [idParam, itemParam],
         requestBody: { required: true, content: json(ref(preventionProgressSchema)) },
+        responses: { "200": { description: "Updated" }, ...errors(400, 401, 403, 404, 409, 422) },
+      },
+      put: {
+        summary: "Edit the whole plan item (coordinator), with the version you saw (stale → 409)",
+        parameters: [idParam, itemParam],
+        requestBody: { required: true, content: json(ref(preventionItemEditSchema)) },
         responses: { "200": { description: "Updated" }, ...errors(400, 401, 403, 404, 409, 422) },
       },
     },

@@ -77,6 +77,8 @@ async function receiveFile(
           size: f.size,
           sha256: f.sha256,
           capturedAt: f.exif.capturedAt,
+          latitude: f.exif.lat,
+          longitude: f.exif.lng,
           uploadedById: actor.id,
         },
       });

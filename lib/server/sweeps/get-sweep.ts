@@ -6,6 +6,19 @@ import { isUuid } from "../../schemas/common";
 import { districtScope } from "../bottom-line/scope";
 import { type SweepSummaryDto, sweepInclude, toSweepDtos } from "./sweep-dto";
 
+/** A file stored with a check item: when it was taken (EXIF, when the camera wrote it) and uploaded. */
+export type SweepPhotoDto = {
+  id: string;
+  originalName: string;
+  mime: string;
+  hasThumb: boolean;
+  capturedAt: string | null;
+  /** EXIF GPS (WGS-84) when the photo carries one. */
+  latitude: number | null;
+  longitude: number | null;
+  uploadedAt: string;
+};
+
 export type SweepTargetDto = {
   id: string;
   kind: "ENTERPRISE" | "PARK";
@@ -17,7 +30,7 @@ export type SweepTargetDto = {
   districtName: string;
   checkedAt: string | null;
   hazards: number;
-  results: { itemId: string; verdict: string; note: string; files: { id: string; originalName: string; hasThumb: boolean }[] }[];
+  results: { itemId: string; verdict: string; note: string; files: SweepPhotoDto[] }[];
 };
 
 /** One sweep with its targets in the person's scope (unchecked first) and each target's results. */
@@ -33,7 +46,23 @@ export async function getSweep(actor: Actor, id: string): Promise<SweepSummaryDt
       enterprise: { select: { name: true, address: true } },
       park: { select: { name: true } },
       district: { select: { name: true, code: true } },
-      results: { include: { files: { select: { id: true, originalName: true, thumbKey: true } } } },
+      results: {
+        include: {
+          files: {
+            select: {
+              id: true,
+              originalName: true,
+              mime: true,
+              thumbKey: true,
+              capturedAt: true,
+              latitude: true,
+              longitude: true,
+              createdAt: true,
+            },
+            orderBy: { createdAt: "asc" },
+          },
+        },
+      },
       _count: { select: { hazards: true } },
     },
   });
@@ -60,7 +89,16 @@ export async function getSweep(actor: Actor, id: string): Promise<SweepSummaryDt
         itemId: r.itemId,
         verdict: r.verdict,
         note: r.note,
-        files: r.files.map((f) => ({ id: f.id, originalName: f.originalName, hasThumb: f.thumbKey !== null })),
+        files: r.files.map((f) => ({
+          id: f.id,
+          originalName: f.originalName,
+          mime: f.mime,
+          hasThumb: f.thumbKey !== null,
+          capturedAt: f.capturedAt?.toISOString() ?? null,
+          latitude: f.latitude,
+          longitude: f.longitude,
+          uploadedAt: f.createdAt.toISOString(),
+        })),
       })),
     })),
   };

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { NewParkLink } from "@/components/bottom-line/new-links";
 import { BottomLineTabs } from "@/components/bottom-line/tabs";
 import { ColourBadge } from "@/components/problems/colour-badge";
 import { NoPermission } from "@/components/ui/no-permission";
@@ -23,7 +24,10 @@ export default async function ParksPage() {
     <div className="mx-auto max-w-6xl">
       <h1 className="mb-2 font-semibold text-slate-900 text-xl">{t("title")}</h1>
       <BottomLineTabs current="parks" />
-      <p className="mb-3 text-slate-600 text-sm">{t("parks.intro")}</p>
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+        <p className="text-slate-600 text-sm">{t("parks.intro")}</p>
+        {can(actor, "park.manage") && <NewParkLink />}
+      </div>
       {parks.items.length === 0 ? (
         <p className="card p-4 text-slate-700 text-sm">{t("parks.empty")}</p>
       ) : (

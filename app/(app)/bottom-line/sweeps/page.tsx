@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { HazardTable } from "@/components/bottom-line/hazard-table";
+import { NewSweepLink } from "@/components/bottom-line/new-links";
 import { BottomLineTabs } from "@/components/bottom-line/tabs";
 import { ExportButtons } from "@/components/office/export-buttons";
 import { NoPermission } from "@/components/ui/no-permission";
@@ -53,7 +54,10 @@ export default async function SweepsPage({ searchParams }: { searchParams: Promi
     <div className="mx-auto max-w-6xl">
       <h1 className="mb-2 font-semibold text-slate-900 text-xl">{t("title")}</h1>
       <BottomLineTabs current="sweeps" />
-      <h2 className="mb-2 font-semibold text-lg">{t("sweeps.heading")}</h2>
+      <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+        <h2 className="font-semibold text-lg">{t("sweeps.heading")}</h2>
+        {can(actor, "sweep.manage") && <NewSweepLink />}
+      </div>
       {sweeps.items.length === 0 ? (
         <p className="card p-4 text-slate-700 text-sm">{t("sweeps.empty")}</p>
       ) : (

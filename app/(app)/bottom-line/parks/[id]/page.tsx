@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ItemEditDialog } from "@/components/bottom-line/item-edit-dialog";
 import { AssessmentForm, DrillForm, ItemForm, ProgressForm } from "@/components/bottom-line/park-forms";
 import { BottomLineTabs } from "@/components/bottom-line/tabs";
 import { ColourBadge } from "@/components/problems/colour-badge";
@@ -10,6 +11,7 @@ import { can } from "@/lib/permissions";
 import { getPark } from "@/lib/server/parks/list-parks";
 import { requireActor } from "../../../session";
 import { addPreventionItemAction, recordAssessmentAction, recordDrillAction, updatePreventionItemAction } from "../../actions";
+import { editPreventionItemAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations();
@@ -25,6 +27,7 @@ export default async function ParkPage({ params }: { params: Promise<{ id: strin
   const today = formatCalendarDate(bureauToday());
   const mayProgress = can(actor, "park.progress");
   const mayManage = can(actor, "park.manage");
+  const tf = await getTranslations("bottomLineForms.park");
   return (
     <div className="mx-auto max-w-5xl">
       <BottomLineTabs current="parks" />
@@ -36,6 +39,13 @@ export default async function ParkPage({ params }: { params: Promise<{ id: strin
         {t(`parkKind.${park.kind}`)} · {park.district.name} · {t("parkDetail.enterprises", { count: park.enterprises.length })}
         {park.isDemo && <span className="ml-2 text-amber-800">{t("demo")}</span>}
       </p>
+      {mayManage && (
+        <p className="mt-2">
+          <Link href={`/bottom-line/parks/${park.id}/edit`} className="btn-secondary" data-testid="park-edit-link">
+            {tf("edit")}
+          </Link>
+        </p>
+      )}
       <ul className="mt-3 grid gap-2 sm:grid-cols-3" aria-label={t("parkDetail.levels")}>
         {park.levels.map((l) => (
           <li key={l.level} className="card p-3">
@@ -79,6 +89,11 @@ export default async function ParkPage({ params }: { params: Promise<{ id: strin
                   {t("parkDetail.done")}
                 </th>
               )}
+              {mayManage && (
+                <th scope="col" className="px-3 py-2">
+                  <span className="sr-only">{tf("editItem")}</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -100,6 +115,11 @@ export default async function ParkPage({ params }: { params: Promise<{ id: strin
                 {mayProgress && (
                   <td className="px-3 py-2">
                     <ProgressForm parkId={park.id} item={i} submit={updatePreventionItemAction} />
+                  </td>
+                )}
+                {mayManage && (
+                  <td className="px-3 py-2">
+                    <ItemEditDialog parkId={park.id} item={i} submit={editPreventionItemAction} />
                   </td>
                 )}
               </tr>

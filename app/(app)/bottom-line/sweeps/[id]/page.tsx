@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { CheckResults } from "@/components/bottom-line/check-results";
 import { ProgressBars } from "@/components/bottom-line/progress-bars";
 import { BottomLineTabs } from "@/components/bottom-line/tabs";
 import { NoPermission } from "@/components/ui/no-permission";
@@ -21,6 +22,8 @@ export default async function SweepPage({ params }: { params: Promise<{ id: stri
   if (!can(actor, "sweep.read")) return <NoPermission />;
   const [sweep, t] = await Promise.all([getSweep(actor, id), getTranslations("bottomLine")]);
   const mayCheck = can(actor, "sweep.check");
+  const tf = await getTranslations("bottomLineForms.sweep");
+  const editable = can(actor, "sweep.manage") && sweep.progress.checked === 0;
   return (
     <div className="mx-auto max-w-4xl">
       <BottomLineTabs current="sweeps" />
@@ -29,6 +32,17 @@ export default async function SweepPage({ params }: { params: Promise<{ id: stri
         {t("sweeps.window", { from: sweep.startsOn, to: sweep.endsOn })} · {sweep.template.name}
         {sweep.isDemo && <span className="ml-2 text-amber-800">{t("demo")}</span>}
       </p>
+      {can(actor, "sweep.manage") && (
+        <p className="mt-2 text-sm">
+          {editable ? (
+            <Link href={`/bottom-line/sweeps/${sweep.id}/edit`} className="btn-secondary" data-testid="sweep-edit-link">
+              {tf("edit")}
+            </Link>
+          ) : (
+            <span className="text-slate-600">{tf("lockedShort")}</span>
+          )}
+        </p>
+      )}
       <section className="card mt-3 p-4">
         <ProgressBars
           caption={t("sweeps.progress", {
@@ -69,6 +83,20 @@ export default async function SweepPage({ params }: { params: Promise<{ id: stri
                   : ` · ${t("sweeps.unchecked")}`}
               </div>
             </div>
+            {target.checkedAt && target.results.length > 0 && (
+              <details className="w-full">
+                <summary className="cursor-pointer text-sm">
+                  {tf("results", { photos: target.results.reduce((n, r) => n + r.files.length, 0) })}
+                </summary>
+                <div className="mt-2">
+                  <CheckResults
+                    items={sweep.template.items}
+                    results={target.results}
+                    place={[target.name, target.address].filter(Boolean).join(" · ")}
+                  />
+                </div>
+              </details>
+            )}
             {!target.checkedAt && mayCheck && (
               <Link
                 href={`/bottom-line/sweeps/${sweep.id}/check/${target.id}`}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CheckForm } from "@/components/bottom-line/check-form";
+import { CheckResults } from "@/components/bottom-line/check-results";
 import { NoPermission } from "@/components/ui/no-permission";
 import { addDays, bureauToday, formatCalendarDate } from "@/lib/domain/calendar";
 import { can } from "@/lib/permissions";
@@ -35,9 +36,18 @@ export default async function CheckPage({ params }: { params: Promise<{ id: stri
         {target.address && ` · ${target.address}`}
       </p>
       {target.checkedAt ? (
-        <p className="card p-4 text-sm" data-testid="check-done">
-          {t("check.already")}
-        </p>
+        <>
+          <p className="card p-4 text-sm" data-testid="check-done">
+            {t("check.already")}
+          </p>
+          <section className="card mt-3 p-4">
+            <CheckResults
+              items={sweep.template.items}
+              results={target.results}
+              place={[target.name, target.address].filter(Boolean).join(" · ")}
+            />
+          </section>
+        </>
       ) : (
         <CheckForm
           sweepId={id}
