@@ -27,6 +27,8 @@ import sectionsEn from "../../messages/modules/sections.en.json";
 import sectionsZhCN from "../../messages/modules/sections.zh-CN.json";
 import securityEn from "../../messages/modules/security.en.json";
 import securityZhCN from "../../messages/modules/security.zh-CN.json";
+import taihuFormsEn from "../../messages/modules/taihu-forms.en.json";
+import taihuFormsZhCN from "../../messages/modules/taihu-forms.zh-CN.json";
 import uiEn from "../../messages/modules/ui.en.json";
 import uiZhCN from "../../messages/modules/ui.zh-CN.json";
 import zhCN from "../../messages/zh-CN.json";
@@ -53,6 +55,7 @@ export const MODULES: Record<Locale, Record<string, unknown>[]> = {
     enforcementZhCN,
     offsiteZhCN,
     bottomLineZhCN,
+    taihuFormsZhCN,
   ],
   en: [
     reflectEn,
@@ -70,6 +73,7 @@ export const MODULES: Record<Locale, Record<string, unknown>[]> = {
     enforcementEn,
     offsiteEn,
     bottomLineEn,
+    taihuFormsEn,
   ],
 };
 

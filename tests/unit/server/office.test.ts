@@ -98,7 +98,13 @@ describe("parseXlsxInWorker date cells", () => {
     const sheet = book.addWorksheet("readings");
     sheet.addRow(["点位编号", "日期", "time", "period", "藻密度"]);
     // ExcelJS writes a Date's UTC fields as the wall clock shown in Excel (no zone in the file).
-    const real = sheet.addRow(["TH-01", new Date(Date.UTC(2026, 6, 15, 23, 30)), new Date(Date.UTC(2026, 10, 1)), new Date(Date.UTC(2026, 6, 1)), 1200]);
+    const real = sheet.addRow([
+      "TH-01",
+      new Date(Date.UTC(2026, 6, 15, 23, 30)),
+      new Date(Date.UTC(2026, 10, 1)),
+      new Date(Date.UTC(2026, 6, 1)),
+      1200,
+    ]);
     real.getCell(2).numFmt = "yyyy-mm-dd hh:mm";
     real.getCell(3).numFmt = "yyyy/m/d h:mm";
     real.getCell(4).numFmt = "yyyy-mm";
