@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { IncidentChart } from "@/components/reflection/incident-chart";
+import { IncidentEdit } from "@/components/reflection/incident-edit";
 import { IncidentForm } from "@/components/reflection/incident-form";
 import { Badge } from "@/components/ui/badge";
 import { NoPermission } from "@/components/ui/no-permission";
@@ -37,9 +38,16 @@ export default async function IncidentsPage({
           orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
           select: { code: true, name: true },
         }),
-        db.enterprise.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true }, take: 500 }),
+        db.enterprise.findMany({
+          where: actor.role === "FIELD_OFFICER" && actor.districtId ? { districtId: actor.districtId } : {},
+          orderBy: { name: "asc" },
+          select: { id: true, name: true, district: { select: { code: true } } },
+          take: 2000,
+        }),
       ])
     : [[], []];
+  const enterpriseOptions = enterprises.map((e) => ({ id: e.id, name: e.name, districtCode: e.district.code }));
+  const today = formatCalendarDate(bureauToday());
   return (
     <div className="space-y-6">
       <header>
@@ -86,6 +94,9 @@ export default async function IncidentsPage({
                     <Badge tone="amber" className="ml-1">
                       {t("demo")}
                     </Badge>
+                  ) : null}{" "}
+                  {recording && districts.length ? (
+                    <IncidentEdit incident={i} districts={districts} enterprises={enterpriseOptions} today={today} />
                   ) : null}
                 </p>
                 <p className="text-slate-600">
@@ -114,7 +125,7 @@ export default async function IncidentsPage({
         )}
       </section>
       {recording && districts.length ? (
-        <IncidentForm districts={districts} enterprises={enterprises} today={formatCalendarDate(bureauToday())} />
+        <IncidentForm districts={districts} enterprises={enterpriseOptions} today={today} />
       ) : null}
     </div>
   );
