@@ -12,7 +12,9 @@ import { formatCalendarDate } from "@/lib/domain/calendar";
 import type { IncidentDto } from "@/lib/schemas/self-review";
 import type { ImportResult, PointDto } from "@/lib/schemas/taihu";
 import { findLinkableProblems } from "@/lib/server/incidents/find-linkable-problems";
+import { notify } from "@/lib/server/notifications/notify";
 import { taihuAlertText } from "@/lib/server/taihu/alert-text";
+import { getSeasonBoard } from "@/lib/server/taihu/get-season-board";
 import { runTaihuAlerts } from "@/lib/server/taihu/run-taihu-alerts";
 import { calendarDay, createProblem } from "../factories";
 import { call, errorOf } from "../support/api";
@@ -285,6 +287,17 @@ describe("readings upload (XLSX, real date cells)", () => {
   });
 });
 
+describe("season board", () => {
+  it("today's reading gives today's level even outside April–October, without entering the season's trend", async () => {
+    const point = await addPoint();
+    const now = new Date("2026-12-03T04:00:00Z");
+    await db.taihuReading.create({ data: { pointId: point.id, day: new Date("2026-12-03"), algaeDensity: 1200 } });
+    const board = await getSeasonBoard(w.leader.actor, { now });
+    const row = board.points.find((p) => p.id === point.id);
+    expect(row).toMatchObject({ todayLevel: 1, readings: [], daysOver: 0 });
+  });
+});
+
 describe("Taihu alert in the reader's language", () => {
   it("the duty leader reading English gets English; a Chinese reader gets Chinese", async () => {
     expect(
@@ -315,6 +328,48 @@ describe("Taihu alert in the reader's language", () => {
       expect(notice?.body).not.toMatch(/藻密度|预警/);
     } finally {
       await db.user.update({ where: { id: w.leader.user.id }, data: { locale: "zh-CN" } });
+    }
+  });
+});
+
+describe("the group webhook stays Chinese", () => {
+  it("a notice to an English reader first and a Chinese reader second sends the Chinese copy to the webhook, once", async () => {
+    const before = process.env.WEBHOOK_URL;
+    process.env.WEBHOOK_URL = "https://robot.example.invalid/hook";
+    await db.user.update({ where: { id: w.headA.user.id }, data: { locale: "en" } });
+    try {
+      const key = `webhook-lang:${w.tag}`;
+      await db.$transaction((tx) =>
+        notify(tx, {
+          recipients: [w.headA.user.id, w.headB.user.id],
+          kind: "taihu.alert",
+          dedupeKey: key,
+          text: (l) =>
+            taihuAlertText(l, {
+              point: "贡湖湾",
+              code: "TH-01",
+              day: "2026-07-15",
+              level: 1,
+              algaeDensity: 1200,
+              bloomArea: null,
+              blackBloom: false,
+              sourceAbnormal: false,
+            }),
+        }),
+      );
+      const hooks = await db.notificationDelivery.findMany({
+        where: { channel: "WEBHOOK", notification: { dedupeKey: { startsWith: key } } },
+        include: { notification: true },
+      });
+      expect(hooks).toHaveLength(1);
+      expect(hooks[0]?.notification.userId).toBe(w.headB.user.id);
+      expect(hooks[0]?.notification.title).toBe("太湖预警：贡湖湾");
+      const english = await db.notification.findFirst({ where: { dedupeKey: `${key}:${w.headA.user.id}` } });
+      expect(english?.title).toBe("Taihu warning: 贡湖湾");
+    } finally {
+      process.env.WEBHOOK_URL = before;
+      if (before === undefined) delete process.env.WEBHOOK_URL;
+      await db.user.update({ where: { id: w.headA.user.id }, data: { locale: "zh-CN" } });
     }
   });
 });
