@@ -139,3 +139,24 @@ describe("parseXlsxInWorker date cells", () => {
     expect(sheet.rows[1]?.[1]).toBe("2026-07-15");
   });
 });
+
+describe("monitoring upload: XLSX time cells", () => {
+  it("a real date-time cell in the `time` column reads as the Beijing hour the cell shows", async () => {
+    const { rowsOfStream } = await import("@/lib/server/monitoring/read-monitoring-upload");
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("data");
+    sheet.addRow(["credit_code", "outlet_code", "pollutant", "time", "value", "limit", "unit"]);
+    const row = sheet.addRow(["91320200MA1X000000", "DW001", "COD", new Date(Date.UTC(2026, 10, 1, 8)), 35.2, 50, "mg/L"]);
+    row.getCell(4).numFmt = "yyyy-mm-dd hh:mm";
+    sheet.addRow(["91320200MA1X000000", "DW001", "COD", 46327 + 9 / 24, 36, 50, "mg/L"]);
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+    const rows: string[][] = [];
+    for await (const r of rowsOfStream(
+      (async function* () {
+        yield bytes;
+      })(),
+    ))
+      rows.push(r.cells);
+    expect(rows.slice(1).map((r) => r[3])).toEqual(["2026-11-01 08:00", "2026-11-01 09:00"]);
+  });
+});
