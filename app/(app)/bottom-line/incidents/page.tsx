@@ -94,9 +94,6 @@ export default async function IncidentsPage({
                     <Badge tone="amber" className="ml-1">
                       {t("demo")}
                     </Badge>
-                  ) : null}{" "}
-                  {recording && districts.length ? (
-                    <IncidentEdit incident={i} districts={districts} enterprises={enterpriseOptions} today={today} />
                   ) : null}
                 </p>
                 <p className="text-slate-600">
@@ -118,6 +115,12 @@ export default async function IncidentsPage({
                       </Link>
                     ))}
                   </p>
+                ) : null}
+                {recording && districts.length ? (
+                  // Outside the paragraphs: the edit dialog is block content, which a <p> may not hold.
+                  <div className="mt-1">
+                    <IncidentEdit incident={i} districts={districts} enterprises={enterpriseOptions} today={today} />
+                  </div>
                 ) : null}
               </li>
             ))}
