@@ -36,6 +36,8 @@ export type ImportFlowProps = {
   /** Line above the preview table, e.g. "校验通过：共 12 行，新增 10，替换 2". */
   previewText: (a: ImportAnswer) => string;
   doneText: (a: ImportAnswer) => React.ReactNode;
+  /** Called once the file is written (e.g. to refresh the page that shows the data). */
+  onDone?: (a: ImportAnswer) => void;
 };
 
 function send(
@@ -105,6 +107,7 @@ export function ImportFlow(props: ImportFlowProps) {
       const answer = body as ImportAnswer & { error?: { message?: string } };
       if (status >= 200 && status < 300) {
         setState(step === "preview" ? { kind: "previewed", answer, file } : { kind: "done", answer });
+        if (step === "commit") props.onDone?.(answer);
         return;
       }
       const errors = status === 422 ? rowErrors(body) : null;

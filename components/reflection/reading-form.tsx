@@ -8,7 +8,7 @@ import { FieldError } from "@/components/ui/form-field";
 import { useAction } from "@/components/ui/use-action";
 import { fieldError } from "@/lib/schemas/action-result";
 
-/** One day's reading of one point, typed on a phone or at a desk; the CSV/XLSX import is the REST route. */
+/** One day's reading of one point, typed on a phone or at a desk; files go through the upload beside it. */
 export function ReadingForm({ points, today }: { points: { code: string; name: string }[]; today: string }) {
   const t = useTranslations("taihu");
   const { pending, result, run } = useAction();
@@ -106,9 +106,6 @@ export function ReadingForm({ points, today }: { points: { code: string; name: s
           </span>
         ) : null}
       </div>
-      <p className="text-slate-600 text-xs">
-        {t("import")}：POST /api/v1/taihu/readings/import — {t("importHint")}
-      </p>
     </form>
   );
 }

@@ -33,6 +33,8 @@ import securityEn from "../../messages/modules/security.en.json";
 import securityZhCN from "../../messages/modules/security.zh-CN.json";
 import storageEn from "../../messages/modules/storage.en.json";
 import storageZhCN from "../../messages/modules/storage.zh-CN.json";
+import taihuFormsEn from "../../messages/modules/taihu-forms.en.json";
+import taihuFormsZhCN from "../../messages/modules/taihu-forms.zh-CN.json";
 import uiEn from "../../messages/modules/ui.en.json";
 import uiZhCN from "../../messages/modules/ui.zh-CN.json";
 import zhCN from "../../messages/zh-CN.json";
@@ -62,6 +64,7 @@ export const MODULES: Record<Locale, Record<string, unknown>[]> = {
     storageZhCN,
     objectionsZhCN,
     bottomLineFormsZhCN,
+    taihuFormsZhCN,
   ],
   en: [
     reflectEn,
@@ -82,6 +85,7 @@ export const MODULES: Record<Locale, Record<string, unknown>[]> = {
     storageEn,
     objectionsEn,
     bottomLineFormsEn,
+    taihuFormsEn,
   ],
 };
 

@@ -219,7 +219,10 @@ export const incidentSchema = z
     cause: z.string(),
     response: z.string(),
     problems: z.array(z.object({ id: z.uuid(), code: z.string(), title: z.string() })),
+    /** Linked problems outside the reader's scope (kept on edit, not shown). */
+    hiddenProblems: z.number().int(),
     isDemo: z.boolean(),
+    version: z.number().int(),
     createdAt: instant,
   })
   .meta({ id: "Incident" });

@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { checkCalendarDate, emptyToUndefined, optionalText, requiredOr, requiredText, strictNumberInput, uuid } from "./common";
+import {
+  checkCalendarDate,
+  clearableText,
+  emptyToUndefined,
+  optionalText,
+  requiredOr,
+  requiredText,
+  strictNumberInput,
+  uuid,
+} from "./common";
 
 const choice = { error: requiredOr("v.invalidOption") };
 export const pointKindEnum = z.enum(["LAKE_ZONE", "DRINKING_SOURCE"], choice);
@@ -56,6 +65,14 @@ function checkOrder(
     ctx.addIssue({ code: "custom", path: ["bloomAlert"], message: "reflectValidation.alertBelowWarn" });
 }
 
+const districtCodeField = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .regex(/^\d{6}$/, "v.unknownDistrict")
+    .optional(),
+);
+
 /** A monitoring point and its thresholds. */
 export const pointCreateSchema = z
   .strictObject({
@@ -69,19 +86,33 @@ export const pointCreateSchema = z
     ),
     name: requiredText(100),
     kind: pointKindEnum,
-    districtCode: z.preprocess(
-      emptyToUndefined,
-      z
-        .string()
-        .regex(/^\d{6}$/, "v.unknownDistrict")
-        .optional(),
-    ),
+    location: optionalText(200),
+    districtCode: districtCodeField,
     dutyLeaderId: z.preprocess(emptyToUndefined, uuid.optional()),
     ...thresholdFields,
   })
   .superRefine(checkOrder)
   .meta({ id: "TaihuPointCreate" });
 export type PointCreateInput = z.output<typeof pointCreateSchema>;
+
+/**
+ * An edit of a point (its code stays): every field is sent as the form shows it; an empty
+ * threshold, district, location or duty leader clears it. `version` is the one the editor saw.
+ */
+export const pointUpdateSchema = z
+  .strictObject({
+    version: z.preprocess(strictNumberInput, z.number({ error: "v.invalidNumber" }).int().min(1)),
+    name: requiredText(100),
+    kind: pointKindEnum,
+    location: clearableText(200),
+    districtCode: districtCodeField,
+    dutyLeaderId: z.preprocess(emptyToUndefined, uuid.optional()),
+    active: z.boolean().optional(),
+    ...thresholdFields,
+  })
+  .superRefine(checkOrder)
+  .meta({ id: "TaihuPointUpdate" });
+export type PointUpdateInput = z.output<typeof pointUpdateSchema>;
 
 /** One day's reading of one point (typed, or a row of an import). */
 export const readingInputSchema = z
@@ -130,13 +161,16 @@ export const pointSchema = z
     code: z.string(),
     name: z.string(),
     kind: pointKindEnum,
+    location: z.string().nullable(),
     district: z.object({ id: z.uuid(), code: z.string(), name: z.string() }).nullable(),
     algaeWarn: z.number().nullable(),
     algaeAlert: z.number().nullable(),
     bloomWarn: z.number().nullable(),
     bloomAlert: z.number().nullable(),
     dutyLeaderId: z.uuid().nullable(),
+    active: z.boolean(),
     isDemo: z.boolean(),
+    version: z.number().int(),
     /** The latest reading's day and level (0 none, 1 warning, 2 alert). */
     latest: z.object({ day: date, level: z.number().int() }).nullable(),
     openEpisode: z.object({ startedOn: date, peakLevel: z.number().int() }).nullable(),
@@ -164,8 +198,19 @@ export type ReadingDto = z.output<typeof readingSchema>;
 
 export const importResultSchema = z
   .object({
+    /** True when nothing was written (`?preview=true`). */
+    preview: z.boolean(),
+    /** Data rows in the file. */
+    rows: z.number().int(),
+    /** Rows written (0 in a preview or when any row is bad). */
     saved: z.number().int(),
-    errors: z.array(z.object({ row: z.number().int(), fields: z.record(z.string(), z.array(z.string())) })),
+    /** Of the good rows: days new for their point, and days that replace a stored reading. */
+    imported: z.number().int(),
+    replaced: z.number().int(),
+    /** Every bad row: its row in the file (header = 1), the field, and the reason in the caller's language. */
+    errors: z.array(z.object({ row: z.number().int(), column: z.string().nullable(), reason: z.string() })),
+    /** A preview's first rows as read. */
+    sample: z.array(z.record(z.string(), z.string().nullable())),
   })
   .meta({ id: "TaihuImportResult" });
 export type ImportResult = z.output<typeof importResultSchema>;

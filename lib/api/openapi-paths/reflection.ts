@@ -1,3 +1,4 @@
+import { incidentUpdateSchema } from "../../schemas/incident-edit";
 import {
   incidentCreateSchema,
   incidentListQuerySchema,
@@ -18,6 +19,7 @@ import {
   importResultSchema,
   pointCreateSchema,
   pointSchema,
+  pointUpdateSchema,
   readingInputSchema,
   readingQuerySchema,
   readingSchema,
@@ -107,6 +109,31 @@ export function reflectionPaths(): Record<string, unknown> {
         responses: { "201": { description: "Added", content: json(ref(pointSchema)) }, ...errors(400, 401, 403, 422) },
       },
     },
+    "/api/v1/taihu/points/{id}": {
+      patch: {
+        summary:
+          "Edit a point (name, kind, location, district, duty leader, thresholds, active; the code stays) at the version last read; an empty value clears it; threshold changes are audited as thresholds.change",
+        parameters: [idParam],
+        requestBody: { required: true, content: json(ref(pointUpdateSchema)) },
+        responses: { "200": { description: "Saved", content: json(ref(pointSchema)) }, ...errors(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    "/api/v1/taihu/readings/import/template": {
+      get: {
+        summary: "The XLSX template of the readings import, with the points the caller may record for",
+        responses: {
+          "200": {
+            description: "Template",
+            content: {
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                schema: { type: "string", format: "binary" },
+              },
+            },
+          },
+          ...errors(401, 403),
+        },
+      },
+    },
     "/api/v1/taihu/readings": {
       get: {
         summary:
@@ -124,7 +151,7 @@ export function reflectionPaths(): Record<string, unknown> {
     "/api/v1/taihu/readings/import": {
       post: {
         summary:
-          "Import readings from a CSV (UTF-8) or XLSX `file` (multipart): header 点位编号, 日期, 藻密度, 水华面积, 湖泛, 湖泛面积, 水源地状态, 备注 (or the field names). Any bad row → 422 with every row's messages, nothing written",
+          "Import readings from a CSV (UTF-8) or XLSX `file` (multipart): header 点位编号, 日期, 藻密度, 水华面积, 湖泛, 湖泛面积, 水源地状态, 备注 (or the field names); dates as Excel date cells, serials or typed (2026-07-15, 2026/7/15, 2026年7月15日). `?preview=true` only checks (counts new and replaced days, first rows). Any bad row → 422 with every row's column and reason, nothing written",
         requestBody: {
           required: true,
           content: {
@@ -134,6 +161,18 @@ export function reflectionPaths(): Record<string, unknown> {
           },
         },
         responses: { "200": { description: "Imported", content: json(ref(importResultSchema)) }, ...errors(400, 401, 403, 422) },
+      },
+    },
+    "/api/v1/incidents/{id}": {
+      put: {
+        summary:
+          "Edit an incident in scope at the version last read (field officers: their district's, and it stays there); linked problems the editor cannot see are kept; audited",
+        parameters: [idParam],
+        requestBody: { required: true, content: json(ref(incidentUpdateSchema)) },
+        responses: {
+          "200": { description: "Saved", content: json(ref(incidentSchema)) },
+          ...errors(400, 401, 403, 404, 409, 422),
+        },
       },
     },
     "/api/v1/incidents": {

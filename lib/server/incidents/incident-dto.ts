@@ -33,7 +33,9 @@ export async function toIncidentDtos(tx: Tx, actor: Actor, rows: IncidentRow[]):
     cause: r.cause,
     response: r.response,
     problems: r.problemIds.flatMap((id) => byId.get(id) ?? []),
+    hiddenProblems: r.problemIds.filter((id) => !byId.has(id)).length,
     isDemo: r.isDemo,
+    version: r.version,
     createdAt: r.createdAt.toISOString(),
   }));
 }

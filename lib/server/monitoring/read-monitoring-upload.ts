@@ -79,7 +79,11 @@ async function* xlsxRows(head: Uint8Array, it: AsyncIterator<Uint8Array>): Async
   }
   let sheet: Awaited<ReturnType<typeof parseXlsxInWorker>>;
   try {
-    sheet = await parseXlsxInWorker(bytes, { maxRows: MONITORING_XLSX_MAX_ROWS, maxUnpackedBytes: 100 * 1024 * 1024 });
+    sheet = await parseXlsxInWorker(
+      bytes,
+      { maxRows: MONITORING_XLSX_MAX_ROWS, maxUnpackedBytes: 100 * 1024 * 1024 },
+      { dateColumns: { time: "datetime" } },
+    );
   } catch (e) {
     if (e instanceof XlsxRefused) throw new Invalid({ file: [`表格无法读取：${e.message}（大文件请用 CSV）`] });
     throw e;

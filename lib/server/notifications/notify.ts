@@ -56,14 +56,14 @@ export async function notifyMany(tx: Tx, notices: readonly Notice[]): Promise<nu
   }
 
   // Who gets which notice, under which key; keys already stored are dropped before any text is built.
+  // The group webhook carries one copy per notice, in Chinese (the group's language): the copy of the
+  // first recipient who reads Chinese, or of the first recipient when nobody does.
   const candidates: { notice: Notice; userId: string; dedupeKey: string; first: boolean }[] = [];
   for (const notice of notices) {
-    let first = true;
-    for (const userId of new Set(notice.recipients)) {
-      if (!users.has(userId)) continue;
-      candidates.push({ notice, userId, dedupeKey: `${notice.dedupeKey}:${userId}`, first });
-      first = false;
-    }
+    const active = [...new Set(notice.recipients)].filter((id) => users.has(id));
+    const webhookCopy = active.find((id) => users.get(id)?.locale === "zh-CN") ?? active[0];
+    for (const userId of active)
+      candidates.push({ notice, userId, dedupeKey: `${notice.dedupeKey}:${userId}`, first: userId === webhookCopy });
   }
   const stored = new Set<string>();
   for (let i = 0; i < candidates.length; i += CHUNK) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { Worker } from "node:worker_threads";
+import { applyDateColumns, type DateCell, type DateKind } from "../../domain/sheet-dates";
 import { checkZipLimits, readZipDirectory, type ZipLimits, ZipRefused } from "./zip-directory";
 
 /**
@@ -52,10 +53,15 @@ const { parentPort, workerData } = require("node:worker_threads");
 const zlib = require("node:zlib");
 function refuse(reason, message) { const e = new Error(message); e.reason = reason; throw e; }
 let dateChars = 7;
-function cellText(value) {
+let dateCells = [];
+function cellText(value, row, col) {
   if (value === null || value === undefined) return "";
   if (typeof value === "object") {
-    if (value instanceof Date) return value.toISOString().slice(0, dateChars);
+    if (value instanceof Date) {
+      if (Number.isNaN(value.getTime())) return "";
+      dateCells.push({ row, col, iso: value.toISOString() });
+      return value.toISOString().slice(0, dateChars);
+    }
     if (typeof value.formula === "string") return "=" + value.formula;
     if (typeof value.sharedFormula === "string") return "=" + value.sharedFormula;
     if (Array.isArray(value.richText)) return value.richText.map((r) => r.text).join("");
@@ -102,27 +108,40 @@ function cellText(value) {
   const rows = [];
   const rowNumbers = [];
   sheet.eachRow({ includeEmpty: false }, (row, n) => {
-    rows.push(Array.from(row.values.slice(1), cellText)); // holes (empty cells) → ""
+    const at = rows.length;
+    rows.push(Array.from(row.values.slice(1), (v, col) => cellText(v, at, col))); // holes (empty cells) → ""
     rowNumbers.push(n);
   });
   if (rows.length > limits.maxRows) refuse("too-many-rows", "more than " + limits.maxRows + " rows");
   const merges = Object.values(sheet._merges || {}).map((m) => m.range);
-  parentPort.postMessage({ ok: true, sheetName: sheet.name, rows, rowNumbers, merges });
+  const date1904 = !!(workbook.properties && workbook.properties.date1904);
+  parentPort.postMessage({ ok: true, sheetName: sheet.name, rows, rowNumbers, merges, dateCells, date1904 });
 })().catch((e) => parentPort.postMessage({ ok: false, reason: e.reason || "unreadable", message: e.reason ? e.message : "not a readable XLSX workbook" }));
 `;
 
 type WorkerAnswer =
-  | { ok: true; sheetName: string; rows: string[][]; rowNumbers: number[]; merges: string[] }
+  | {
+      ok: true;
+      sheetName: string;
+      rows: string[][];
+      rowNumbers: number[];
+      merges: string[];
+      dateCells: DateCell[];
+      date1904: boolean;
+    }
   | { ok: false; reason: XlsxRefusal; message: string };
 
 /**
  * Reads one sheet (the first by default) of an XLSX file as text cells, within `limits`; throws
- * `XlsxRefused`. Date cells read as "YYYY-MM" (indicator months) or, with `dates: "day"`, "YYYY-MM-DD".
+ * `XlsxRefused`. Date cells read as "YYYY-MM" (indicator months) or, with `dates: "day"`,
+ * "YYYY-MM-DD". `dateColumns` (header text → kind) sets the kind per column: there date cells,
+ * date serials and typed dates all read as that kind's text, times included for `datetime`
+ * (see `lib/domain/sheet-dates.ts`; wall-clock Beijing time, never shifted).
  */
 export async function parseXlsxInWorker(
   bytes: Uint8Array,
   limits: Partial<XlsxLimits> = {},
-  opts: { sheetIndex?: number; dates?: "month" | "day" } = {},
+  opts: { sheetIndex?: number; dates?: "month" | "day"; dateColumns?: Readonly<Record<string, DateKind>> } = {},
 ): Promise<ParsedSheet> {
   const l = { ...DEFAULT_XLSX_LIMITS, ...limits };
   let entries: ReturnType<typeof readZipDirectory>;
@@ -173,6 +192,7 @@ export async function parseXlsxInWorker(
       });
     });
     if (!answer.ok) throw new XlsxRefused(answer.reason, answer.message);
+    if (opts.dateColumns) applyDateColumns(answer.rows, answer.dateCells, opts.dateColumns, { date1904: answer.date1904 });
     return { sheetName: answer.sheetName, rows: answer.rows, rowNumbers: answer.rowNumbers, merges: answer.merges };
   } finally {
     await worker.terminate();

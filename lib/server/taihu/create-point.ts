@@ -35,6 +35,7 @@ export async function createPoint(
           code: input.code,
           name: input.name,
           kind: input.kind,
+          location: input.location ?? null,
           districtId,
           dutyLeaderId: input.dutyLeaderId ?? null,
           algaeWarn: input.algaeWarn ?? null,

@@ -30,7 +30,13 @@ export async function getSeasonBoard(actor: Actor, opts: { year?: number; now?: 
     include: {
       district: true,
       readings: {
-        where: { day: { gte: parseCalendarDate(last.from) as Date, lte: parseCalendarDate(current.to) as Date } },
+        // Today's reading counts for today's status even outside the season (a reading in November).
+        where: {
+          OR: [
+            { day: { gte: parseCalendarDate(last.from) as Date, lte: parseCalendarDate(current.to) as Date } },
+            { day: todayDate },
+          ],
+        },
         orderBy: { day: "asc" },
       },
       episodes: { where: { startedOn: { gte: parseCalendarDate(last.from) as Date } }, orderBy: { startedOn: "asc" } },
@@ -51,7 +57,9 @@ export async function getSeasonBoard(actor: Actor, opts: { year?: number; now?: 
         todayLevel: todayReading ? levelOf(todayReading, t) : null,
         daysOver: daysOverInSeason(levels, year),
         daysOverLastSeason: daysOverInSeason(levels, year - 1),
-        readings: p.readings.filter((r) => formatCalendarDate(r.day) >= current.from).map((r) => toReadingDto(r, p, t)),
+        readings: p.readings
+          .filter((r) => formatCalendarDate(r.day) >= current.from && formatCalendarDate(r.day) <= current.to)
+          .map((r) => toReadingDto(r, p, t)),
       };
     }),
     episodes: points.flatMap((p) =>

@@ -53,10 +53,13 @@ export function toPointDto(
     code: p.code,
     name: p.name,
     kind: p.kind,
+    location: p.location,
     district: p.district ? { id: p.district.id, code: p.district.code, name: p.district.name } : null,
     ...t,
     dutyLeaderId: p.dutyLeaderId,
+    active: p.active,
     isDemo: p.isDemo,
+    version: p.version,
     latest: latest ? { day: formatCalendarDate(latest.day), level: levelOf(latest, t) } : null,
     openEpisode: open ? { startedOn: formatCalendarDate(open.startedOn), peakLevel: open.peakLevel } : null,
   };

@@ -5,12 +5,10 @@ import { ALERT_ALERT, episodesOf } from "../../domain/taihu";
 import { lockEscalationJob, TX_OPTIONS } from "../escalation/job-lock";
 import { type Notice, notifyMany } from "../notifications/notify";
 import { bureauHeads } from "../notifications/recipients";
-import { reflectNotice } from "../self-reviews/texts";
+import { type AlertFacts, taihuAlertText } from "./alert-text";
 import { levelOf, thresholdsOf } from "./point-dto";
 
 export type TaihuAlertRun = { points: number; episodesOpened: number; episodesClosed: number; notificationsCreated: number };
-
-const LEVEL_TEXT = { "zh-CN": { 1: "预警", 2: "警报" }, en: { 1: "warning", 2: "alert" } } as const;
 
 /**
  * The Taihu alert job: recomputes each point's alert episodes from its readings (an episode opens
@@ -53,25 +51,22 @@ export async function runTaihuAlerts(): Promise<TaihuAlertRun> {
           run.episodesOpened += 1;
           if (ep.endedOn) continue;
           const first = byDay.get(ep.startedOn);
-          const what: string[] = [];
-          if (first?.algaeDensity != null) what.push(`藻密度 ${Number(first.algaeDensity)} 万个/L`);
-          if (first?.bloomArea != null) what.push(`水华面积 ${Number(first.bloomArea)} km²`);
-          if (first?.blackBloom) what.push("发生湖泛");
-          if (first?.sourceStatus === "ABNORMAL") what.push("水源地异常");
-          const level = ep.peakLevel >= ALERT_ALERT ? 2 : 1;
+          const facts: AlertFacts = {
+            point: point.name,
+            code: point.code,
+            day: ep.startedOn,
+            level: ep.peakLevel >= ALERT_ALERT ? 2 : 1,
+            algaeDensity: first?.algaeDensity == null ? null : Number(first.algaeDensity),
+            bloomArea: first?.bloomArea == null ? null : Number(first.bloomArea),
+            blackBloom: !!first?.blackBloom,
+            sourceAbnormal: first?.sourceStatus === "ABNORMAL",
+          };
           notices.push({
             recipients: point.dutyLeaderId ? [point.dutyLeaderId] : heads,
             kind: "taihu.alert",
             link: `/bottom-line/taihu?point=${encodeURIComponent(point.code)}`,
             dedupeKey: `taihu-episode:${point.id}:${ep.startedOn}`,
-            text: (l) =>
-              reflectNotice(l, "taihu", {
-                point: point.name,
-                code: point.code,
-                day: ep.startedOn,
-                what: what.join("，"),
-                level: LEVEL_TEXT[l][level],
-              }),
+            text: (l) => taihuAlertText(l, facts),
           });
         } else if (
           formatCalendarDate(existing.endedOn ?? new Date(0)) !== (ep.endedOn ?? formatCalendarDate(new Date(0))) ||

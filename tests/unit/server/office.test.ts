@@ -90,3 +90,73 @@ describe("parseXlsxInWorker", () => {
     );
   });
 });
+
+describe("parseXlsxInWorker date cells", () => {
+  async function datedBook(date1904 = false): Promise<Uint8Array> {
+    const book = new ExcelJS.Workbook();
+    book.properties.date1904 = date1904;
+    const sheet = book.addWorksheet("readings");
+    sheet.addRow(["点位编号", "日期", "time", "period", "藻密度"]);
+    // ExcelJS writes a Date's UTC fields as the wall clock shown in Excel (no zone in the file).
+    const real = sheet.addRow([
+      "TH-01",
+      new Date(Date.UTC(2026, 6, 15, 23, 30)),
+      new Date(Date.UTC(2026, 10, 1)),
+      new Date(Date.UTC(2026, 6, 1)),
+      1200,
+    ]);
+    real.getCell(2).numFmt = "yyyy-mm-dd hh:mm";
+    real.getCell(3).numFmt = "yyyy/m/d h:mm";
+    real.getCell(4).numFmt = "yyyy-mm";
+    sheet.addRow(["TH-02", 46219, 46327.375, "2026-07", 46219]);
+    sheet.addRow(["TH-03", "2026/7/17", "2026/11/1 10:00", "2026-07", 800]);
+    return new Uint8Array(await book.xlsx.writeBuffer());
+  }
+
+  it("by default a date cell reads as its month (indicator imports), other cells untouched", async () => {
+    const sheet = await parseXlsxInWorker(await datedBook());
+    expect(sheet.rows[1]).toEqual(["TH-01", "2026-07", "2026-11", "2026-07", "1200"]);
+    expect(sheet.rows[2]).toEqual(["TH-02", "46219", "46327.375", "2026-07", "46219"]);
+  });
+
+  it("per column: a real date cell, a serial and a typed date read as the day or the date and hour, in Beijing wall-clock time", async () => {
+    const sheet = await parseXlsxInWorker(await datedBook(), {}, { dateColumns: { 日期: "day", time: "datetime" } });
+    expect(sheet.rows.slice(1).map((r) => [r[1], r[2]])).toEqual([
+      ["2026-07-15", "2026-11-01 00:00"],
+      ["2026-07-16", "2026-11-01 09:00"],
+      ["2026-07-17", "2026-11-01 10:00"],
+    ]);
+    // Columns not named keep the default reading; numbers stay numbers.
+    expect(sheet.rows.slice(1).map((r) => [r[3], r[4]])).toEqual([
+      ["2026-07", "1200"],
+      ["2026-07", "46219"],
+      ["2026-07", "800"],
+    ]);
+  });
+
+  it("a workbook in the 1904 date system gives the same days", async () => {
+    const sheet = await parseXlsxInWorker(await datedBook(true), {}, { dateColumns: { 日期: "day" } });
+    expect(sheet.rows[1]?.[1]).toBe("2026-07-15");
+  });
+});
+
+describe("monitoring upload: XLSX time cells", () => {
+  it("a real date-time cell in the `time` column reads as the Beijing hour the cell shows", async () => {
+    const { rowsOfStream } = await import("@/lib/server/monitoring/read-monitoring-upload");
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("data");
+    sheet.addRow(["credit_code", "outlet_code", "pollutant", "time", "value", "limit", "unit"]);
+    const row = sheet.addRow(["91320200MA1X000000", "DW001", "COD", new Date(Date.UTC(2026, 10, 1, 8)), 35.2, 50, "mg/L"]);
+    row.getCell(4).numFmt = "yyyy-mm-dd hh:mm";
+    sheet.addRow(["91320200MA1X000000", "DW001", "COD", 46327 + 9 / 24, 36, 50, "mg/L"]);
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+    const rows: string[][] = [];
+    for await (const r of rowsOfStream(
+      (async function* () {
+        yield bytes;
+      })(),
+    ))
+      rows.push(r.cells);
+    expect(rows.slice(1).map((r) => r[3])).toEqual(["2026-11-01 08:00", "2026-11-01 09:00"]);
+  });
+});

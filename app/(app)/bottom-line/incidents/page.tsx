@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ExportButtons } from "@/components/office/export-buttons";
 import { IncidentChart } from "@/components/reflection/incident-chart";
+import { IncidentEdit } from "@/components/reflection/incident-edit";
 import { IncidentForm } from "@/components/reflection/incident-form";
 import { Badge } from "@/components/ui/badge";
 import { NoPermission } from "@/components/ui/no-permission";
@@ -38,9 +39,16 @@ export default async function IncidentsPage({
           orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
           select: { code: true, name: true },
         }),
-        db.enterprise.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true }, take: 500 }),
+        db.enterprise.findMany({
+          where: actor.role === "FIELD_OFFICER" && actor.districtId ? { districtId: actor.districtId } : {},
+          orderBy: { name: "asc" },
+          select: { id: true, name: true, district: { select: { code: true } } },
+          take: 2000,
+        }),
       ])
     : [[], []];
+  const enterpriseOptions = enterprises.map((e) => ({ id: e.id, name: e.name, districtCode: e.district.code }));
+  const today = formatCalendarDate(bureauToday());
   return (
     <div className="space-y-6">
       <header>
@@ -114,13 +122,19 @@ export default async function IncidentsPage({
                     ))}
                   </p>
                 ) : null}
+                {recording && districts.length ? (
+                  // Outside the paragraphs: the edit dialog is block content, which a <p> may not hold.
+                  <div className="mt-1">
+                    <IncidentEdit incident={i} districts={districts} enterprises={enterpriseOptions} today={today} />
+                  </div>
+                ) : null}
               </li>
             ))}
           </ul>
         )}
       </section>
       {recording && districts.length ? (
-        <IncidentForm districts={districts} enterprises={enterprises} today={formatCalendarDate(bureauToday())} />
+        <IncidentForm districts={districts} enterprises={enterpriseOptions} today={today} />
       ) : null}
     </div>
   );

@@ -1,6 +1,8 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ReadingForm } from "@/components/reflection/reading-form";
 import { TaihuTrend } from "@/components/reflection/taihu-trend";
+import { ReadingsUpload } from "@/components/taihu/readings-upload";
 import { Badge } from "@/components/ui/badge";
 import { NoPermission } from "@/components/ui/no-permission";
 import { can } from "@/lib/permissions";
@@ -18,6 +20,7 @@ export default async function TaihuPage({
   const actor = await requireActor("/bottom-line/taihu");
   if (!can(actor, "taihu.read")) return <NoPermission />;
   const t = await getTranslations("taihu");
+  const tp = await getTranslations("taihuPoints");
   const sp = await searchParams;
   const year = Number(Array.isArray(sp.year) ? sp.year[0] : sp.year);
   const board = await getSeasonBoard(actor, Number.isInteger(year) && year >= 2000 && year <= 2100 ? { year } : {});
@@ -36,6 +39,11 @@ export default async function TaihuPage({
             </Badge>
           ) : null}
         </h1>
+        {can(actor, "taihu.manage") ? (
+          <Link className="link text-sm" href="/bottom-line/taihu/points">
+            {tp("manage")}
+          </Link>
+        ) : null}
       </header>
       <section aria-labelledby="today-title" className="space-y-2">
         <h2 id="today-title" className="font-semibold text-lg">
@@ -104,6 +112,7 @@ export default async function TaihuPage({
       {recordable.length ? (
         <ReadingForm points={recordable.map((p) => ({ code: p.code, name: p.name }))} today={board.today} />
       ) : null}
+      {can(actor, "taihu.record") ? <ReadingsUpload /> : null}
     </div>
   );
 }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "TaihuPoint" ADD COLUMN     "location" TEXT;
+
