@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "../../db";
 import { clockNow } from "../../clock";
+import { db } from "../../db";
 import { addDays, bureauToday, formatCalendarDate } from "../../domain/calendar";
 
 /** Bumped when the evaluation's code reads its inputs differently, so every cached month is evaluated again. */
