@@ -92,6 +92,16 @@ const NOT_YET = [
   "recordReadingAction",
   "changePasswordAction",
   "recordPenaltyPaymentAction",
+  "updateIncidentAction",
+  "findProblemsAction",
+  "createParkAction",
+  "updateParkAction",
+  "editPreventionItemAction",
+  "createSweepAction",
+  "updateSweepAction",
+  "countTaggedTargetsAction",
+  "createPointAction",
+  "updatePointAction",
 ];
 
 function walk(dir: string): string[] {
