@@ -1,12 +1,14 @@
 import type { z } from "zod";
 import { hazardListQuerySchema } from "../../schemas/bottom-line";
 import { caseListQuery, inspectionListQuery } from "../../schemas/enforcement";
+import { rankingQuerySchema } from "../../schemas/indicator";
 import {
   briefingQuerySchema,
   ledgerImportResultSchema,
   listExportFormatSchema,
   problemExportQuerySchema,
 } from "../../schemas/office";
+import { penaltyListQuerySchema } from "../../schemas/penalties";
 import {
   lateReporterSchema,
   lateReportersQuerySchema,
@@ -16,6 +18,7 @@ import {
   progressReportSchema,
 } from "../../schemas/report";
 import { incidentListQuerySchema } from "../../schemas/self-review";
+import { timelineQuerySchema } from "../../schemas/timeline";
 import { errors, idParam, json, list, queryParameters, ref } from "./helpers";
 
 const binary = { schema: { type: "string", format: "binary" } };
@@ -65,6 +68,15 @@ export function reportPaths(): Record<string, unknown> {
     "/api/v1/hazards/export": listExport("The sweeps' hazards (隐患清单)", hazardListQuerySchema),
     "/api/v1/incidents/export": listExport("The environmental incidents of a year (突发环境事件)", incidentListQuerySchema),
     "/api/v1/inspections/export": listExport("The enforcement inspections (执法检查)", inspectionListQuery),
+    "/api/v1/timeline/export": listExport("The timeline board (挂图作战), its measures one line each", timelineQuerySchema),
+    "/api/v1/penalties/export": listExport(
+      "The penalty proposals and decisions of a year (惩戒建议与决定; year defaults to this year)",
+      penaltyListQuerySchema,
+    ),
+    "/api/v1/rankings/export": listExport(
+      "One indicator's ranking (a row per ranked unit: rank, value, provincial average, target-line status)",
+      rankingQuerySchema,
+    ),
     "/api/v1/problems/import": {
       post: {
         summary:

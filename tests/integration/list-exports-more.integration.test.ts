@@ -1,0 +1,223 @@
+import ExcelJS from "exceljs";
+import { NextRequest } from "next/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { GET as penaltyExportRoute } from "@/app/api/v1/penalties/export/route";
+import { GET as rankingExportRoute } from "@/app/api/v1/rankings/export/route";
+import { GET as timelineExportRoute } from "@/app/api/v1/timeline/export/route";
+import { db } from "@/lib/db";
+import { parseCsv } from "@/lib/domain/office-text";
+import { getRankings } from "@/lib/server/indicators/get-rankings";
+import { listPenaltyProposals } from "@/lib/server/penalties/list-penalties";
+import { getTimeline } from "@/lib/server/timeline/get-timeline";
+import { calendarDay, createProblem } from "../factories";
+import { createWorld, type World } from "../support/world";
+
+/**
+ * More lists leave the app through the list-export pattern: each file holds exactly the rows the
+ * list shows that person, formula-looking text stays text, and out-of-scope rows never appear.
+ */
+type Route = (req: NextRequest, ctx: { params: Promise<never> }) => Promise<Response>;
+
+async function download(route: Route, path: string, token: string, query: string) {
+  const req = new NextRequest(`http://localhost/api/v1/${path}/export?${query}`, {
+    headers: { authorization: `Bearer ${token}`, "accept-language": "zh-CN" },
+  });
+  const res = await route(req, { params: Promise.resolve({}) as Promise<never> });
+  return { status: res.status, type: res.headers.get("content-type") ?? "", bytes: Buffer.from(await res.arrayBuffer()) };
+}
+
+async function xlsxRows(bytes: Buffer): Promise<string[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const rows: string[][] = [];
+  (wb.worksheets[0] as ExcelJS.Worksheet).eachRow((row) => {
+    rows.push(
+      // ExcelJS leaves empty leading cells as holes: Array.from makes them undefined, read as "".
+      Array.from(row.values as unknown[])
+        .slice(1)
+        .map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? "" : String(v))),
+    );
+  });
+  return rows;
+}
+
+const csvRows = (bytes: Buffer) => parseCsv(bytes.toString("utf8").slice(1));
+const FORMULA = '=HYPERLINK("http://evil.example","点我")';
+let world: World;
+
+beforeAll(async () => {
+  world = await createWorld();
+});
+
+describe("list exports (more lists)", () => {
+  it("timeline: the officer's file holds the board's problems with their measures; another district's never", async () => {
+    const { districtA, districtB, divisionA } = world;
+    const mine = await createProblem(db, {
+      districtId: districtA.id,
+      leadUnitId: divisionA.id,
+      title: FORMULA,
+      status: "RECTIFYING",
+      assignedAt: new Date(Date.UTC(2026, 0, 5)),
+      deadline: calendarDay(30),
+      measures: [{ description: "+截污纳管", percent: 50, milestone: calendarDay(-3) }, { percent: 100 }],
+    });
+    await createProblem(db, { districtId: districtA.id, leadUnitId: divisionA.id, status: "ASSIGNED", deadline: calendarDay(5) });
+    const theirs = await createProblem(db, { districtId: districtB.id, leadUnitId: divisionA.id, status: "RECTIFYING" });
+    const query = `leadUnitId=${divisionA.id}`;
+
+    const r = await download(timelineExportRoute, "timeline", world.officerA.token, `format=xlsx&${query}`);
+    expect(r.status).toBe(200);
+    expect(r.type).toContain("spreadsheetml");
+    const rows = await xlsxRows(r.bytes);
+    expect(rows[0]?.slice(0, 3)).toEqual(["问题编号", "问题", "属地"]);
+    const listed = (await getTimeline(world.officerA.actor, { leadUnitId: divisionA.id })).items;
+    expect(listed).toHaveLength(2);
+    const body = rows.slice(1);
+    expect(body.map((row) => [row[0], row[1], row[8]])).toEqual(
+      listed.map((p) => [p.code, p.title === FORMULA ? `'${FORMULA}` : p.title, p.deadline ?? ""]),
+    );
+    const row = body.find((x) => x[0] === mine.code);
+    expect(row?.[1]).toBe(`'${FORMULA}`);
+    // Measures one line each, the late one marked; a leading "+" in a cell's text is still text.
+    expect(row?.[14]?.split("\n")).toHaveLength(2);
+    expect(row?.[14]).toMatch(/^1\. \+截污纳管 .*50% · 推进中 · 已逾期/);
+    expect(body.some((x) => x[0] === theirs.code)).toBe(false);
+
+    const wide = csvRows((await download(timelineExportRoute, "timeline", world.coordinator.token, `format=csv&${query}`)).bytes);
+    expect(wide.slice(1).map((x) => x[0])).toContain(theirs.code);
+    expect(wide.slice(1)).toHaveLength(3);
+
+    const bad = await download(timelineExportRoute, "timeline", world.officerA.token, "format=xlsx&colour=PINK");
+    expect(bad.status).toBe(422);
+    const error = JSON.parse(bad.bytes.toString("utf8")).error as { fields: Record<string, string[]> };
+    expect(error.fields.colour?.[0]).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it("penalties: a year's proposals with the page's filters, amounts in yuan, a waive reason that looks like a formula stays text", async () => {
+    const year = 2050 + Math.floor(Math.random() * 50);
+    const { districtA, districtB } = world;
+    const base = { year, evaluatedAt: `${year}-03`, figures: { months: [1, 2, 3] } };
+    await db.penaltyProposal.create({
+      data: { ...base, districtId: districtA.id, trigger: "PM25", episodeKey: `PM25:${year}`, month: 3, amount: 500_000 },
+    });
+    await db.penaltyProposal.create({
+      data: {
+        ...base,
+        districtId: districtA.id,
+        trigger: "GOOD_AIR",
+        episodeKey: `GOOD_AIR:${year}`,
+        month: 2,
+        amount: 300_000,
+        status: "WAIVED",
+        statusReason: FORMULA,
+        decidedById: world.leader.user.id,
+        decidedAt: new Date(),
+      },
+    });
+    await db.penaltyProposal.create({
+      data: { ...base, districtId: districtB.id, trigger: "PM25", episodeKey: `PM25:${year}`, month: 3, amount: 500_000 },
+    });
+
+    const r = await download(
+      penaltyExportRoute,
+      "penalties",
+      world.officerA.token,
+      `format=xlsx&year=${year}&districtCode=${districtA.code}`,
+    );
+    expect(r.status).toBe(200);
+    const rows = await xlsxRows(r.bytes);
+    expect(rows[0]?.slice(0, 3)).toEqual(["年度", "市（区）", "情形"]);
+    const listed = await listPenaltyProposals(world.officerA.actor, { year, districtCode: districtA.code });
+    expect(listed).toHaveLength(2);
+    const body = rows.slice(1);
+    expect(body.map((row) => [row[1], row[3], row[6], row[9]])).toEqual(
+      listed.map((p) => [p.districtName, String(p.month), String(p.amount), p.status === "WAIVED" ? "已豁免" : "建议"]),
+    );
+    expect(body.map((row) => row[4])).toEqual(["1、2、3", "1、2、3"]);
+    expect(body.find((row) => row[9] === "已豁免")?.[10]).toBe(`'${FORMULA}`);
+    expect(body.some((row) => row[1] === districtB.name)).toBe(false);
+
+    // The status filter as the page applies it; CSV too.
+    const waived = csvRows(
+      (await download(penaltyExportRoute, "penalties", world.officerA.token, `format=csv&year=${year}&status=WAIVED`)).bytes,
+    );
+    expect(waived.slice(1).map((row) => row[2])).toEqual(["优良天数比率同比下降且低于全市平均"]);
+    expect(waived[1]?.[10]).toBe(`'${FORMULA}`);
+
+    const bad = await download(penaltyExportRoute, "penalties", world.officerA.token, "format=xlsx&year=1800");
+    expect(bad.status).toBe(422);
+  });
+
+  it("rankings: one row per ranked unit with rank, value, provincial average and target-line status; an imported name stays text", async () => {
+    const year = 3000 + Math.floor(Math.random() * 6000);
+    const period = `${year}-06`;
+    // A county-level unit as an indicator import may create it (its name from the file), named by the province's printed list.
+    const code = `39${String(Math.floor(Math.random() * 10_000)).padStart(4, "0")}`;
+    const name = `=1+2 测试县${world.tag}`;
+    await db.statUnit.upsert({ where: { code }, create: { code, name, level: "OTHER" }, update: { name } });
+    await db.statUnit.upsert({
+      where: { code: "320000" },
+      create: { code: "320000", name: "江苏省", level: "PROVINCE" },
+      update: {},
+    });
+    const key = { indicator: "PM25" as const, year, month: 6, cumulative: true };
+    await db.indicatorValue.createMany({
+      data: [
+        { ...key, unitCode: code, valueText: "45", value: 45 },
+        { ...key, unitCode: "320000", valueText: "40", value: 40 },
+      ],
+    });
+    await db.publishedList.create({
+      data: {
+        ...key,
+        kind: "WORST",
+        scope: "PROVINCE_COUNTIES",
+        size: 10,
+        source: "测试通报",
+        importedById: world.coordinator.user.id,
+        entries: { create: [{ position: 1, printedRank: 1, unitCode: code, printedName: name }] },
+      },
+    });
+
+    const query = `scope=PROVINCE_COUNTIES&indicator=PM25&period=${period}&cumulative=true`;
+    const r = await download(rankingExportRoute, "rankings", world.officerA.token, `format=xlsx&${query}`);
+    expect(r.status).toBe(200);
+    const rows = await xlsxRows(r.bytes);
+    expect(rows[0]?.slice(0, 4)).toEqual(["排名", "并列", "地区代码", "地区"]);
+    const ranking = await getRankings(world.officerA.actor, { scope: "PROVINCE_COUNTIES", indicator: "PM25", period });
+    const body = rows.slice(1);
+    expect(body.map((row) => [row[0], row[2]])).toEqual(
+      ranking.items.map((u) => [u.rank === null ? "" : String(u.rank), u.unitCode]),
+    );
+    const mine = body.find((row) => row[2] === code);
+    expect(mine).toEqual([
+      "1",
+      "",
+      code,
+      `'${name}`,
+      "PM2.5 浓度",
+      `${period}（累计）`,
+      "45",
+      "μg/m³",
+      "40",
+      "差于全省平均",
+      "是",
+      "省通报·后10位第1名",
+    ]);
+    // The covered counties without a value this period: listed, no rank, "无数据".
+    expect(body.filter((row) => row[2] !== code).every((row) => row[0] === "" && row[6] === "无数据")).toBe(true);
+
+    const csv = csvRows((await download(rankingExportRoute, "rankings", world.viewer.token, `format=csv&${query}`)).bytes);
+    expect(csv.slice(1).find((row) => row[2] === code)?.[3]).toBe(`'${name}`);
+
+    const bad = await download(
+      rankingExportRoute,
+      "rankings",
+      world.officerA.token,
+      "format=xlsx&scope=WORLD&indicator=PM25&period=2041-01",
+    );
+    expect(bad.status).toBe(422);
+    const error = JSON.parse(bad.bytes.toString("utf8")).error as { fields: Record<string, string[]> };
+    expect(error.fields.scope?.[0]).toMatch(/[\u4e00-\u9fa5]/);
+  });
+});
