@@ -8,6 +8,7 @@ import {
   listExportFormatSchema,
   problemExportQuerySchema,
 } from "../../schemas/office";
+import { clueListQuerySchema, projectListQuerySchema } from "../../schemas/offsite";
 import { penaltyListQuerySchema } from "../../schemas/penalties";
 import {
   lateReporterSchema,
@@ -69,6 +70,14 @@ export function reportPaths(): Record<string, unknown> {
     "/api/v1/incidents/export": listExport("The environmental incidents of a year (突发环境事件)", incidentListQuerySchema),
     "/api/v1/inspections/export": listExport("The enforcement inspections (执法检查)", inspectionListQuery),
     "/api/v1/timeline/export": listExport("The timeline board (挂图作战), its measures one line each", timelineQuerySchema),
+    "/api/v1/clues/export": listExport(
+      "The off-site enforcement clues (非现场执法线索), times in Beijing time",
+      clueListQuerySchema,
+    ),
+    "/api/v1/projects/export": listExport(
+      "The construction projects' source control (建设项目源头管控“422”), one column per checklist item",
+      projectListQuerySchema,
+    ),
     "/api/v1/penalties/export": listExport(
       "The penalty proposals and decisions of a year (惩戒建议与决定; year defaults to this year)",
       penaltyListQuerySchema,
