@@ -1,15 +1,21 @@
 import ExcelJS from "exceljs";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
+import { GET as closedEnterpriseExportRoute } from "@/app/api/v1/closed-enterprises/export/route";
+import { GET as clueExportRoute } from "@/app/api/v1/clues/export/route";
 import { GET as penaltyExportRoute } from "@/app/api/v1/penalties/export/route";
+import { GET as projectExportRoute } from "@/app/api/v1/projects/export/route";
 import { GET as rankingExportRoute } from "@/app/api/v1/rankings/export/route";
 import { GET as timelineExportRoute } from "@/app/api/v1/timeline/export/route";
 import { db } from "@/lib/db";
 import { parseCsv } from "@/lib/domain/office-text";
+import { listClosedEnterprises } from "@/lib/server/closed-enterprises/list-closed-enterprises";
+import { listClues } from "@/lib/server/clues/list-clues";
 import { getRankings } from "@/lib/server/indicators/get-rankings";
 import { listPenaltyProposals } from "@/lib/server/penalties/list-penalties";
+import { listProjects } from "@/lib/server/projects/list-projects";
 import { getTimeline } from "@/lib/server/timeline/get-timeline";
-import { calendarDay, createProblem } from "../factories";
+import { calendarDay, createProblem, validCreditCode } from "../factories";
 import { createWorld, type World } from "../support/world";
 
 /**
@@ -219,5 +225,187 @@ describe("list exports (more lists)", () => {
     expect(bad.status).toBe(422);
     const error = JSON.parse(bad.bytes.toString("utf8")).error as { fields: Record<string, string[]> };
     expect(error.fields.scope?.[0]).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it("clues: every page of the officer's clues (own district and assigned to them), times in Beijing time, nothing else", async () => {
+    const [mine, theirs] = await Promise.all(
+      [world.districtA, world.districtB].map((d, i) =>
+        db.enterprise.create({
+          data: {
+            creditCode: validCreditCode("320200"),
+            name: `线索企业${i ? "乙" : "甲"}${world.tag}`,
+            districtId: d.id,
+            monitoringOutlets: { create: { code: "DA001", series: { create: { pollutant: "COD", unit: "mg/L" } } } },
+          },
+          include: { monitoringOutlets: { include: { series: true } } },
+        }),
+      ),
+    );
+    const seriesOf = (e: typeof mine) => e?.monitoringOutlets[0]?.series[0]?.id as number;
+    const hour = (h: number) => new Date(Date.UTC(2026, 2, 1, 0, 0) + h * 3600_000);
+    // More than one page of the list (50).
+    await db.clue.createMany({
+      data: Array.from({ length: 52 }, (_, i) => ({
+        seriesId: seriesOf(mine),
+        districtId: world.districtA.id,
+        rule: "EXCEEDANCE" as const,
+        windowStart: hour(i * 10),
+        windowEnd: hour(i * 10 + 6),
+        hours: 6,
+        peak: 120.5,
+        limit: 100,
+        ...(i === 0 ? { status: "DISMISSED" as const, dismissReason: "OTHER" as const, dismissNote: FORMULA } : {}),
+      })),
+    });
+    await db.clue.create({
+      data: {
+        seriesId: seriesOf(theirs),
+        districtId: world.districtB.id,
+        rule: "GAP",
+        windowStart: hour(1),
+        windowEnd: hour(13),
+        hours: 12,
+      },
+    });
+    const assigned = await db.clue.create({
+      data: {
+        seriesId: seriesOf(theirs),
+        districtId: world.districtB.id,
+        rule: "FLATLINE",
+        windowStart: hour(2),
+        windowEnd: hour(8),
+        hours: 6,
+        status: "ASSIGNED",
+        assigneeId: world.officerA.user.id,
+        assignedAt: hour(20),
+      },
+    });
+
+    const r = await download(clueExportRoute, "clues", world.officerA.token, "format=xlsx");
+    expect(r.status).toBe(200);
+    const rows = await xlsxRows(r.bytes);
+    expect(rows[0]?.slice(0, 3)).toEqual(["企业", "统一社会信用代码", "属地"]);
+    const listed = [];
+    for (let page = 1; ; page++) {
+      const p = await listClues(world.officerA.actor, { page: String(page) });
+      listed.push(...p.items);
+      if (p.items.length < p.pageSize) break;
+    }
+    expect(listed).toHaveLength(53);
+    const body = rows.slice(1);
+    expect(body.map((row) => [row[0], row[5], row[6]])).toEqual(
+      listed.map((c) => [
+        c.enterprise.name,
+        { EXCEEDANCE: "连续超标", FLATLINE: "数据恒值", GAP: "数据缺失" }[c.rule],
+        expect.any(String),
+      ]),
+    );
+    // The assigned clue of the other district is theirs to see; the other district's GAP clue is not.
+    const flat = body.find((row) => row[5] === "数据恒值");
+    expect(flat?.[6]).toBe("2026-03-01 10:00");
+    expect(flat?.[12]).toBe("核查中");
+    expect(flat?.[14]).toBe("2026-03-02 04:00");
+    expect(body.some((row) => row[5] === "数据缺失")).toBe(false);
+    expect(body.find((row) => row[12] === "已排除")?.[16]).toBe(`'${FORMULA}`);
+    expect(assigned.id).toBeTruthy();
+
+    // The page's filters: the rule, in CSV.
+    const csv = csvRows((await download(clueExportRoute, "clues", world.officerA.token, "format=csv&rule=FLATLINE")).bytes);
+    expect(csv.slice(1).map((row) => row[0])).toEqual([`线索企业乙${world.tag}`]);
+    const bad = await download(clueExportRoute, "clues", world.officerA.token, "format=csv&rule=LOUD");
+    expect(bad.status).toBe(422);
+  });
+
+  it("projects: the officer's projects with the checklist one column per item; another district's only when they submitted it", async () => {
+    const base = { reportForm: "REPORT_TABLE" as const, stage: "技术评估" };
+    const a1 = await db.constructionProject.create({
+      data: {
+        ...base,
+        name: `甲区项目一${world.tag}`,
+        districtId: world.districtA.id,
+        submittedById: world.headA.user.id,
+        checks: {
+          create: [
+            { item: "PROCESS", verdict: "NOT_MET", note: FORMULA },
+            { item: "EQUIPMENT", verdict: "MET" },
+          ],
+        },
+      },
+    });
+    await db.constructionProject.create({
+      data: { ...base, name: `乙区项目${world.tag}`, districtId: world.districtB.id, submittedById: world.headB.user.id },
+    });
+    await db.constructionProject.create({
+      data: { ...base, name: `乙区自报项目${world.tag}`, districtId: world.districtB.id, submittedById: world.officerA.user.id },
+    });
+
+    const r = await download(projectExportRoute, "projects", world.officerA.token, "format=xlsx");
+    expect(r.status).toBe(200);
+    const rows = await xlsxRows(r.bytes);
+    expect(rows[0]?.slice(7, 10)).toEqual(["不符合项", "最先进工艺", "最高端装备"]);
+    const listed = (await listProjects(world.officerA.actor, {})).items;
+    const body = rows.slice(1);
+    expect(body.map((row) => row[0])).toEqual(listed.map((p) => p.name));
+    expect(body.map((row) => row[0]).sort()).toEqual([`乙区自报项目${world.tag}`, `甲区项目一${world.tag}`].sort());
+    const one = body.find((row) => row[0] === a1.name);
+    expect(one?.slice(6, 10)).toEqual(["待审查", "1", `不符合：${FORMULA}`, "符合"]);
+
+    const wide = csvRows((await download(projectExportRoute, "projects", world.coordinator.token, "format=csv")).bytes);
+    expect(wide.some((row) => row[0] === `乙区项目${world.tag}`)).toBe(true);
+    const filtered = csvRows(
+      (await download(projectExportRoute, "projects", world.officerA.token, `format=csv&districtId=${world.districtA.id}`)).bytes,
+    );
+    expect(filtered.slice(1).map((row) => row[0])).toEqual([a1.name]);
+  });
+
+  it("closed enterprises: the officer's district only, a column per closure stage, the latest re-check", async () => {
+    const closedOn = calendarDay(-90);
+    const [mine, theirs] = await Promise.all(
+      [world.districtA, world.districtB].map((d, i) =>
+        db.enterprise.create({
+          data: {
+            creditCode: validCreditCode("320200"),
+            name: i ? `乙区退出化工${world.tag}` : `@SUM(A1) 甲区退出化工${world.tag}`,
+            districtId: d.id,
+            tags: ["CHEMICAL"],
+            status: "CLOSED",
+            closedOn,
+          },
+        }),
+      ),
+    );
+    await db.closureStageRecord.createMany({
+      data: [
+        { enterpriseId: mine?.id as string, stage: "STOPPED", completedOn: calendarDay(-80) },
+        { enterpriseId: mine?.id as string, stage: "REMEDIATED", skipped: true, skipReason: "场地调查无污染" },
+      ],
+    });
+    await db.closedEnterpriseRecheck.create({
+      data: { enterpriseId: mine?.id as string, checkedOn: calendarDay(-1), inspector: "张三", findings: "无复产迹象", ok: true },
+    });
+
+    const r = await download(closedEnterpriseExportRoute, "closed-enterprises", world.officerA.token, "format=xlsx");
+    expect(r.status).toBe(200);
+    const rows = await xlsxRows(r.bytes);
+    expect(rows[0]?.slice(7, 9)).toEqual(["停产关停", "物料清理"]);
+    const listed = (await listClosedEnterprises(world.officerA.actor, {})).items;
+    const body = rows.slice(1);
+    expect(body.map((row) => row[0])).toEqual(listed.map((e) => (e.name.startsWith("@") ? `'${e.name}` : e.name)));
+    const row = body.find((x) => x[0] === `'@SUM(A1) 甲区退出化工${world.tag}`);
+    expect(row?.slice(4, 9)).toEqual([
+      closedOn.toISOString().slice(0, 10),
+      "停产关停",
+      "1",
+      calendarDay(-80).toISOString().slice(0, 10),
+      "",
+    ]);
+    expect(row?.[11]).toBe("跳过：场地调查无污染");
+    expect(row?.slice(13, 17)).toEqual([calendarDay(-1).toISOString().slice(0, 10), "正常", "无复产迹象", "是"]);
+    expect(body.some((x) => x[0] === theirs?.name)).toBe(false);
+
+    const wide = csvRows(
+      (await download(closedEnterpriseExportRoute, "closed-enterprises", world.coordinator.token, "format=csv")).bytes,
+    );
+    expect(wide.some((x) => x[0] === theirs?.name)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { hazardListQuerySchema } from "../../schemas/bottom-line";
+import { closedEnterpriseQuerySchema, hazardListQuerySchema, parkListQuerySchema } from "../../schemas/bottom-line";
 import { caseListQuery, inspectionListQuery } from "../../schemas/enforcement";
 import { rankingQuerySchema } from "../../schemas/indicator";
 import {
@@ -70,6 +70,10 @@ export function reportPaths(): Record<string, unknown> {
     "/api/v1/incidents/export": listExport("The environmental incidents of a year (突发环境事件)", incidentListQuerySchema),
     "/api/v1/inspections/export": listExport("The enforcement inspections (执法检查)", inspectionListQuery),
     "/api/v1/timeline/export": listExport("The timeline board (挂图作战), its measures one line each", timelineQuerySchema),
+    "/api/v1/closed-enterprises/export": listExport(
+      "The closed chemical enterprises (退出化工企业), one column per closure stage",
+      closedEnterpriseQuerySchema,
+    ),
     "/api/v1/clues/export": listExport(
       "The off-site enforcement clues (非现场执法线索), times in Beijing time",
       clueListQuerySchema,
@@ -77,6 +81,10 @@ export function reportPaths(): Record<string, unknown> {
     "/api/v1/projects/export": listExport(
       "The construction projects' source control (建设项目源头管控“422”), one column per checklist item",
       projectListQuerySchema,
+    ),
+    "/api/v1/parks/export": listExport(
+      "The parks' three-level prevention (三级防控), a column per level with its pace grade",
+      parkListQuerySchema,
     ),
     "/api/v1/penalties/export": listExport(
       "The penalty proposals and decisions of a year (惩戒建议与决定; year defaults to this year)",
