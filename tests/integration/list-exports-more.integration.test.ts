@@ -3,6 +3,7 @@ import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as closedEnterpriseExportRoute } from "@/app/api/v1/closed-enterprises/export/route";
 import { GET as clueExportRoute } from "@/app/api/v1/clues/export/route";
+import { GET as parkExportRoute } from "@/app/api/v1/parks/export/route";
 import { GET as penaltyExportRoute } from "@/app/api/v1/penalties/export/route";
 import { GET as projectExportRoute } from "@/app/api/v1/projects/export/route";
 import { GET as rankingExportRoute } from "@/app/api/v1/rankings/export/route";
@@ -12,6 +13,7 @@ import { parseCsv } from "@/lib/domain/office-text";
 import { listClosedEnterprises } from "@/lib/server/closed-enterprises/list-closed-enterprises";
 import { listClues } from "@/lib/server/clues/list-clues";
 import { getRankings } from "@/lib/server/indicators/get-rankings";
+import { listParks } from "@/lib/server/parks/list-parks";
 import { listPenaltyProposals } from "@/lib/server/penalties/list-penalties";
 import { listProjects } from "@/lib/server/projects/list-projects";
 import { getTimeline } from "@/lib/server/timeline/get-timeline";
@@ -407,5 +409,46 @@ describe("list exports (more lists)", () => {
       (await download(closedEnterpriseExportRoute, "closed-enterprises", world.coordinator.token, "format=csv")).bytes,
     );
     expect(wide.some((x) => x[0] === theirs?.name)).toBe(true);
+  });
+
+  it("parks: the officer's district's parks, a column per prevention level as the page's cells; no filters to give", async () => {
+    const [mine, theirs] = await Promise.all(
+      [world.districtA, world.districtB].map((d, i) =>
+        db.park.create({
+          data: { name: i ? `乙区园区${world.tag}` : `+甲区园区${world.tag}`, kind: "CHEMICAL_PARK", districtId: d.id },
+        }),
+      ),
+    );
+    await db.preventionItem.create({
+      data: {
+        parkId: mine?.id as string,
+        level: "ENTERPRISE",
+        kind: "EMERGENCY_POOL",
+        name: "应急池",
+        targetQty: 2,
+        doneQty: 2,
+        startOn: calendarDay(-100),
+        deadline: calendarDay(100),
+      },
+    });
+    await db.parkAssessment.create({
+      data: { parkId: mine?.id as string, assessedOn: calendarDay(-10), findings: "基本满足", result: "PARTIAL" },
+    });
+
+    const r = await download(parkExportRoute, "parks", world.officerA.token, "format=xlsx");
+    expect(r.status).toBe(200);
+    const rows = await xlsxRows(r.bytes);
+    expect(rows[0]?.slice(0, 7)).toEqual(["园区", "类型", "属地", "企业级", "园区级", "水体级", "合计"]);
+    const listed = (await listParks(world.officerA.actor)).items;
+    const body = rows.slice(1);
+    expect(body.map((x) => x[0])).toEqual(listed.map((p) => (p.name.startsWith("+") ? `'${p.name}` : p.name)));
+    const row = body.find((x) => x[0] === `'+甲区园区${world.tag}`);
+    expect(row?.slice(1, 4)).toEqual(["化工园区", world.districtA.name, expect.stringMatching(/^100%（1\/1） · /)]);
+    expect(row?.slice(4, 6)).toEqual(["无建设项", "无建设项"]);
+    expect(row?.slice(7, 9)).toEqual([calendarDay(-10).toISOString().slice(0, 10), "部分满足"]);
+    expect(body.some((x) => x[0] === theirs?.name)).toBe(false);
+
+    const bad = await download(parkExportRoute, "parks", world.officerA.token, "format=xlsx&districtId=x");
+    expect(bad.status).toBe(422);
   });
 });
