@@ -7,6 +7,7 @@ import { GET as parkExportRoute } from "@/app/api/v1/parks/export/route";
 import { GET as penaltyExportRoute } from "@/app/api/v1/penalties/export/route";
 import { GET as projectExportRoute } from "@/app/api/v1/projects/export/route";
 import { GET as rankingExportRoute } from "@/app/api/v1/rankings/export/route";
+import { GET as taihuReadingExportRoute } from "@/app/api/v1/taihu/readings/export/route";
 import { GET as timelineExportRoute } from "@/app/api/v1/timeline/export/route";
 import { db } from "@/lib/db";
 import { parseCsv } from "@/lib/domain/office-text";
@@ -16,6 +17,7 @@ import { getRankings } from "@/lib/server/indicators/get-rankings";
 import { listParks } from "@/lib/server/parks/list-parks";
 import { listPenaltyProposals } from "@/lib/server/penalties/list-penalties";
 import { listProjects } from "@/lib/server/projects/list-projects";
+import { listReadings } from "@/lib/server/taihu/list-readings";
 import { getTimeline } from "@/lib/server/timeline/get-timeline";
 import { calendarDay, createProblem, validCreditCode } from "../factories";
 import { createWorld, type World } from "../support/world";
@@ -449,6 +451,82 @@ describe("list exports (more lists)", () => {
     expect(body.some((x) => x[0] === theirs?.name)).toBe(false);
 
     const bad = await download(parkExportRoute, "parks", world.officerA.token, "format=xlsx&districtId=x");
+    expect(bad.status).toBe(422);
+  });
+
+  it("taihu readings: a period's readings in the upload's own columns; other periods, other points and retired points absent", async () => {
+    // Dates must be plausible (2000–2100): a year of its own, and only this test's points counted.
+    const year = 2040 + Math.floor(Math.random() * 60);
+    const [lake, source, retired] = await Promise.all(
+      ["L", "S", "R"].map((k, i) =>
+        db.taihuPoint.create({
+          data: {
+            code: `${k}${world.tag}`,
+            name: `测试点位${k}${world.tag}`,
+            kind: i === 1 ? "DRINKING_SOURCE" : "LAKE_ZONE",
+            algaeWarn: 1000,
+            algaeAlert: 5000,
+            active: k !== "R",
+          },
+        }),
+      ),
+    );
+    const on = (m: number, d: number) => new Date(Date.UTC(year, m - 1, d));
+    await db.taihuReading.createMany({
+      data: [
+        { pointId: lake?.id as string, day: on(7, 1), algaeDensity: 1200.5, bloomArea: 3.25, note: "=1+1" },
+        { pointId: lake?.id as string, day: on(7, 2), algaeDensity: 800 },
+        { pointId: source?.id as string, day: on(7, 1), sourceStatus: "ABNORMAL", blackBloom: true, blackBloomArea: 0.5 },
+        { pointId: lake?.id as string, day: on(8, 15), algaeDensity: 900 },
+        { pointId: retired?.id as string, day: on(7, 1), algaeDensity: 100 },
+      ],
+    });
+    const query = { from: `${year}-07-01`, to: `${year}-07-31` };
+
+    const r = await download(
+      taihuReadingExportRoute,
+      "taihu/readings",
+      world.officerA.token,
+      `format=xlsx&${new URLSearchParams(query)}`,
+    );
+    expect(r.status).toBe(200);
+    const rows = await xlsxRows(r.bytes);
+    expect(rows[0]).toEqual([
+      "点位编号",
+      "日期",
+      "藻密度",
+      "水华面积",
+      "湖泛",
+      "湖泛面积",
+      "水源地状态",
+      "备注",
+      "等级",
+      "演示数据",
+    ]);
+    const listed = await listReadings(world.officerA.actor, query);
+    const body = rows.slice(1);
+    expect(body.map((x) => [x[0], x[1]])).toEqual(listed.map((x) => [x.pointCode, x.day]));
+    const codes = new Set([lake?.code, source?.code, retired?.code]);
+    expect(body.filter((x) => codes.has(x[0]))).toHaveLength(3);
+    const cells = (code: string | undefined) => body.find((x) => x[0] === code && x[1] === `${year}-07-01`);
+    expect(cells(lake?.code)?.slice(2, 9)).toEqual(["1200.5", "3.25", "否", "", "", "'=1+1", "预警"]);
+    const levels: Record<number, string> = { 0: "正常", 1: "预警", 2: "警报" };
+    const sourceLevel = listed.find((x) => x.pointCode === source?.code)?.level ?? -1;
+    expect(cells(source?.code)?.slice(2, 9)).toEqual(["", "", "是", "0.5", "异常", "", levels[sourceLevel]]);
+    expect(body.some((x) => x[0] === retired?.code)).toBe(false);
+
+    const one = csvRows(
+      (
+        await download(
+          taihuReadingExportRoute,
+          "taihu/readings",
+          world.viewer.token,
+          `format=csv&${new URLSearchParams({ ...query, pointCode: lake?.code as string })}`,
+        )
+      ).bytes,
+    );
+    expect(one.slice(1).map((x) => x[1])).toEqual([`${year}-07-01`, `${year}-07-02`]);
+    const bad = await download(taihuReadingExportRoute, "taihu/readings", world.officerA.token, "format=csv&from=7月1日");
     expect(bad.status).toBe(422);
   });
 });
