@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
+import { GET as campaignExportRoute } from "@/app/api/v1/campaigns/[id]/export/route";
 import { GET as closedEnterpriseExportRoute } from "@/app/api/v1/closed-enterprises/export/route";
 import { GET as clueExportRoute } from "@/app/api/v1/clues/export/route";
 import { GET as parkExportRoute } from "@/app/api/v1/parks/export/route";
@@ -13,6 +14,7 @@ import { db } from "@/lib/db";
 import { parseCsv } from "@/lib/domain/office-text";
 import { listClosedEnterprises } from "@/lib/server/closed-enterprises/list-closed-enterprises";
 import { listClues } from "@/lib/server/clues/list-clues";
+import { getCampaign } from "@/lib/server/enforcement/campaigns";
 import { getRankings } from "@/lib/server/indicators/get-rankings";
 import { listParks } from "@/lib/server/parks/list-parks";
 import { listPenaltyProposals } from "@/lib/server/penalties/list-penalties";
@@ -528,5 +530,87 @@ describe("list exports (more lists)", () => {
     expect(one.slice(1).map((x) => x[1])).toEqual([`${year}-07-01`, `${year}-07-02`]);
     const bad = await download(taihuReadingExportRoute, "taihu/readings", world.officerA.token, "format=csv&from=7月1日");
     expect(bad.status).toBe(422);
+  });
+
+  it("campaign progress: a row per action and district as the campaign page; the officer's district only", async () => {
+    const campaign = await db.campaign.create({
+      data: {
+        name: `=专项行动${world.tag}`,
+        year: 2026,
+        startsOn: calendarDay(-30),
+        endsOn: calendarDay(30),
+        actions: {
+          create: [
+            {
+              type: "VOCS_REDUCTION",
+              targets: {
+                create: [
+                  { districtId: world.districtA.id, targetCount: 10 },
+                  { districtId: world.districtB.id, targetCount: 5 },
+                ],
+              },
+            },
+          ],
+        },
+      },
+      include: { actions: true },
+    });
+    const enterprise = await db.enterprise.create({
+      data: { creditCode: validCreditCode("320200"), name: `行动企业${world.tag}`, districtId: world.districtA.id },
+    });
+    await db.inspection.create({
+      data: {
+        enterpriseId: enterprise.id,
+        actionId: campaign.actions[0]?.id,
+        inspectedOn: calendarDay(-1),
+        mode: "ALL_STAFF",
+        leadUnitId: world.divisionA.id,
+        findings: "检查情况",
+        result: "NO_ISSUE",
+      },
+    });
+    // The route of one campaign: its id from the path.
+    const route: Route = (req) => campaignExportRoute(req, { params: Promise.resolve({ id: campaign.id }) });
+
+    const r = await download(route, `campaigns/${campaign.id}`, world.officerA.token, "format=xlsx");
+    expect(r.status).toBe(200);
+    const rows = await xlsxRows(r.bytes);
+    expect(rows[0]).toEqual([
+      "名称",
+      "开始日期",
+      "结束日期",
+      "专项行动",
+      "属地",
+      "已检查",
+      "目标",
+      "进度",
+      "序时进度",
+      "进度状态",
+    ]);
+    const shown = (await getCampaign(world.officerA.actor, campaign.id)).progress;
+    const body = rows.slice(1);
+    expect(body.map((x) => [x[3], x[4], x[5], x[6]])).toEqual(
+      shown.map((p) => ["VOCs减排", p.districtName, String(p.inspected), String(p.target)]),
+    );
+    expect(body).toHaveLength(1);
+    expect(body[0]?.slice(0, 1)).toEqual([`'=专项行动${world.tag}`]);
+    expect(body[0]?.slice(4, 8)).toEqual([world.districtA.name, "1", "10", "0.1"]);
+
+    const wide = csvRows((await download(route, `campaigns/${campaign.id}`, world.coordinator.token, "format=csv")).bytes);
+    expect(
+      wide
+        .slice(1)
+        .map((x) => x[4])
+        .sort(),
+    ).toEqual([world.districtA.name, world.districtB.name].sort());
+    expect(wide.find((x) => x[4] === world.districtA.name)?.[7]).toBe("10%");
+
+    const missing = await download(
+      (req) => campaignExportRoute(req, { params: Promise.resolve({ id: "not-a-campaign" }) }),
+      "campaigns/x",
+      world.officerA.token,
+      "format=xlsx",
+    );
+    expect(missing.status).toBe(422);
   });
 });
