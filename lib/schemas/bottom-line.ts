@@ -114,6 +114,9 @@ export const closedEnterpriseQuerySchema = z.strictObject({
   notRechecked: z.preprocess(emptyToUndefined, bool.optional()),
 });
 
+/** The parks list has no filters (everything in the person's scope): its export refuses unknown ones. */
+export const parkListQuerySchema = z.strictObject({}).meta({ id: "ParkListQuery" });
+
 export const parkCreateSchema = z
   .strictObject({
     name: requiredText(100),

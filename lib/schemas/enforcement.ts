@@ -113,6 +113,9 @@ export type CampaignCreateInput = z.output<typeof campaignCreateSchema>;
 
 export const campaignListQuery = z.object({ year: z.preprocess(emptyToUndefined, yearField.optional()) });
 
+/** A campaign's progress export: the campaign (from the path) and no other filter. */
+export const campaignProgressExportQuery = z.strictObject({ campaignId: z.uuid() }).meta({ id: "CampaignProgressExportQuery" });
+
 export const inspectionCreateSchema = z
   .strictObject({
     enterpriseId: z.uuid("请选择企业"),

@@ -10,6 +10,7 @@ import { PenaltyBadge } from "@/components/dashboard/penalty-badge";
 import { PenaltyPanel } from "@/components/dashboard/penalty-panel";
 import { TargetBadgeLegend, TargetBadges } from "@/components/dashboard/target-badges";
 import { DistrictMap } from "@/components/map/district-map";
+import { ExportButtons } from "@/components/office/export-buttons";
 import { ColourWhy } from "@/components/problems/colour-reason";
 import { Badge } from "@/components/ui/badge";
 import { bureauToday } from "@/lib/domain/calendar";
@@ -280,7 +281,21 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
             {districts && (
               <section className="overflow-x-auto rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200">
-                <h2 className="mb-2 font-semibold">{t("districtTitle", { indicator: indicatorName })}</h2>
+                <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+                  <h2 className="font-semibold">{t("districtTitle", { indicator: indicatorName })}</h2>
+                  {period && can(actor, "listExport.read") && (
+                    <ExportButtons
+                      endpoint="/api/v1/rankings/export"
+                      query={{
+                        scope: "CITY_DISTRICTS",
+                        indicator,
+                        period: `${period.year}-${String(period.month).padStart(2, "0")}`,
+                        cumulative: "true",
+                      }}
+                      testId="rankings"
+                    />
+                  )}
+                </div>
                 <table className="w-full text-sm" data-testid="district-ranking">
                   <thead className="bg-slate-100 text-left text-slate-600">
                     <tr>

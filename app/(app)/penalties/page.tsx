@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { ExportButtons } from "@/components/office/export-buttons";
 import { PenaltyTable } from "@/components/penalties/penalty-table";
 import { Notice } from "@/components/ui/notice";
 import { bureauToday } from "@/lib/domain/calendar";
@@ -40,9 +41,12 @@ export default async function PenaltiesPage({ searchParams }: { searchParams: Se
   }
   return (
     <div className="space-y-4">
-      <header>
-        <h1 className="font-bold text-2xl">{t("pageTitle")}</h1>
-        <p className="max-w-3xl text-slate-600 text-sm">{t("pageIntro")}</p>
+      <header className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="font-bold text-2xl">{t("pageTitle")}</h1>
+          <p className="max-w-3xl text-slate-600 text-sm">{t("pageIntro")}</p>
+        </div>
+        {can(actor, "listExport.read") && <ExportButtons endpoint="/api/v1/penalties/export" query={raw} testId="penalties" />}
       </header>
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200">
         <div>

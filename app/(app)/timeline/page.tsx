@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ExportButtons } from "@/components/office/export-buttons";
 import { TimelineChart } from "@/components/timeline/timeline-chart";
 import { type FilterGroup, TimelineFilters } from "@/components/timeline/timeline-filters";
 import { TimelineLegend } from "@/components/timeline/timeline-legend";
@@ -8,7 +9,7 @@ import { TimelineTable } from "@/components/timeline/timeline-table";
 import { TimelineZoom } from "@/components/timeline/timeline-zoom";
 import { Notice } from "@/components/ui/notice";
 import { type FieldErrors, isAppError } from "@/lib/errors";
-import type { Actor } from "@/lib/permissions";
+import { type Actor, can } from "@/lib/permissions";
 import type { Locale } from "@/lib/schemas/parse";
 import type { Timeline } from "@/lib/schemas/timeline";
 import { getTimeline } from "@/lib/server/timeline/get-timeline";
@@ -88,6 +89,11 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pro
               : t("total", { total: result.total })}
           </p>
         ) : null}
+        {can(actor, "listExport.read") && (
+          <div className="ml-auto">
+            <ExportButtons endpoint="/api/v1/timeline/export" query={query} testId="timeline" />
+          </div>
+        )}
       </div>
       <p className="mb-3 text-slate-600 text-sm">{t("intro")}</p>
 

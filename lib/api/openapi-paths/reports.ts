@@ -1,12 +1,15 @@
 import type { z } from "zod";
-import { hazardListQuerySchema } from "../../schemas/bottom-line";
+import { closedEnterpriseQuerySchema, hazardListQuerySchema, parkListQuerySchema } from "../../schemas/bottom-line";
 import { caseListQuery, inspectionListQuery } from "../../schemas/enforcement";
+import { rankingQuerySchema } from "../../schemas/indicator";
 import {
   briefingQuerySchema,
   ledgerImportResultSchema,
   listExportFormatSchema,
   problemExportQuerySchema,
 } from "../../schemas/office";
+import { clueListQuerySchema, projectListQuerySchema } from "../../schemas/offsite";
+import { penaltyListQuerySchema } from "../../schemas/penalties";
 import {
   lateReporterSchema,
   lateReportersQuerySchema,
@@ -16,18 +19,21 @@ import {
   progressReportSchema,
 } from "../../schemas/report";
 import { incidentListQuerySchema } from "../../schemas/self-review";
+import { readingQuerySchema } from "../../schemas/taihu";
+import { timelineQuerySchema } from "../../schemas/timeline";
 import { errors, idParam, json, list, queryParameters, ref } from "./helpers";
 
 const binary = { schema: { type: "string", format: "binary" } };
 const DOCX = { "application/vnd.openxmlformats-officedocument.wordprocessingml.document": binary };
 
 /** `GET /api/v1/<list>/export`: one list as a file, with that list's own filters (paging does not apply). */
-function listExport(what: string, filters: z.ZodType) {
+function listExport(what: string, filters: z.ZodType | null, opts: { pathId?: boolean } = {}) {
   return {
     get: {
       summary: `${what} with the list's own filters and your data scope, as XLSX (default) or CSV (UTF-8 with BOM), streamed; the rows are exactly those the list shows you, columns in Chinese; formula-looking text is prefixed with an apostrophe; the export is audited`,
       parameters: [
-        ...queryParameters(filters).filter((p) => p.name !== "page" && p.name !== "pageSize"),
+        ...(opts.pathId ? [idParam] : []),
+        ...(filters ? queryParameters(filters).filter((p) => p.name !== "page" && p.name !== "pageSize") : []),
         ...queryParameters(listExportFormatSchema),
       ],
       responses: {
@@ -35,7 +41,7 @@ function listExport(what: string, filters: z.ZodType) {
           description: "The file (attachment)",
           content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": binary, "text/csv": binary },
         },
-        ...errors(401, 403, 422),
+        ...(opts.pathId ? errors(401, 403, 404, 422) : errors(401, 403, 422)),
       },
     },
   };
@@ -61,10 +67,42 @@ export function reportPaths(): Record<string, unknown> {
         },
       },
     },
+    "/api/v1/campaigns/{id}/export": listExport("One campaign's progress per action and district (专项行动进度)", null, {
+      pathId: true,
+    }),
     "/api/v1/cases/export": listExport("The enforcement cases (立案查处)", caseListQuery),
     "/api/v1/hazards/export": listExport("The sweeps' hazards (隐患清单)", hazardListQuerySchema),
     "/api/v1/incidents/export": listExport("The environmental incidents of a year (突发环境事件)", incidentListQuerySchema),
     "/api/v1/inspections/export": listExport("The enforcement inspections (执法检查)", inspectionListQuery),
+    "/api/v1/taihu/readings/export": listExport(
+      "The Taihu readings of a period (太湖监测读数; the last 30 days by default), the first eight columns those of the upload",
+      readingQuerySchema,
+    ),
+    "/api/v1/timeline/export": listExport("The timeline board (挂图作战), its measures one line each", timelineQuerySchema),
+    "/api/v1/closed-enterprises/export": listExport(
+      "The closed chemical enterprises (退出化工企业), one column per closure stage",
+      closedEnterpriseQuerySchema,
+    ),
+    "/api/v1/clues/export": listExport(
+      "The off-site enforcement clues (非现场执法线索), times in Beijing time",
+      clueListQuerySchema,
+    ),
+    "/api/v1/projects/export": listExport(
+      "The construction projects' source control (建设项目源头管控“422”), one column per checklist item",
+      projectListQuerySchema,
+    ),
+    "/api/v1/parks/export": listExport(
+      "The parks' three-level prevention (三级防控), a column per level with its pace grade",
+      parkListQuerySchema,
+    ),
+    "/api/v1/penalties/export": listExport(
+      "The penalty proposals and decisions of a year (惩戒建议与决定; year defaults to this year)",
+      penaltyListQuerySchema,
+    ),
+    "/api/v1/rankings/export": listExport(
+      "One indicator's ranking (a row per ranked unit: rank, value, provincial average, target-line status)",
+      rankingQuerySchema,
+    ),
     "/api/v1/problems/import": {
       post: {
         summary:

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { BottomLineTabs } from "@/components/bottom-line/tabs";
+import { ExportButtons } from "@/components/office/export-buttons";
 import { Badge } from "@/components/ui/badge";
 import { NoPermission } from "@/components/ui/no-permission";
 import { CLOSURE_STAGES } from "@/lib/domain/bottom-line";
@@ -30,7 +31,16 @@ export default async function ClosedEnterprisesPage({ searchParams }: { searchPa
     <div className="mx-auto max-w-6xl">
       <h1 className="mb-2 font-semibold text-slate-900 text-xl">{t("title")}</h1>
       <BottomLineTabs current="closedEnterprises" />
-      <p className="mb-3 text-slate-600 text-sm">{t("closed.intro", { years: data.years })}</p>
+      <div className="mb-3 flex flex-wrap items-start justify-between gap-2">
+        <p className="text-slate-600 text-sm">{t("closed.intro", { years: data.years })}</p>
+        {can(actor, "listExport.read") && (
+          <ExportButtons
+            endpoint="/api/v1/closed-enterprises/export"
+            query={{ notRechecked: notRechecked ? "true" : undefined }}
+            testId="closed-enterprises"
+          />
+        )}
+      </div>
       <nav aria-label={t("closed.filters")} className="mb-3 flex flex-wrap gap-2">
         <Link
           href="/bottom-line/closed-enterprises"

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { NewParkLink } from "@/components/bottom-line/new-links";
 import { BottomLineTabs } from "@/components/bottom-line/tabs";
+import { ExportButtons } from "@/components/office/export-buttons";
 import { ColourBadge } from "@/components/problems/colour-badge";
 import { NoPermission } from "@/components/ui/no-permission";
 import { PREVENTION_LEVELS } from "@/lib/domain/bottom-line";
@@ -26,7 +27,10 @@ export default async function ParksPage() {
       <BottomLineTabs current="parks" />
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
         <p className="text-slate-600 text-sm">{t("parks.intro")}</p>
-        {can(actor, "park.manage") && <NewParkLink />}
+        <div className="flex flex-wrap items-center gap-2">
+          {can(actor, "listExport.read") && <ExportButtons endpoint="/api/v1/parks/export" query={{}} testId="parks" />}
+          {can(actor, "park.manage") && <NewParkLink />}
+        </div>
       </div>
       {parks.items.length === 0 ? (
         <p className="card p-4 text-slate-700 text-sm">{t("parks.empty")}</p>

@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ExportButtons } from "@/components/office/export-buttons";
 import { ReadingForm } from "@/components/reflection/reading-form";
 import { TaihuTrend } from "@/components/reflection/taihu-trend";
 import { ReadingsUpload } from "@/components/taihu/readings-upload";
 import { Badge } from "@/components/ui/badge";
 import { NoPermission } from "@/components/ui/no-permission";
+import { seasonRange } from "@/lib/domain/taihu";
 import { can } from "@/lib/permissions";
 import { getSeasonBoard } from "@/lib/server/taihu/get-season-board";
 import { requireActor } from "../../session";
@@ -39,11 +41,17 @@ export default async function TaihuPage({
             </Badge>
           ) : null}
         </h1>
-        {can(actor, "taihu.manage") ? (
-          <Link className="link text-sm" href="/bottom-line/taihu/points">
-            {tp("manage")}
-          </Link>
-        ) : null}
+        <div className="flex flex-wrap items-center gap-3">
+          {can(actor, "taihu.manage") ? (
+            <Link className="link text-sm" href="/bottom-line/taihu/points">
+              {tp("manage")}
+            </Link>
+          ) : null}
+          {/* The season's readings in the upload's own columns. */}
+          {can(actor, "listExport.read") && (
+            <ExportButtons endpoint="/api/v1/taihu/readings/export" query={seasonRange(board.year)} testId="taihu-readings" />
+          )}
+        </div>
       </header>
       <section aria-labelledby="today-title" className="space-y-2">
         <h2 id="today-title" className="font-semibold text-lg">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ExportButtons } from "@/components/office/export-buttons";
 import { ClueStatusBadge, RuleBadge } from "@/components/offsite/clue-badges";
 import { NoPermission } from "@/components/ui/no-permission";
 import { db } from "@/lib/db";
@@ -61,11 +62,14 @@ export default async function CluesPage({ searchParams }: { searchParams: Search
             })}
           </p>
         </div>
-        {can(actor, "monitoring.import") && (
-          <Link href="/enforcement/clues/import" className="btn-primary">
-            {t("import")}
-          </Link>
-        )}
+        <div className="flex flex-wrap items-center gap-2">
+          {can(actor, "listExport.read") && <ExportButtons endpoint="/api/v1/clues/export" query={query} testId="clues" />}
+          {can(actor, "monitoring.import") && (
+            <Link href="/enforcement/clues/import" className="btn-primary">
+              {t("import")}
+            </Link>
+          )}
+        </div>
       </header>
 
       <nav aria-label={t("status")} className="flex flex-wrap gap-2">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ExportButtons } from "@/components/office/export-buttons";
 import { SourceControlChart } from "@/components/offsite/source-control-chart";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { NoPermission } from "@/components/ui/no-permission";
@@ -56,11 +57,14 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
           <h1 className="font-bold text-2xl">{t("title")}</h1>
           <p className="max-w-3xl text-slate-600 text-sm">{t("intro")}</p>
         </div>
-        {can(actor, "project.submit") && (
-          <Link href="/enforcement/projects/new" className="btn-primary">
-            {t("create")}
-          </Link>
-        )}
+        <div className="flex flex-wrap items-center gap-2">
+          {can(actor, "listExport.read") && <ExportButtons endpoint="/api/v1/projects/export" query={query} testId="projects" />}
+          {can(actor, "project.submit") && (
+            <Link href="/enforcement/projects/new" className="btn-primary">
+              {t("create")}
+            </Link>
+          )}
+        </div>
       </header>
 
       <section className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" aria-labelledby="stats-title">

@@ -1,7 +1,9 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CampaignProgressTable } from "@/components/enforcement/campaign-progress";
+import { ExportButtons } from "@/components/office/export-buttons";
 import { isAppError } from "@/lib/errors";
+import { can } from "@/lib/permissions";
 import { getCampaign } from "@/lib/server/enforcement/campaigns";
 import { requireActor } from "../../../session";
 
@@ -16,9 +18,14 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
   });
   return (
     <div className="space-y-4">
-      <header>
-        <h1 className="font-bold text-2xl">{c.name}</h1>
-        <p className="text-slate-600 text-sm">{t("campaigns.period", { from: c.startsOn, to: c.endsOn })}</p>
+      <header className="flex flex-wrap items-start justify-between gap-2">
+        <div>
+          <h1 className="font-bold text-2xl">{c.name}</h1>
+          <p className="text-slate-600 text-sm">{t("campaigns.period", { from: c.startsOn, to: c.endsOn })}</p>
+        </div>
+        {can(actor, "listExport.read") && (
+          <ExportButtons endpoint={`/api/v1/campaigns/${c.id}/export`} query={{}} testId="campaign-progress" />
+        )}
       </header>
       <section className="card overflow-x-auto p-3">
         <CampaignProgressTable campaignId={c.id} rows={c.progress} />
