@@ -231,7 +231,8 @@ export function ObjectionBulkDismiss({
         cancelLabel={t("cancel")}
         pending={pending}
         destructive
-        result={result}
+        // A missing reason is shown under its field (the dialog closes), not repeated in the dialog.
+        result={noteError ? null : result}
         testId="objection-bulk-confirm"
       >
         {t("confirmText", { count: chosen.length })}
