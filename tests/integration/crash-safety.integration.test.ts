@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -10,7 +9,7 @@ import { db } from "@/lib/db";
 import { PARTIAL_SUFFIX } from "@/lib/domain/evidence";
 import { sweepOrphans } from "@/lib/server/evidence/sweep-orphans";
 import { calendarDay, createProblem } from "../factories";
-import { listFiles, multipart, png } from "../support/evidence-files";
+import { listFiles, png, slowUpload } from "../support/evidence-files";
 import { createWorld, type World } from "../support/world";
 
 /**
@@ -166,42 +165,6 @@ describe("the server killed in the middle of a ledger import", () => {
   }, 300_000);
 });
 
-/** An upload whose body trickles in so it is still streaming when the server dies. */
-function slowUpload(problemId: string, bytes: Buffer, name: string): Promise<number | "dropped"> {
-  const { body, contentType } = multipart([
-    { name: "kind", value: "AFTER_PHOTO" },
-    { name: "file", filename: name, bytes, contentType: "image/png" },
-  ]);
-  return new Promise((resolve) => {
-    const req = http.request(
-      `${BASE}/api/v1/problems/${problemId}/evidence`,
-      {
-        method: "POST",
-        headers: {
-          authorization: `Bearer ${world.coordinator.token}`,
-          "content-type": contentType,
-          "content-length": String(body.length),
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on("end", () => resolve(res.statusCode ?? 0));
-        res.on("error", () => resolve("dropped"));
-      },
-    );
-    req.on("error", () => resolve("dropped"));
-    let offset = 0;
-    const step = () => {
-      if (req.destroyed) return;
-      const chunk = body.subarray(offset, offset + 65_536);
-      offset += chunk.length;
-      if (offset >= body.length) req.end(chunk);
-      else req.write(chunk, () => setTimeout(step, 20));
-    };
-    step();
-  });
-}
-
 describe("the server killed in the middle of workflow transitions under load", () => {
   it("leaves every problem's status, version, history, audit and notifications in agreement; afterwards the rest proceed", async () => {
     const problems = await Promise.all(
@@ -243,7 +206,11 @@ describe("the server killed in the middle of workflow transitions under load", (
       }
     };
     const uploads = Array.from({ length: 3 }, async (_, i) =>
-      slowUpload(uploadTarget, Buffer.concat([await png(16, 16, "#a52"), randomBytes(3_000_000)]), `in-flight-${i}.png`),
+      slowUpload(
+        { base: BASE, problemId: uploadTarget, token: world.coordinator.token },
+        Buffer.concat([await png(16, 16, "#a52"), randomBytes(3_000_000)]),
+        `in-flight-${i}.png`,
+      ),
     );
     const clients = Array.from({ length: 8 }, client);
     let finished = false;

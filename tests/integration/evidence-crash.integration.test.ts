@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -11,7 +10,7 @@ import { sha256OfStream } from "@/lib/server/evidence/hash-stream";
 import { storageFor } from "@/lib/server/evidence/storage";
 import { sweepOrphans } from "@/lib/server/evidence/sweep-orphans";
 import { createProblem } from "../factories";
-import { listFiles, multipart, png } from "../support/evidence-files";
+import { listFiles, multipart, png, slowUpload } from "../support/evidence-files";
 import { createWorld, type World } from "../support/world";
 
 /**
@@ -79,45 +78,6 @@ async function upload(bytes: Buffer, name: string): Promise<number> {
   return res.status;
 }
 
-/**
- * An upload whose body trickles in (64 KiB every 20 ms) so it is still streaming when the
- * server dies; resolves with the status, or "dropped" when the connection is cut.
- */
-function slowUpload(bytes: Buffer, name: string): Promise<number | "dropped"> {
-  const { body, contentType } = multipart([
-    { name: "kind", value: "AFTER_PHOTO" },
-    { name: "file", filename: name, bytes, contentType: "image/png" },
-  ]);
-  return new Promise((resolve) => {
-    const req = http.request(
-      `${BASE}/api/v1/problems/${problemId}/evidence`,
-      {
-        method: "POST",
-        headers: {
-          authorization: `Bearer ${world.coordinator.token}`,
-          "content-type": contentType,
-          "content-length": String(body.length),
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on("end", () => resolve(res.statusCode ?? 0));
-        res.on("error", () => resolve("dropped"));
-      },
-    );
-    req.on("error", () => resolve("dropped"));
-    let offset = 0;
-    const step = () => {
-      if (req.destroyed) return;
-      const chunk = body.subarray(offset, offset + 65_536);
-      offset += chunk.length;
-      if (offset >= body.length) req.end(chunk);
-      else req.write(chunk, () => setTimeout(step, 20));
-    };
-    step();
-  });
-}
-
 /** A PNG padded with a random tail chunk after IEND, so each is distinct and about `size` bytes. */
 async function paddedPng(size: number): Promise<Buffer> {
   return Buffer.concat([await png(16, 16, "#2a7"), randomBytes(size)]);
@@ -144,7 +104,9 @@ describe("a server killed in the middle of uploads", () => {
 
     // Others are mid-stream (about 3 MB each at 3 MB/s) when the process is killed.
     const inFlight = await Promise.all(Array.from({ length: 6 }, () => paddedPng(3_000_000)));
-    const pending = inFlight.map((bytes, i) => slowUpload(bytes, `inflight-${i}.png`));
+    const pending = inFlight.map((bytes, i) =>
+      slowUpload({ base: BASE, problemId, token: world.coordinator.token }, bytes, `inflight-${i}.png`),
+    );
     await new Promise((r) => setTimeout(r, 600));
     if (server) await kill(server);
     const outcomes = await Promise.all(pending);

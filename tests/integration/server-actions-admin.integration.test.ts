@@ -11,8 +11,9 @@ import {
 import { decidePenaltyAction } from "@/app/(app)/penalties/actions";
 import { db } from "@/lib/db";
 import { createUnit, uniqueSuffix } from "../factories";
-import { browserCookie, withCookie } from "../support/cookie-session";
-import { createPerson, createWorld, type Person, type World } from "../support/world";
+import { form, type RunAs, WHO, worldWithSessions } from "../support/action-roles";
+import { withCookie } from "../support/cookie-session";
+import { createPerson, type World } from "../support/world";
 
 /**
  * The administration pages' server actions, called as each role would from a browser (a real
@@ -29,24 +30,10 @@ vi.mock("next-intl/server", () => ({
 }));
 
 let world: World;
-const cookies = new Map<string, string>();
+let as: RunAs;
 beforeAll(async () => {
-  world = await createWorld();
-  for (const p of [world.admin, world.leader, world.coordinator, world.headA, world.headB, world.officerA, world.viewer]) {
-    cookies.set(p.user.id, (await browserCookie(p.user.id)).cookie);
-  }
+  ({ world, as } = await worldWithSessions());
 });
-
-type Who = "admin" | "leader" | "coordinator" | "headA" | "headB" | "officerA" | "viewer";
-const WHO: Who[] = ["admin", "leader", "coordinator", "headA", "headB", "officerA", "viewer"];
-const person = (w: Who): Person => world[w];
-const as = <T>(w: Who, work: () => Promise<T>) => withCookie(cookies.get(person(w).user.id) as string, work);
-
-const form = (fields: Record<string, string>) => {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(fields)) f.set(k, v);
-  return f;
-};
 
 type Case = {
   name: string;

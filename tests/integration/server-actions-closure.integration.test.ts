@@ -12,9 +12,10 @@ import {
 import { db } from "@/lib/db";
 import { formatCalendarDate } from "@/lib/domain/calendar";
 import { calendarDay, createProblem } from "../factories";
+import { type RunAs, WHO, type Who, worldWithSessions } from "../support/action-roles";
 import { completeChecklist } from "../support/closure-evidence";
 import { browserCookie, withCookie } from "../support/cookie-session";
-import { createWorld, type Person, type World } from "../support/world";
+import type { Person, World } from "../support/world";
 
 /**
  * The closure steps', the notifications' and the account sessions' server actions, called as each role would from a
@@ -31,18 +32,11 @@ vi.mock("next-intl/server", () => ({
 }));
 
 let world: World;
-const cookies = new Map<string, string>();
+let as: RunAs;
 beforeAll(async () => {
-  world = await createWorld();
-  for (const p of [world.admin, world.leader, world.coordinator, world.headA, world.headB, world.officerA, world.viewer]) {
-    cookies.set(p.user.id, (await browserCookie(p.user.id)).cookie);
-  }
+  ({ world, as } = await worldWithSessions());
 });
-
-type Who = "admin" | "leader" | "coordinator" | "headA" | "headB" | "officerA" | "viewer";
-const WHO: Who[] = ["admin", "leader", "coordinator", "headA", "headB", "officerA", "viewer"];
 const person = (w: Who): Person => world[w];
-const as = <T>(w: Who, work: () => Promise<T>) => withCookie(cookies.get(person(w).user.id) as string, work);
 
 type Status = "PENDING_ACCEPTANCE" | "PUBLIC_NOTICE" | "PENDING_SIGNOFF" | "CLOSED";
 type Setup = { id: string; version: number; objectionIds: string[] };

@@ -18,9 +18,10 @@ import { addDays } from "@/lib/domain/calendar";
 import { recordPerfunctoryFinding } from "@/lib/server/findings/record-perfunctory-finding";
 import { submitPlan } from "@/lib/server/plans/submit-plan";
 import { calendarDay, createProblem } from "../factories";
+import { form, type RunAs, WHO, type Who, worldWithSessions } from "../support/action-roles";
 import { completeChecklist } from "../support/closure-evidence";
-import { browserCookie, withCookie } from "../support/cookie-session";
-import { createWorld, type Person, problemInput, type World } from "../support/world";
+import { withCookie } from "../support/cookie-session";
+import { problemInput, type World } from "../support/world";
 
 /**
  * The problem pages' server actions, called as each role would call them from a browser (a real
@@ -38,18 +39,10 @@ vi.mock("next-intl/server", () => ({
 }));
 
 let world: World;
-const cookies = new Map<string, string>();
+let as: RunAs;
 beforeAll(async () => {
-  world = await createWorld();
-  for (const p of [world.admin, world.leader, world.coordinator, world.headA, world.headB, world.officerA, world.viewer]) {
-    cookies.set(p.user.id, (await browserCookie(p.user.id)).cookie);
-  }
+  ({ world, as } = await worldWithSessions());
 });
-
-type Who = "admin" | "leader" | "coordinator" | "headA" | "headB" | "officerA" | "viewer";
-const WHO: Who[] = ["admin", "leader", "coordinator", "headA", "headB", "officerA", "viewer"];
-const person = (w: Who): Person => world[w];
-const as = <T>(w: Who, work: () => Promise<T>) => withCookie(cookies.get(person(w).user.id) as string, work);
 
 const REFUSED = new Set(["forbidden", "notFound"]);
 
@@ -104,12 +97,6 @@ async function pendingExtension(p: Problem): Promise<string> {
   });
   return e.id;
 }
-
-const form = (fields: Record<string, string>) => {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(fields)) f.set(k, v);
-  return f;
-};
 
 const ACTIONS: Action[] = [
   {

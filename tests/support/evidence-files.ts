@@ -1,4 +1,5 @@
 import { readdirSync } from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { NextRequest } from "next/server";
@@ -245,4 +246,47 @@ export function listFiles(dir: string): string[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * An evidence upload to a running server whose body trickles in (64 KiB every 20 ms), so it is still
+ * streaming when the server dies; resolves with the status, or "dropped" when the connection is cut.
+ */
+export function slowUpload(
+  to: { base: string; problemId: string; token: string },
+  bytes: Buffer,
+  name: string,
+): Promise<number | "dropped"> {
+  const { body, contentType } = multipart([
+    { name: "kind", value: "AFTER_PHOTO" },
+    { name: "file", filename: name, bytes, contentType: "image/png" },
+  ]);
+  return new Promise((resolve) => {
+    const req = http.request(
+      `${to.base}/api/v1/problems/${to.problemId}/evidence`,
+      {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${to.token}`,
+          "content-type": contentType,
+          "content-length": String(body.length),
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+        res.on("error", () => resolve("dropped"));
+      },
+    );
+    req.on("error", () => resolve("dropped"));
+    let offset = 0;
+    const step = () => {
+      if (req.destroyed) return;
+      const chunk = body.subarray(offset, offset + 65_536);
+      offset += chunk.length;
+      if (offset >= body.length) req.end(chunk);
+      else req.write(chunk, () => setTimeout(step, 20));
+    };
+    step();
+  });
 }
