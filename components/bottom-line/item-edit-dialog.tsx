@@ -6,8 +6,9 @@ import { Dialog } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { FormField } from "@/components/ui/form-field";
 import { useAction } from "@/components/ui/use-action";
-import { PREVENTION_ITEM_KINDS, PREVENTION_LEVELS } from "@/lib/domain/bottom-line";
+import { PREVENTION_ITEM_KINDS } from "@/lib/domain/bottom-line";
 import { type ActionResult, fieldError } from "@/lib/schemas/action-result";
+import { LevelOptions } from "./park-forms";
 
 type Item = {
   id: string;
@@ -78,11 +79,7 @@ export function ItemEditDialog({
           <FormField label={bl("parkDetail.level")} error={err("level")}>
             {(p) => (
               <select {...p} name="level" className="field-input" defaultValue={item.level}>
-                {PREVENTION_LEVELS.map((l) => (
-                  <option key={l} value={l}>
-                    {bl(`preventionLevel.${l}`)}
-                  </option>
-                ))}
+                <LevelOptions />
               </select>
             )}
           </FormField>

@@ -21,6 +21,28 @@ function Field({ id, label, error, children }: { id: string; label: string; erro
   );
 }
 
+/** The form's submit: its fields as an object to the park's action, the form cleared once saved. */
+function onParkSubmit(run: ReturnType<typeof useAction>["run"], submit: Submit, parkId: string) {
+  return (e: React.FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    run(
+      () => submit(parkId, Object.fromEntries(new FormData(form))),
+      () => form.reset(),
+    );
+  };
+}
+
+/** The three prevention levels as the options of a select. */
+export function LevelOptions() {
+  const t = useTranslations("bottomLine");
+  return PREVENTION_LEVELS.map((l) => (
+    <option key={l} value={l}>
+      {t(`preventionLevel.${l}`)}
+    </option>
+  ));
+}
+
 /** Reports the quantity built of one plan item (version-checked). */
 export function ProgressForm({
   parkId,
@@ -72,25 +94,10 @@ export function ItemForm({ parkId, today, submit }: { parkId: string; today: str
   const { pending, result, run } = useAction();
   const err = (k: string) => fieldError(result, k);
   return (
-    <form
-      className="grid gap-2 sm:grid-cols-3"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const form = e.currentTarget;
-        run(
-          () => submit(parkId, Object.fromEntries(new FormData(form))),
-          () => form.reset(),
-        );
-      }}
-    >
+    <form className="grid gap-2 sm:grid-cols-3" noValidate onSubmit={onParkSubmit(run, submit, parkId)}>
       <Field id="item-level" label={t("parkDetail.level")} error={err("level")}>
         <select id="item-level" name="level" className="field-input">
-          {PREVENTION_LEVELS.map((l) => (
-            <option key={l} value={l}>
-              {t(`preventionLevel.${l}`)}
-            </option>
-          ))}
+          <LevelOptions />
         </select>
       </Field>
       <Field id="item-kind" label={t("parkDetail.kind")} error={err("kind")}>
@@ -130,18 +137,7 @@ export function AssessmentForm({ parkId, today, submit }: { parkId: string; toda
   const { pending, result, run } = useAction();
   const err = (k: string) => fieldError(result, k);
   return (
-    <form
-      className="grid gap-2 sm:grid-cols-2"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const form = e.currentTarget;
-        run(
-          () => submit(parkId, Object.fromEntries(new FormData(form))),
-          () => form.reset(),
-        );
-      }}
-    >
+    <form className="grid gap-2 sm:grid-cols-2" noValidate onSubmit={onParkSubmit(run, submit, parkId)}>
       <Field id="assessedOn" label={t("parkDetail.assessedOn")} error={err("assessedOn")}>
         <input id="assessedOn" name="assessedOn" type="date" max={today} defaultValue={today} className="field-input" />
       </Field>
@@ -183,25 +179,10 @@ export function DrillForm({
   const { pending, result, run } = useAction();
   const err = (k: string) => fieldError(result, k);
   return (
-    <form
-      className="grid gap-2 sm:grid-cols-2"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const form = e.currentTarget;
-        run(
-          () => submit(parkId, Object.fromEntries(new FormData(form))),
-          () => form.reset(),
-        );
-      }}
-    >
+    <form className="grid gap-2 sm:grid-cols-2" noValidate onSubmit={onParkSubmit(run, submit, parkId)}>
       <Field id="drill-level" label={t("parkDetail.level")} error={err("level")}>
         <select id="drill-level" name="level" className="field-input">
-          {PREVENTION_LEVELS.map((l) => (
-            <option key={l} value={l}>
-              {t(`preventionLevel.${l}`)}
-            </option>
-          ))}
+          <LevelOptions />
         </select>
       </Field>
       <Field id="heldOn" label={t("parkDetail.heldOn")} error={err("heldOn")}>
