@@ -1,8 +1,7 @@
 import "server-only";
 import { CLOSURE_STAGES } from "../../domain/bottom-line";
-import { parseCalendarDate } from "../../domain/calendar";
 import { MESSAGES } from "../../i18n/messages";
-import { type ListExport, unpaged } from "../office/list-export";
+import { dayCell, type ListExport, unpaged } from "../office/list-export";
 import type { ExportColumn } from "../office/table-export";
 import type { ClosedEnterpriseDto } from "./closed-enterprise-dto";
 import { listClosedEnterprises } from "./list-closed-enterprises";
@@ -11,7 +10,6 @@ type Texts = Record<string, string>;
 // Exports are office documents: headers and labels in Chinese whatever the reader's language.
 const B = (MESSAGES["zh-CN"] as unknown as { bottomLine: Texts & { closed: Texts; stage: Texts; recheck: Texts; tabs: Texts } })
   .bottomLine;
-const day = (d: string | null | undefined) => (d ? parseCalendarDate(d) : null);
 
 /** One column per closure stage: its completion day, "跳过：理由" when skipped, empty when not recorded. */
 const stageColumns: ExportColumn<ClosedEnterpriseDto>[] = CLOSURE_STAGES.map((stage) => ({
@@ -37,7 +35,7 @@ export const closedEnterpriseExport: ListExport<ClosedEnterpriseDto> = {
     { header: "统一社会信用代码", width: 22, value: (e) => e.creditCode },
     { header: B.closed.district ?? "属地", width: 10, value: (e) => e.district.name },
     { header: "地址", width: 30, value: (e) => e.address },
-    { header: B.closed.closedOn ?? "关闭日期", width: 12, kind: "date", value: (e) => day(e.closedOn) },
+    { header: B.closed.closedOn ?? "关闭日期", width: 12, kind: "date", value: (e) => dayCell(e.closedOn) },
     {
       header: B.closed.stage ?? "关停进度",
       width: 12,
@@ -45,7 +43,7 @@ export const closedEnterpriseExport: ListExport<ClosedEnterpriseDto> = {
     },
     { header: "已完成阶段数", width: 8, kind: "int", value: (e) => e.stagesDone },
     ...stageColumns,
-    { header: "最近复查日期", width: 12, kind: "date", value: (e) => day(e.lastRecheck?.checkedOn) },
+    { header: "最近复查日期", width: 12, kind: "date", value: (e) => dayCell(e.lastRecheck?.checkedOn) },
     {
       header: B.recheck.result ?? "复查结论",
       width: 10,

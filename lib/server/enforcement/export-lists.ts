@@ -1,7 +1,7 @@
 import "server-only";
-import { parseCalendarDate } from "../../domain/calendar";
 import { MESSAGES } from "../../i18n/messages";
 import type { ListExport } from "../office/list-export";
+import { dayCell } from "../office/list-export";
 import type { CaseDto } from "./case-dto";
 import type { InspectionDto } from "./inspection-dto";
 import { listCases } from "./list-cases";
@@ -11,7 +11,6 @@ type Texts = Record<string, Record<string, string>>;
 // Exports are office documents: headers and labels in Chinese whatever the reader's language.
 const T = (MESSAGES["zh-CN"] as unknown as { enforcement: Texts }).enforcement;
 const label = (group: string, key: string | null | undefined) => (key ? (T[group]?.[key] ?? key) : "");
-const day = (d: string | null | undefined) => (d ? parseCalendarDate(d) : null);
 
 /** 案件 (立案查处) as the cases page lists them, with its filters. */
 export const caseExport: ListExport<CaseDto> = {
@@ -24,7 +23,7 @@ export const caseExport: ListExport<CaseDto> = {
     { header: label("cases", "number"), width: 20, value: (c) => c.number },
     { header: label("inspections", "enterprise"), width: 30, value: (c) => c.enterprise.name },
     { header: label("common", "district"), width: 10, value: (c) => c.enterprise.districtName },
-    { header: label("inspections", "date"), width: 12, kind: "date", value: (c) => day(c.inspection.inspectedOn) },
+    { header: label("inspections", "date"), width: 12, kind: "date", value: (c) => dayCell(c.inspection.inspectedOn) },
     { header: label("inspections", "mode"), width: 12, value: (c) => label("modes", c.inspection.mode) },
     { header: label("inspections", "action"), width: 12, value: (c) => label("actions", c.inspection.actionType ?? "NONE") },
     { header: label("cases", "violation"), width: 40, value: (c) => c.violation },
@@ -32,11 +31,11 @@ export const caseExport: ListExport<CaseDto> = {
     { header: label("cases", "fine"), width: 12, kind: "int", value: (c) => c.fineYuan },
     { header: label("cases", "measures"), width: 20, value: (c) => c.measures.map((m) => label("measures", m)).join("、") },
     { header: label("cases", "status"), width: 10, value: (c) => label("caseStatus", c.status) },
-    { header: label("cases", "filedOn"), width: 12, kind: "date", value: (c) => day(c.filedOn) },
-    { header: "告知日期", width: 12, kind: "date", value: (c) => day(c.notifiedOn) },
-    { header: "决定日期", width: 12, kind: "date", value: (c) => day(c.decidedOn) },
-    { header: "执行日期", width: 12, kind: "date", value: (c) => day(c.executedOn) },
-    { header: "结案日期", width: 12, kind: "date", value: (c) => day(c.closedOn) },
+    { header: label("cases", "filedOn"), width: 12, kind: "date", value: (c) => dayCell(c.filedOn) },
+    { header: "告知日期", width: 12, kind: "date", value: (c) => dayCell(c.notifiedOn) },
+    { header: "决定日期", width: 12, kind: "date", value: (c) => dayCell(c.decidedOn) },
+    { header: "执行日期", width: 12, kind: "date", value: (c) => dayCell(c.executedOn) },
+    { header: "结案日期", width: 12, kind: "date", value: (c) => dayCell(c.closedOn) },
     { header: label("cases", "problem"), width: 16, value: (c) => c.problem?.code },
   ],
   read: async (actor, filters, page, pageSize, locale) =>
@@ -51,7 +50,7 @@ export const inspectionExport: ListExport<InspectionDto> = {
   fileName: "执法检查",
   asciiName: "inspections",
   columns: [
-    { header: label("inspections", "date"), width: 12, kind: "date", value: (i) => day(i.inspectedOn) },
+    { header: label("inspections", "date"), width: 12, kind: "date", value: (i) => dayCell(i.inspectedOn) },
     { header: label("inspections", "enterprise"), width: 30, value: (i) => i.enterprise.name },
     { header: "统一社会信用代码", width: 22, value: (i) => i.enterprise.creditCode },
     { header: label("common", "district"), width: 10, value: (i) => i.enterprise.districtName },

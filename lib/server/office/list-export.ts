@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../../db";
+import { parseCalendarDate } from "../../domain/calendar";
 import { type Actor, authorize, type Permission } from "../../permissions";
 import { listExportFormatSchema } from "../../schemas/office";
 import { type Locale, parseInput } from "../../schemas/parse";
@@ -83,3 +84,6 @@ export async function exportList<T>(
 export function unpaged<T>(all: () => Promise<readonly T[]>, page: number): Promise<readonly T[]> {
   return page === 1 ? all() : Promise.resolve([]);
 }
+
+/** A calendar day ("YYYY-MM-DD") as a date cell, or an empty cell. */
+export const dayCell = (d: string | null | undefined): Date | null => (d ? parseCalendarDate(d) : null);

@@ -1,9 +1,9 @@
 import "server-only";
-import { bureauToday, parseCalendarDate } from "../../domain/calendar";
+import { bureauToday } from "../../domain/calendar";
 import { MESSAGES } from "../../i18n/messages";
 import { type Locale, parseInput } from "../../schemas/parse";
 import { penaltyListQuerySchema } from "../../schemas/penalties";
-import { type ListExport, unpaged } from "../office/list-export";
+import { dayCell, type ListExport, unpaged } from "../office/list-export";
 import { listPenaltyProposals, type PenaltyProposalDto } from "./list-penalties";
 
 type Texts = Record<string, string>;
@@ -13,7 +13,6 @@ const T = (
     penalties: Texts & { cols: Texts; trigger: Texts; status: Texts; reason: Texts; filters: Texts };
   }
 ).penalties;
-const day = (d: string | null | undefined) => (d ? parseCalendarDate(d) : null);
 
 /** The months a proposal covers, as the page lists them: an air or water trigger its months, a problem or hazard its own. */
 function monthsOf(p: PenaltyProposalDto): string {
@@ -45,9 +44,9 @@ export const penaltyExport: ListExport<PenaltyProposalDto> = {
     { header: T.cols.status ?? "状态", width: 10, value: (p) => T.status[p.displayStatus] ?? p.displayStatus },
     { header: "理由", width: 30, value: (p) => p.statusReason },
     { header: "决定文号", width: 22, value: (p) => p.decision?.number },
-    { header: "决定日期", width: 12, kind: "date", value: (p) => day(p.decision?.decidedOn) },
+    { header: "决定日期", width: 12, kind: "date", value: (p) => dayCell(p.decision?.decidedOn) },
     { header: "认定人", width: 10, value: (p) => p.decidedByName },
-    { header: "缴纳日期", width: 12, kind: "date", value: (p) => day(p.decision?.paidOn) },
+    { header: "缴纳日期", width: 12, kind: "date", value: (p) => dayCell(p.decision?.paidOn) },
     {
       header: T.suspensions ?? "暂停措施",
       width: 40,

@@ -1,8 +1,7 @@
 import "server-only";
-import { parseCalendarDate } from "../../domain/calendar";
 import { MESSAGES } from "../../i18n/messages";
 import type { Timeline } from "../../schemas/timeline";
-import { type ListExport, unpaged } from "../office/list-export";
+import { dayCell, type ListExport, unpaged } from "../office/list-export";
 import { getTimeline } from "./get-timeline";
 
 type Texts = Record<string, string>;
@@ -12,7 +11,6 @@ const M = MESSAGES["zh-CN"] as unknown as {
   grade: Texts;
   enums: { status: Texts; measureStatus: Texts };
 };
-const day = (d: string | null | undefined) => (d ? parseCalendarDate(d) : null);
 
 type TimelineRow = Timeline["items"][number];
 
@@ -39,9 +37,9 @@ export const timelineExport: ListExport<TimelineRow> = {
     { header: M.timeline.filters.leadOfficial ?? "挂钩领导", width: 10, value: (p) => p.leadOfficialName },
     { header: M.timeline.filters.status ?? "状态", width: 10, value: (p) => M.enums.status[p.status] ?? p.status },
     { header: M.grade.label ?? "颜色等级", width: 10, value: (p) => M.grade[p.colour] ?? p.colour },
-    { header: M.timeline.table.start ?? "开始", width: 12, kind: "date", value: (p) => day(p.start) },
-    { header: M.timeline.table.deadline ?? "整改时限", width: 12, kind: "date", value: (p) => day(p.deadline) },
-    { header: "原定时限", width: 12, kind: "date", value: (p) => day(p.originalDeadline) },
+    { header: M.timeline.table.start ?? "开始", width: 12, kind: "date", value: (p) => dayCell(p.start) },
+    { header: M.timeline.table.deadline ?? "整改时限", width: 12, kind: "date", value: (p) => dayCell(p.deadline) },
+    { header: "原定时限", width: 12, kind: "date", value: (p) => dayCell(p.originalDeadline) },
     { header: "延期次数", width: 8, kind: "int", value: (p) => p.extensionCount },
     { header: "进度", width: 8, kind: "percent", value: (p) => p.progress },
     { header: "序时进度", width: 8, kind: "percent", value: (p) => p.plannedPercent },
