@@ -2,24 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { FormAlert } from "@/components/ui/form-alert";
-import { FieldError } from "@/components/ui/form-field";
+import { FieldError, FormField } from "@/components/ui/form-field";
 import { useAction } from "@/components/ui/use-action";
 import { ASSESSMENT_RESULTS, PREVENTION_ITEM_KINDS, PREVENTION_LEVELS } from "@/lib/domain/bottom-line";
 import { type ActionResult, fieldError } from "@/lib/schemas/action-result";
 
 type Submit = (parkId: string, input: unknown) => Promise<ActionResult>;
-
-function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
-      {children}
-      <FieldError id={`${id}-err`} message={error} />
-    </div>
-  );
-}
 
 /** The form's submit: its fields as an object to the park's action, the form cleared once saved. */
 function onParkSubmit(run: ReturnType<typeof useAction>["run"], submit: Submit, parkId: string) {
@@ -95,32 +83,36 @@ export function ItemForm({ parkId, today, submit }: { parkId: string; today: str
   const err = (k: string) => fieldError(result, k);
   return (
     <form className="grid gap-2 sm:grid-cols-3" noValidate onSubmit={onParkSubmit(run, submit, parkId)}>
-      <Field id="item-level" label={t("parkDetail.level")} error={err("level")}>
-        <select id="item-level" name="level" className="field-input">
-          <LevelOptions />
-        </select>
-      </Field>
-      <Field id="item-kind" label={t("parkDetail.kind")} error={err("kind")}>
-        <select id="item-kind" name="kind" className="field-input">
-          {PREVENTION_ITEM_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`itemKind.${k}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field id="item-name" label={t("parkDetail.name")} error={err("name")}>
-        <input id="item-name" name="name" className="field-input" maxLength={200} />
-      </Field>
-      <Field id="item-target" label={t("parkDetail.target")} error={err("targetQty")}>
-        <input id="item-target" name="targetQty" inputMode="numeric" className="field-input" />
-      </Field>
-      <Field id="item-start" label={t("parkDetail.startOn")} error={err("startOn")}>
-        <input id="item-start" name="startOn" type="date" defaultValue={today} className="field-input" />
-      </Field>
-      <Field id="item-deadline" label={t("parkDetail.deadline")} error={err("deadline")}>
-        <input id="item-deadline" name="deadline" type="date" className="field-input" />
-      </Field>
+      <FormField id="item-level" label={t("parkDetail.level")} error={err("level")}>
+        {(input) => (
+          <select {...input} name="level" className="field-input">
+            <LevelOptions />
+          </select>
+        )}
+      </FormField>
+      <FormField id="item-kind" label={t("parkDetail.kind")} error={err("kind")}>
+        {(input) => (
+          <select {...input} name="kind" className="field-input">
+            {PREVENTION_ITEM_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`itemKind.${k}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField id="item-name" label={t("parkDetail.name")} error={err("name")}>
+        {(input) => <input {...input} name="name" className="field-input" maxLength={200} />}
+      </FormField>
+      <FormField id="item-target" label={t("parkDetail.target")} error={err("targetQty")}>
+        {(input) => <input {...input} name="targetQty" inputMode="numeric" className="field-input" />}
+      </FormField>
+      <FormField id="item-start" label={t("parkDetail.startOn")} error={err("startOn")}>
+        {(input) => <input {...input} name="startOn" type="date" defaultValue={today} className="field-input" />}
+      </FormField>
+      <FormField id="item-deadline" label={t("parkDetail.deadline")} error={err("deadline")}>
+        {(input) => <input {...input} name="deadline" type="date" className="field-input" />}
+      </FormField>
       <div className="sm:col-span-3">
         <FormAlert result={result} inputs={["level", "kind", "name", "targetQty", "startOn", "deadline"]} />
         <button type="submit" className="btn-primary mt-1" disabled={pending}>
@@ -138,22 +130,24 @@ export function AssessmentForm({ parkId, today, submit }: { parkId: string; toda
   const err = (k: string) => fieldError(result, k);
   return (
     <form className="grid gap-2 sm:grid-cols-2" noValidate onSubmit={onParkSubmit(run, submit, parkId)}>
-      <Field id="assessedOn" label={t("parkDetail.assessedOn")} error={err("assessedOn")}>
-        <input id="assessedOn" name="assessedOn" type="date" max={today} defaultValue={today} className="field-input" />
-      </Field>
-      <Field id="assessment-result" label={t("parkDetail.result")} error={err("result")}>
-        <select id="assessment-result" name="result" className="field-input">
-          {ASSESSMENT_RESULTS.map((r) => (
-            <option key={r} value={r}>
-              {t(`assessment.${r}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <FormField id="assessedOn" label={t("parkDetail.assessedOn")} error={err("assessedOn")}>
+        {(input) => <input {...input} name="assessedOn" type="date" max={today} defaultValue={today} className="field-input" />}
+      </FormField>
+      <FormField id="assessment-result" label={t("parkDetail.result")} error={err("result")}>
+        {(input) => (
+          <select {...input} name="result" className="field-input">
+            {ASSESSMENT_RESULTS.map((r) => (
+              <option key={r} value={r}>
+                {t(`assessment.${r}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
       <div className="sm:col-span-2">
-        <Field id="assessment-findings" label={t("parkDetail.findings")} error={err("findings")}>
-          <textarea id="assessment-findings" name="findings" rows={3} className="field-input" />
-        </Field>
+        <FormField id="assessment-findings" label={t("parkDetail.findings")} error={err("findings")}>
+          {(input) => <textarea {...input} name="findings" rows={3} className="field-input" />}
+        </FormField>
         <FormAlert result={result} inputs={["assessedOn", "result", "findings"]} />
         <button type="submit" className="btn-primary mt-1" disabled={pending}>
           {t("parkDetail.saveAssessment")}
@@ -180,30 +174,34 @@ export function DrillForm({
   const err = (k: string) => fieldError(result, k);
   return (
     <form className="grid gap-2 sm:grid-cols-2" noValidate onSubmit={onParkSubmit(run, submit, parkId)}>
-      <Field id="drill-level" label={t("parkDetail.level")} error={err("level")}>
-        <select id="drill-level" name="level" className="field-input">
-          <LevelOptions />
-        </select>
-      </Field>
-      <Field id="heldOn" label={t("parkDetail.heldOn")} error={err("heldOn")}>
-        <input id="heldOn" name="heldOn" type="date" max={today} defaultValue={today} className="field-input" />
-      </Field>
-      <Field id="scenario" label={t("parkDetail.scenario")} error={err("scenario")}>
-        <input id="scenario" name="scenario" className="field-input" maxLength={500} />
-      </Field>
-      <Field id="participants" label={t("parkDetail.participants")} error={err("participants")}>
-        <input id="participants" name="participants" inputMode="numeric" className="field-input" />
-      </Field>
-      <Field id="drill-item" label={t("parkDetail.countsTowards")} error={err("itemId")}>
-        <select id="drill-item" name="itemId" className="field-input">
-          <option value="">{t("parkDetail.noItem")}</option>
-          {drillItems.map((i) => (
-            <option key={i.id} value={i.id}>
-              {i.name}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <FormField id="drill-level" label={t("parkDetail.level")} error={err("level")}>
+        {(input) => (
+          <select {...input} name="level" className="field-input">
+            <LevelOptions />
+          </select>
+        )}
+      </FormField>
+      <FormField id="heldOn" label={t("parkDetail.heldOn")} error={err("heldOn")}>
+        {(input) => <input {...input} name="heldOn" type="date" max={today} defaultValue={today} className="field-input" />}
+      </FormField>
+      <FormField id="scenario" label={t("parkDetail.scenario")} error={err("scenario")}>
+        {(input) => <input {...input} name="scenario" className="field-input" maxLength={500} />}
+      </FormField>
+      <FormField id="participants" label={t("parkDetail.participants")} error={err("participants")}>
+        {(input) => <input {...input} name="participants" inputMode="numeric" className="field-input" />}
+      </FormField>
+      <FormField id="drill-item" label={t("parkDetail.countsTowards")} error={err("itemId")}>
+        {(input) => (
+          <select {...input} name="itemId" className="field-input">
+            <option value="">{t("parkDetail.noItem")}</option>
+            {drillItems.map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
       <div className="sm:col-span-2">
         <FormAlert result={result} inputs={["level", "heldOn", "scenario", "participants", "itemId"]} />
         <button type="submit" className="btn-primary mt-1" disabled={pending}>
