@@ -99,6 +99,8 @@ type DemoPoint = {
   name: string;
   kind: "LAKE_ZONE" | "DRINKING_SOURCE";
   district: string;
+  /** Where the point is, as a monitoring station would name it. */
+  location: string;
   base: number;
   episodes: [string, number, number][];
 };
@@ -110,6 +112,7 @@ const POINTS: DemoPoint[] = [
     name: "贡湖湾（演示）",
     kind: "LAKE_ZONE",
     district: "320211",
+    location: "贡湖湾湖心 · 浮标站（演示）",
     base: 1400,
     episodes: [["07-10", 5, 9200]],
   },
@@ -118,12 +121,37 @@ const POINTS: DemoPoint[] = [
     name: "梅梁湖（演示）",
     kind: "LAKE_ZONE",
     district: "320211",
+    location: "梅梁湖拖山附近水域（演示）",
     base: 1700,
     episodes: [["08-20", 4, 4600]],
   },
-  { code: "DEMO-TH-ZS", name: "竺山湖（演示）", kind: "LAKE_ZONE", district: "320282", base: 1200, episodes: [] },
-  { code: "DEMO-TH-XD", name: "锡东水厂水源地（演示）", kind: "DRINKING_SOURCE", district: "320205", base: 600, episodes: [] },
-  { code: "DEMO-TH-NQ", name: "南泉水源地（演示）", kind: "DRINKING_SOURCE", district: "320211", base: 800, episodes: [] },
+  {
+    code: "DEMO-TH-ZS",
+    name: "竺山湖（演示）",
+    kind: "LAKE_ZONE",
+    district: "320282",
+    location: "竺山湖湖心（演示）",
+    base: 1200,
+    episodes: [],
+  },
+  {
+    code: "DEMO-TH-XD",
+    name: "锡东水厂水源地（演示）",
+    kind: "DRINKING_SOURCE",
+    district: "320205",
+    location: "贡湖 · 锡东水厂取水口（演示）",
+    base: 600,
+    episodes: [],
+  },
+  {
+    code: "DEMO-TH-NQ",
+    name: "南泉水源地（演示）",
+    kind: "DRINKING_SOURCE",
+    district: "320211",
+    location: "贡湖 · 南泉水厂取水口（演示）",
+    base: 800,
+    episodes: [],
+  },
 ];
 const LAST_SEASON_EPISODES: Record<string, [string, number, number][]> = {
   "DEMO-TH-GH": [["07-22", 3, 3800]],
@@ -169,6 +197,7 @@ async function seedTaihu(tx: Tx, today: Date): Promise<{ points: number; reading
         name: p.name,
         kind: p.kind,
         districtId: districts.get(p.district) ?? null,
+        location: p.location,
         sortOrder: i,
         isDemo: true,
         ...THRESHOLDS,
