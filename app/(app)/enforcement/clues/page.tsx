@@ -1,21 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { FilterSelect, ListTable, PageLinks } from "@/components/enforcement/list-parts";
 import { ExportButtons } from "@/components/office/export-buttons";
 import { ClueStatusBadge, RuleBadge } from "@/components/offsite/clue-badges";
 import { NoPermission } from "@/components/ui/no-permission";
 import { db } from "@/lib/db";
 import { CLUE_RULES } from "@/lib/domain/clue-detection";
-import { isAppError } from "@/lib/errors";
 import { shanghaiMinute } from "@/lib/i18n/format-time";
 import { can } from "@/lib/permissions";
 import { CLUE_STATUSES } from "@/lib/schemas/offsite";
 import { listClues } from "@/lib/server/clues/list-clues";
 import { getSettings } from "@/lib/server/settings/get-settings";
 import { pathWithQuery, requireActor } from "../../session";
-
-type Search = Promise<Record<string, string | string[] | undefined>>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+import { one, type Search, unfilteredOnBadFilter } from "../search";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations();
@@ -41,10 +39,7 @@ export default async function CluesPage({ searchParams }: { searchParams: Search
   const [districts, settings, result] = await Promise.all([
     db.district.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true, name: true } }),
     getSettings(),
-    listClues(actor, query).catch((e: unknown) => {
-      if (isAppError(e) && e.status === 422) return listClues(actor, {});
-      throw e;
-    }),
+    unfilteredOnBadFilter(listClues(actor, query), () => listClues(actor, {})),
   ]);
   const pageHref = (page: number) => pathWithQuery("/enforcement/clues", { ...params, page: String(page) });
   const statusHref = (status: string) => pathWithQuery("/enforcement/clues", { ...params, status, page: undefined });
@@ -95,28 +90,20 @@ export default async function CluesPage({ searchParams }: { searchParams: Search
         aria-label={t("filters")}
       >
         {query.status && <input type="hidden" name="status" value={query.status} />}
-        <label className="flex flex-col text-sm">
-          <span className="text-slate-600">{t("district")}</span>
-          <select name="districtId" defaultValue={query.districtId} className="rounded border border-slate-300 px-2 py-1.5">
-            <option value="">{t("allDistricts")}</option>
-            {districts.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-sm">
-          <span className="text-slate-600">{t("rule")}</span>
-          <select name="rule" defaultValue={query.rule} className="rounded border border-slate-300 px-2 py-1.5">
-            <option value="">{t("allRules")}</option>
-            {CLUE_RULES.map((r) => (
-              <option key={r} value={r}>
-                {tr(r)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          name="districtId"
+          label={t("district")}
+          value={query.districtId}
+          all={t("allDistricts")}
+          options={districts.map((d) => [d.id, d.name] as const)}
+        />
+        <FilterSelect
+          name="rule"
+          label={t("rule")}
+          value={query.rule}
+          all={t("allRules")}
+          options={CLUE_RULES.map((r) => [r, tr(r)] as const)}
+        />
         <button type="submit" className="btn-secondary">
           {t("apply")}
         </button>
@@ -125,87 +112,58 @@ export default async function CluesPage({ searchParams }: { searchParams: Search
       {result.items.length === 0 ? (
         <p className="rounded-lg bg-white p-6 text-center text-slate-600 shadow-sm ring-1 ring-slate-200">{t("empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          <table className="w-full text-sm">
-            <caption className="sr-only">{t("title")}</caption>
-            <thead className="bg-slate-50 text-left text-slate-600">
-              <tr>
-                <th scope="col" className="p-2">
-                  {t("enterprise")}
-                </th>
-                <th scope="col" className="p-2">
-                  {t("outlet")} · {t("pollutant")}
-                </th>
-                <th scope="col" className="p-2">
-                  {t("rule")}
-                </th>
-                <th scope="col" className="p-2">
-                  {t("window")}
-                </th>
-                <th scope="col" className="p-2 text-right">
-                  {t("hours")}
-                </th>
-                <th scope="col" className="p-2 text-right">
-                  {t("peak")}
-                </th>
-                <th scope="col" className="p-2">
-                  {t("status")}
-                </th>
-                <th scope="col" className="p-2">
-                  {t("assignee")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.items.map((c) => (
-                <tr key={c.id} className="border-t border-slate-100 hover:bg-slate-50">
-                  <td className="p-2">
-                    <Link href={`/enforcement/clues/${c.id}`} className="link font-medium">
-                      {c.enterprise.name}
-                    </Link>
-                    <div className="text-slate-500 text-xs">
-                      {c.district.name}
-                      {c.enterprise.isDemo && <span className="ml-1 text-amber-800">（{t("demo")}）</span>}
-                    </div>
-                  </td>
-                  <td className="p-2">
-                    {c.outletCode} · {c.pollutant}
-                  </td>
-                  <td className="p-2">
-                    <RuleBadge rule={c.rule} />
-                  </td>
-                  <td className="whitespace-nowrap p-2 tabular-nums">
-                    {shanghaiMinute(c.windowStart)} – {shanghaiMinute(c.windowEnd).slice(5)}
-                  </td>
-                  <td className="p-2 text-right tabular-nums">{t("hoursValue", { hours: c.hours })}</td>
-                  <td className="p-2 text-right tabular-nums">
-                    {c.peak === null ? "—" : `${c.peak}${c.limit !== null ? ` / ${c.limit}` : ""} ${c.unit}`}
-                  </td>
-                  <td className="p-2">
-                    <ClueStatusBadge status={c.status} />
-                  </td>
-                  <td className="p-2">{c.assignee?.displayName ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable
+          caption={t("title")}
+          headers={[
+            { label: t("enterprise") },
+            { label: `${t("outlet")} · ${t("pollutant")}` },
+            { label: t("rule") },
+            { label: t("window") },
+            { label: t("hours"), end: true },
+            { label: t("peak"), end: true },
+            { label: t("status") },
+            { label: t("assignee") },
+          ]}
+        >
+          {result.items.map((c) => (
+            <tr key={c.id} className="border-t border-slate-100 hover:bg-slate-50">
+              <td className="p-2">
+                <Link href={`/enforcement/clues/${c.id}`} className="link font-medium">
+                  {c.enterprise.name}
+                </Link>
+                <div className="text-slate-500 text-xs">
+                  {c.district.name}
+                  {c.enterprise.isDemo && <span className="ml-1 text-amber-800">（{t("demo")}）</span>}
+                </div>
+              </td>
+              <td className="p-2">
+                {c.outletCode} · {c.pollutant}
+              </td>
+              <td className="p-2">
+                <RuleBadge rule={c.rule} />
+              </td>
+              <td className="whitespace-nowrap p-2 tabular-nums">
+                {shanghaiMinute(c.windowStart)} – {shanghaiMinute(c.windowEnd).slice(5)}
+              </td>
+              <td className="p-2 text-right tabular-nums">{t("hoursValue", { hours: c.hours })}</td>
+              <td className="p-2 text-right tabular-nums">
+                {c.peak === null ? "—" : `${c.peak}${c.limit !== null ? ` / ${c.limit}` : ""} ${c.unit}`}
+              </td>
+              <td className="p-2">
+                <ClueStatusBadge status={c.status} />
+              </td>
+              <td className="p-2">{c.assignee?.displayName ?? "—"}</td>
+            </tr>
+          ))}
+        </ListTable>
       )}
-      <nav className="flex items-center justify-between text-sm" aria-label={t("pageOf", { page: result.page })}>
-        <span className="text-slate-600">{t("total", { total: result.total })}</span>
-        <span className="flex gap-2">
-          {result.page > 1 && (
-            <Link href={pageHref(result.page - 1)} className="btn-secondary">
-              {t("previous")}
-            </Link>
-          )}
-          {result.page * result.pageSize < result.total && (
-            <Link href={pageHref(result.page + 1)} className="btn-secondary">
-              {t("next")}
-            </Link>
-          )}
-        </span>
-      </nav>
+      <PageLinks
+        page={result.page}
+        pages={Math.max(1, Math.ceil(result.total / result.pageSize))}
+        href={pageHref}
+        labels={{ prev: t("previous"), next: t("next"), page: t("pageOf", { page: result.page }) }}
+        summary={t("total", { total: result.total })}
+      />
     </div>
   );
 }

@@ -1,44 +1,27 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ActionFilterForm } from "@/components/enforcement/action-filter-form";
+import { FilterSelect, PageLinks } from "@/components/enforcement/list-parts";
 import { ExportButtons } from "@/components/office/export-buttons";
 import { db } from "@/lib/db";
-import { ACTION_TYPES, INSPECTION_MODES, INSPECTION_RESULTS } from "@/lib/domain/enforcement";
-import { isAppError } from "@/lib/errors";
+import { INSPECTION_RESULTS } from "@/lib/domain/enforcement";
 import { can } from "@/lib/permissions";
 import { listInspections } from "@/lib/server/enforcement/list-inspections";
 import { pathWithQuery, requireActor } from "../../session";
-import { one, type Search, withQuery } from "../search";
+import { readFilters, type Search, unfilteredOnBadFilter, withQuery } from "../search";
 
 const FILTERS = ["districtCode", "actionType", "mode", "result", "from", "to", "enterpriseId", "campaignId"] as const;
 
 /** Inspections, filtered by the query (the dashboard's links land here). */
 export default async function InspectionsPage({ searchParams }: { searchParams: Search }) {
-  const params = await searchParams;
+  const { params, query, given } = await readFilters(searchParams, FILTERS);
   const actor = await requireActor(pathWithQuery("/enforcement/inspections", params));
   const t = await getTranslations("enforcement");
-  const query = Object.fromEntries([...FILTERS, "page"].map((k) => [k, one(params[k])])) as Record<string, string>;
-  // Only the filters given: an empty value (an untouched select, no page) is no filter at all.
-  const given = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== ""));
   const [districts, result] = await Promise.all([
     db.district.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { code: true, name: true } }),
-    listInspections(actor, { ...given, pageSize: 50 }).catch((e: unknown) => {
-      if (isAppError(e) && e.status === 422) return listInspections(actor, { pageSize: 50 });
-      throw e;
-    }),
+    unfilteredOnBadFilter(listInspections(actor, { ...given, pageSize: 50 }), () => listInspections(actor, { pageSize: 50 })),
   ]);
-  const select = (name: string, label: string, options: readonly (readonly [string, string])[]) => (
-    <label className="flex flex-col text-sm">
-      <span className="text-slate-600">{label}</span>
-      <select name={name} defaultValue={query[name]} className="rounded border border-slate-300 px-2 py-1.5">
-        <option value="">{t("common.all")}</option>
-        {options.map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  const all = t("common.all");
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   return (
     <div className="space-y-4">
@@ -55,41 +38,15 @@ export default async function InspectionsPage({ searchParams }: { searchParams: 
           )}
         </div>
       </header>
-      <form method="get" className="card flex flex-wrap items-end gap-3 p-3" aria-label={t("common.apply")}>
-        {select(
-          "districtCode",
-          t("common.district"),
-          districts.map((d) => [d.code, d.name] as const),
-        )}
-        {select(
-          "actionType",
-          t("inspections.action"),
-          ACTION_TYPES.map((a) => [a, t(`actions.${a}`)] as const),
-        )}
-        {select(
-          "mode",
-          t("inspections.mode"),
-          INSPECTION_MODES.map((m) => [m, t(`modes.${m}`)] as const),
-        )}
-        {select(
-          "result",
-          t("inspections.result"),
-          INSPECTION_RESULTS.map((r) => [r, t(`results.${r}`)] as const),
-        )}
-        <label className="flex flex-col text-sm">
-          <span className="text-slate-600">{t("common.from")}</span>
-          <input type="month" name="from" defaultValue={query.from} className="rounded border border-slate-300 px-2 py-1.5" />
-        </label>
-        <label className="flex flex-col text-sm">
-          <span className="text-slate-600">{t("common.to")}</span>
-          <input type="month" name="to" defaultValue={query.to} className="rounded border border-slate-300 px-2 py-1.5" />
-        </label>
-        {query.enterpriseId && <input type="hidden" name="enterpriseId" value={query.enterpriseId} />}
-        {query.campaignId && <input type="hidden" name="campaignId" value={query.campaignId} />}
-        <button type="submit" className="btn-secondary">
-          {t("common.apply")}
-        </button>
-      </form>
+      <ActionFilterForm query={query} districts={districts}>
+        <FilterSelect
+          name="result"
+          label={t("inspections.result")}
+          value={query.result}
+          all={all}
+          options={INSPECTION_RESULTS.map((r) => [r, t(`results.${r}`)] as const)}
+        />
+      </ActionFilterForm>
       <p className="text-slate-600 text-sm" data-testid="inspection-total">
         {t("common.total", { count: result.total })}
       </p>
@@ -142,23 +99,12 @@ export default async function InspectionsPage({ searchParams }: { searchParams: 
           ))}
         </ul>
       )}
-      {pages > 1 && (
-        <nav className="flex gap-2 text-sm" aria-label={t("common.page", { page: result.page })}>
-          {result.page > 1 && (
-            <Link className="btn-secondary" href={withQuery("/enforcement/inspections", { ...query, page: result.page - 1 })}>
-              {t("common.prev")}
-            </Link>
-          )}
-          <span className="self-center">
-            {t("common.page", { page: result.page })} / {pages}
-          </span>
-          {result.page < pages && (
-            <Link className="btn-secondary" href={withQuery("/enforcement/inspections", { ...query, page: result.page + 1 })}>
-              {t("common.next")}
-            </Link>
-          )}
-        </nav>
-      )}
+      <PageLinks
+        page={result.page}
+        pages={pages}
+        href={(page) => withQuery("/enforcement/inspections", { ...query, page })}
+        labels={{ prev: t("common.prev"), next: t("common.next"), page: t("common.page", { page: result.page }) }}
+      />
     </div>
   );
 }

@@ -1,22 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { FilterSelect, ListTable } from "@/components/enforcement/list-parts";
 import { ExportButtons } from "@/components/office/export-buttons";
 import { SourceControlChart } from "@/components/offsite/source-control-chart";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { NoPermission } from "@/components/ui/no-permission";
 import { db } from "@/lib/db";
 import { SOURCE_CONTROL_ITEMS } from "@/lib/domain/source-control";
-import { isAppError } from "@/lib/errors";
 import { shanghaiMinute } from "@/lib/i18n/format-time";
 import { can } from "@/lib/permissions";
 import { PROJECT_STATUSES } from "@/lib/schemas/offsite";
 import { listProjects } from "@/lib/server/projects/list-projects";
 import { projectStatistics } from "@/lib/server/projects/project-statistics";
 import { pathWithQuery, requireActor } from "../../session";
+import { one, type Search, unfilteredOnBadFilter } from "../search";
 
-type Search = Promise<Record<string, string | string[] | undefined>>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 const STATUS_TONE: Record<string, BadgeTone> = { SUBMITTED: "amber", PASSED: "emerald", REFUSED: "orange" };
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -38,10 +37,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
   const query = { status: one(params.status), districtId: one(params.districtId), page: one(params.page) };
   const [districts, result, stats] = await Promise.all([
     db.district.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true, name: true } }),
-    listProjects(actor, query).catch((e: unknown) => {
-      if (isAppError(e) && e.status === 422) return listProjects(actor, {});
-      throw e;
-    }),
+    unfilteredOnBadFilter(listProjects(actor, query), () => listProjects(actor, {})),
     projectStatistics(actor),
   ]);
   const top = stats.items[0];
@@ -129,28 +125,20 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
       </section>
 
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200">
-        <label className="flex flex-col text-sm">
-          <span className="text-slate-600">{t("status")}</span>
-          <select name="status" defaultValue={query.status} className="rounded border border-slate-300 px-2 py-1.5">
-            <option value="">{t("allStatuses")}</option>
-            {PROJECT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {ts(s)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-sm">
-          <span className="text-slate-600">{t("district")}</span>
-          <select name="districtId" defaultValue={query.districtId} className="rounded border border-slate-300 px-2 py-1.5">
-            <option value="" />
-            {districts.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          name="status"
+          label={t("status")}
+          value={query.status}
+          all={t("allStatuses")}
+          options={PROJECT_STATUSES.map((s) => [s, ts(s)] as const)}
+        />
+        <FilterSelect
+          name="districtId"
+          label={t("district")}
+          value={query.districtId}
+          all={t("allDistricts")}
+          options={districts.map((d) => [d.id, d.name] as const)}
+        />
         <button type="submit" className="btn-secondary">
           {t("apply")}
         </button>
@@ -159,57 +147,39 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
       {result.items.length === 0 ? (
         <p className="rounded-lg bg-white p-6 text-center text-slate-600 shadow-sm ring-1 ring-slate-200">{t("empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          <table className="w-full text-sm">
-            <caption className="p-2 text-left text-slate-600">{t("total", { total: result.total })}</caption>
-            <thead className="bg-slate-50 text-left text-slate-600">
-              <tr>
-                <th scope="col" className="p-2">
-                  {t("name")}
-                </th>
-                <th scope="col" className="p-2">
-                  {t("district")}
-                </th>
-                <th scope="col" className="p-2">
-                  {t("reportForm")}
-                </th>
-                <th scope="col" className="p-2">
-                  {t("stage")}
-                </th>
-                <th scope="col" className="p-2 text-right">
-                  {t("notMetCount")}
-                </th>
-                <th scope="col" className="p-2">
-                  {t("status")}
-                </th>
-                <th scope="col" className="p-2">
-                  {t("submittedAt")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.items.map((p) => (
-                <tr key={p.id} className="border-t border-slate-100 hover:bg-slate-50">
-                  <td className="p-2">
-                    <Link href={`/enforcement/projects/${p.id}`} className="link font-medium">
-                      {p.name}
-                    </Link>
-                    {p.isDemo && <span className="ml-1 text-amber-800 text-xs">（{t("demo")}）</span>}
-                    {p.enterprise && <div className="text-slate-500 text-xs">{p.enterprise.name}</div>}
-                  </td>
-                  <td className="p-2">{p.district.name}</td>
-                  <td className="p-2">{tf(p.reportForm)}</td>
-                  <td className="p-2">{p.stage}</td>
-                  <td className="p-2 text-right tabular-nums">{p.checklist.filter((c) => c.verdict === "NOT_MET").length}</td>
-                  <td className="p-2">
-                    <Badge tone={STATUS_TONE[p.status] ?? "slate"}>{ts(p.status)}</Badge>
-                  </td>
-                  <td className="whitespace-nowrap p-2 tabular-nums">{shanghaiMinute(p.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable
+          caption={t("total", { total: result.total })}
+          captionHidden={false}
+          headers={[
+            { label: t("name") },
+            { label: t("district") },
+            { label: t("reportForm") },
+            { label: t("stage") },
+            { label: t("notMetCount"), end: true },
+            { label: t("status") },
+            { label: t("submittedAt") },
+          ]}
+        >
+          {result.items.map((p) => (
+            <tr key={p.id} className="border-t border-slate-100 hover:bg-slate-50">
+              <td className="p-2">
+                <Link href={`/enforcement/projects/${p.id}`} className="link font-medium">
+                  {p.name}
+                </Link>
+                {p.isDemo && <span className="ml-1 text-amber-800 text-xs">（{t("demo")}）</span>}
+                {p.enterprise && <div className="text-slate-500 text-xs">{p.enterprise.name}</div>}
+              </td>
+              <td className="p-2">{p.district.name}</td>
+              <td className="p-2">{tf(p.reportForm)}</td>
+              <td className="p-2">{p.stage}</td>
+              <td className="p-2 text-right tabular-nums">{p.checklist.filter((c) => c.verdict === "NOT_MET").length}</td>
+              <td className="p-2">
+                <Badge tone={STATUS_TONE[p.status] ?? "slate"}>{ts(p.status)}</Badge>
+              </td>
+              <td className="whitespace-nowrap p-2 tabular-nums">{shanghaiMinute(p.createdAt)}</td>
+            </tr>
+          ))}
+        </ListTable>
       )}
     </div>
   );
