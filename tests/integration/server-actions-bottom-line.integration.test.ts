@@ -38,6 +38,9 @@ let as: RunAs;
 let problems: { A: string; B: string; C: string };
 let pointA: TaihuPoint;
 let pointB: TaihuPoint;
+let pointNone: TaihuPoint;
+/** Firms of the register: one in district A, one in district B. */
+let firms: { A: string; B: string };
 let park: Park;
 let template: SweepTemplate;
 
@@ -52,12 +55,16 @@ beforeAll(async () => {
     B: await problem("B", world.districtB.id, world.divisionB.id),
     C: await problem("C", world.districtB.id, world.divisionB.id, [world.agencyA.id]),
   };
-  const point = (district: string, districtId: string) =>
+  const point = (district: string, districtId: string | null) =>
     db.taihuPoint.create({
       data: { code: `MX${district}-${world.tag}`, name: `矩阵点位${district}${world.tag}`, kind: "LAKE_ZONE", districtId },
     });
   pointA = await point("A", world.districtA.id);
   pointB = await point("B", world.districtB.id);
+  pointNone = await point("N", null);
+  const firm = async (letter: string, districtId: string) =>
+    (await upsertEnterprise(db, { name: `矩阵事件企业${letter}${world.tag}`, districtId, tags: ["CHEMICAL"] })).id;
+  firms = { A: await firm("A", world.districtA.id), B: await firm("B", world.districtB.id) };
   park = await db.park.create({ data: { name: `矩阵园区${world.tag}`, kind: "CHEMICAL_PARK", districtId: world.districtA.id } });
   template = await db.sweepTemplate.create({
     data: { name: `矩阵清单${world.tag}`, items: { create: [{ position: 1, title: "雨污分流是否到位", guidance: "" }] } },
@@ -66,79 +73,90 @@ beforeAll(async () => {
 
 // ── incidents ──
 
-const incidentInput = (title: string, districtCode: string, problemIds: string[] = []) => ({
+type IncidentCall = {
+  /** The district it happened in (for an edit: where it is now). */
+  district: "districtA" | "districtB";
+  /** Problems linked (A, B, C above). */
+  link?: (keyof typeof problems)[];
+  /** The enterprise of the register it names: district A's firm or district B's. */
+  firm?: "A" | "B";
+  /** An edit moving it to this district. */
+  to?: "districtA" | "districtB";
+  /** An edit of an incident that names this firm already (a coordinator named it). */
+  named?: "A" | "B";
+};
+
+const incidentInput = (title: string, call: IncidentCall) => ({
   occurredOn: day(-2),
   title,
-  districtCode,
-  enterpriseId: "",
+  districtCode: world[call.to ?? call.district].code,
+  enterpriseId: call.firm ? firms[call.firm] : "",
   type: "WATER",
   level: "GENERAL",
   cause: "暴雨导致污水管网溢流，河道出现黑水。",
   response: "封堵溢流口，调运吸污车抽排，开展下游水质监测。",
-  problemIds,
+  problemIds: (call.link ?? []).map((l) => problems[l]),
 });
 
-/** Recording an incident in `district`, linking `link` problems. */
-function recording(district: "districtA" | "districtB", link: (keyof typeof problems)[] = []) {
+/** Recording an incident. */
+function recording(call: IncidentCall) {
   return async (): Promise<Target> => {
     const title = `矩阵事件${world.tag}-${uniqueSuffix()}`;
     const created = () => db.incident.findFirst({ where: { title } });
-    const run = () =>
-      recordIncidentAction(
-        incidentInput(
-          title,
-          world[district].code,
-          link.map((l) => problems[l]),
-        ),
-      );
+    const input = incidentInput(title, call);
     return {
-      run,
+      run: () => recordIncidentAction(input),
       state: () => db.incident.count({ where: { title } }),
       audit: async () => ({ entityType: "Incident", entityId: (await created())?.id, action: "create" }),
       after: async (who) =>
         expect(await created()).toMatchObject({
-          districtId: world[district].id,
+          districtId: world[call.district].id,
           recordedById: world[who].user.id,
-          problemIds: link.map((l) => problems[l]),
+          enterpriseId: input.enterpriseId || null,
+          problemIds: input.problemIds,
         }),
       invalid: {
-        run: () => recordIncidentAction({ ...incidentInput("", "12345"), type: "FIRE", occurredOn: "2026-02-30" }),
+        run: () => recordIncidentAction({ ...input, title: "", districtCode: "12345", type: "FIRE", occurredOn: "2026-02-30" }),
         fields: ["title", "districtCode", "type", "occurredOn"],
       },
     };
   };
 }
 
-/** Editing an incident of `district` (retitled, linked to `link`). */
-function editing(district: "districtA" | "districtB", link: (keyof typeof problems)[] = []) {
+/** Editing an incident (retitled, and what `call` says). */
+function editing(call: IncidentCall) {
   return async (): Promise<Target> => {
     const incident = await db.incident.create({
       data: {
         occurredOn: calendarDay(-5),
         title: `矩阵待改事件${world.tag}-${uniqueSuffix()}`,
-        districtId: world[district].id,
+        districtId: world[call.district].id,
         type: "AIR",
         level: "GENERAL",
         cause: "企业废气处理设施故障。",
         response: "责令停产检修。",
         recordedById: world.coordinator.user.id,
+        enterpriseId: call.named ? firms[call.named] : null,
       },
     });
     const state = () =>
-      db.incident.findUniqueOrThrow({ where: { id: incident.id }, select: { title: true, version: true, problemIds: true } });
-    const input = {
-      ...incidentInput(
-        `${incident.title}（已核实）`,
-        world[district].code,
-        link.map((l) => problems[l]),
-      ),
-      version: 1,
-    };
+      db.incident.findUniqueOrThrow({
+        where: { id: incident.id },
+        select: { title: true, version: true, districtId: true, enterpriseId: true, problemIds: true },
+      });
+    const input = { ...incidentInput(`${incident.title}（已核实）`, call), version: 1 };
     return {
       run: () => updateIncidentAction(incident.id, input),
       state,
       audit: async () => ({ entityType: "Incident", entityId: incident.id, action: "update" }),
-      after: async () => expect(await state()).toMatchObject({ title: input.title, version: 2 }),
+      after: async () =>
+        expect(await state()).toEqual({
+          title: input.title,
+          version: 2,
+          districtId: world[call.to ?? call.district].id,
+          enterpriseId: input.enterpriseId || null,
+          problemIds: input.problemIds,
+        }),
       invalid: {
         run: () => updateIncidentAction(incident.id, { ...input, title: "", version: "二" }),
         fields: ["title", "version"],
@@ -176,32 +194,61 @@ function reading(point: () => TaihuPoint) {
 
 const CASES: ActionCase[] = [
   {
-    name: "recordIncidentAction (in district A)",
+    name: "recordIncidentAction (in district A, its firm, its problem)",
     may: ["coordinator", "officerA"],
-    setup: recording("districtA", ["A"]),
+    setup: recording({ district: "districtA", firm: "A", link: ["A"] }),
   },
   {
     name: "recordIncidentAction (in district B)",
     may: ["coordinator"],
     scoped: { officerA: { field: "districtCode" } },
-    setup: recording("districtB"),
+    setup: recording({ district: "districtB" }),
   },
   {
     name: "recordIncidentAction (in district A, linking district B's problem)",
     may: ["coordinator"],
     scoped: { officerA: { field: "problemIds" } },
-    setup: recording("districtA", ["B"]),
+    setup: recording({ district: "districtA", link: ["B"] }),
+  },
+  {
+    name: "recordIncidentAction (in district A, naming district B's firm)",
+    may: ["coordinator"],
+    scoped: { officerA: { field: "enterpriseId" } },
+    setup: recording({ district: "districtA", firm: "B" }),
   },
   {
     name: "updateIncidentAction (district A's incident)",
     may: ["coordinator", "officerA"],
-    setup: editing("districtA", ["A", "C"]),
+    setup: editing({ district: "districtA", firm: "A", link: ["A", "C"] }),
   },
   {
     name: "updateIncidentAction (district B's incident)",
     may: ["coordinator"],
     scoped: { officerA: "notFound" },
-    setup: editing("districtB"),
+    setup: editing({ district: "districtB" }),
+  },
+  {
+    name: "updateIncidentAction (district A's incident moved to district B)",
+    may: ["coordinator"],
+    scoped: { officerA: { field: "districtCode" } },
+    setup: editing({ district: "districtA", to: "districtB" }),
+  },
+  {
+    name: "updateIncidentAction (district A's incident, linking district B's problem)",
+    may: ["coordinator"],
+    scoped: { officerA: { field: "problemIds" } },
+    setup: editing({ district: "districtA", link: ["B"] }),
+  },
+  {
+    name: "updateIncidentAction (district A's incident, naming district B's firm)",
+    may: ["coordinator"],
+    scoped: { officerA: { field: "enterpriseId" } },
+    setup: editing({ district: "districtA", firm: "B" }),
+  },
+  {
+    name: "updateIncidentAction (district A's incident that names district B's firm already: kept)",
+    may: ["coordinator", "officerA"],
+    setup: editing({ district: "districtA", named: "B", firm: "B" }),
   },
   {
     name: "recordReadingAction (district A's point)",
@@ -213,6 +260,12 @@ const CASES: ActionCase[] = [
     may: ["coordinator"],
     scoped: { officerA: "notFound" },
     setup: reading(() => pointB),
+  },
+  {
+    name: "recordReadingAction (a point of no district)",
+    may: ["coordinator"],
+    scoped: { officerA: "notFound" },
+    setup: reading(() => pointNone),
   },
   {
     name: "createPointAction",

@@ -94,10 +94,11 @@ function answering(unit: "divisionA" | "agencyA", submit: boolean) {
     const r = await round();
     const unitId = world[unit].id;
     const s = await sheet(r.id, unitId);
-    const action = submit ? submitSheetAction : saveSheetAction;
+    const call = (input: Record<string, unknown>) =>
+      submit ? submitSheetAction(r.id, unitId, input) : saveSheetAction(r.id, unitId, input);
     return {
       run: () =>
-        action(r.id, unitId, {
+        call({
           version: 1,
           answers: submit ? answers() : [{ question: "GOALS", rating: 4, found: "目标分解到月，但考核口径不一致。", willDo: "" }],
         }),
@@ -109,7 +110,7 @@ function answering(unit: "divisionA" | "agencyA", submit: boolean) {
         else expect(now.status).toBe("DRAFT");
       },
       invalid: {
-        run: () => action(r.id, unitId, { version: 1, answers: [{ question: "GOALS", rating: 9, found: "x", willDo: "" }] }),
+        run: () => call({ version: 1, answers: [{ question: "GOALS", rating: 9, found: "x", willDo: "" }] }),
         fields: ["answers.0.rating"],
       },
     };
