@@ -71,7 +71,9 @@ export async function checkCell(world: World, as: RunAs, c: ActionCase, who: Who
   if (c.may.includes(who)) {
     expect(result.ok, JSON.stringify(result)).toBe(true);
     expect(await t.state()).not.toEqual(before);
-    const audit = await db.auditLog.count({ where: { ...(await t.audit()), actorId: world[who].user.id } });
+    const written = await t.audit();
+    expect(written.entityId, "the record written is found").toEqual(expect.any(String));
+    const audit = await db.auditLog.count({ where: { ...written, actorId: world[who].user.id } });
     expect(audit, "an audit row naming the person").toBeGreaterThan(0);
     if (!c.refreshesNothing) expect(refreshed.length, "pages refreshed").toBeGreaterThan(0);
     await t.after?.(who);
