@@ -9,8 +9,9 @@ import { writeAudit } from "../audit/write-audit";
 import { problemScope } from "../problems/scope";
 import { fieldText } from "../self-reviews/texts";
 import { incidentInclude, toIncidentDtos } from "./incident-dto";
+import { checkNamedEnterprise } from "./named-enterprise";
 
-/** Records an incident; a field officer only in its own district. Linked problems must be visible to the recorder. */
+/** Records an incident; a field officer only in its own district. Linked problems and the enterprise named must be visible to the recorder. */
 export async function recordIncident(
   actor: Actor,
   raw: unknown,
@@ -24,9 +25,7 @@ export async function recordIncident(
     if (!district) throw new Invalid({ districtCode: [localizeMessage("v.unknownDistrict", locale)] });
     if (actor.role === "FIELD_OFFICER" && actor.districtId !== district.id)
       throw new Invalid({ districtCode: [fieldText("outOfDistrict", locale)] });
-    if (input.enterpriseId && !(await tx.enterprise.findUnique({ where: { id: input.enterpriseId }, select: { id: true } }))) {
-      throw new Invalid({ enterpriseId: [fieldText("unknownEnterprise", locale)] });
-    }
+    await checkNamedEnterprise(tx, actor, input.enterpriseId, locale);
     if (input.problemIds.length) {
       const found = await tx.problem.count({ where: { AND: [{ id: { in: input.problemIds } }, problemScope(actor)] } });
       if (found !== input.problemIds.length) throw new Invalid({ problemIds: [fieldText("unknownProblems", locale)] });

@@ -11,12 +11,13 @@ import { diffFields, writeAudit } from "../audit/write-audit";
 import { problemScope } from "../problems/scope";
 import { errorText, fieldText } from "../self-reviews/texts";
 import { incidentInclude, toIncidentDtos } from "./incident-dto";
+import { checkNamedEnterprise } from "./named-enterprise";
 import { incidentScope } from "./scope";
 
 /**
  * Edits an incident within the editor's scope (field officers: their district's, and it stays
  * there). The version the editor read must still be current (else 409). Linked problems the editor
- * cannot see are kept as they were; those sent must all be visible. The audit row holds the fields
+ * cannot see are kept as they were; those sent must all be visible, and so must a newly named enterprise. The audit row holds the fields
  * that changed.
  */
 export async function updateIncident(
@@ -37,8 +38,7 @@ export async function updateIncident(
     if (!district) throw new Invalid({ districtCode: [localizeMessage("v.unknownDistrict", locale)] });
     if (actor.role === "FIELD_OFFICER" && actor.districtId !== district.id)
       throw new Invalid({ districtCode: [fieldText("outOfDistrict", locale)] });
-    if (input.enterpriseId && !(await tx.enterprise.findUnique({ where: { id: input.enterpriseId }, select: { id: true } })))
-      throw new Invalid({ enterpriseId: [fieldText("unknownEnterprise", locale)] });
+    await checkNamedEnterprise(tx, actor, input.enterpriseId, locale, current.enterpriseId);
     const visibleBefore = new Set(
       current.problemIds.length
         ? (
