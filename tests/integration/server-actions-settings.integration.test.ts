@@ -27,7 +27,9 @@ import { createPerson, type World } from "../support/world";
  */
 vi.unmock("@/lib/auth/next-auth");
 vi.mock("next/headers", async () => (await import("../support/cookie-session")).nextHeaders);
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+/** The pages an action asked to refresh: a done action refreshes its pages, a refused one none. */
+const refreshed = vi.hoisted(() => [] as string[]);
+vi.mock("next/cache", () => ({ revalidatePath: (path: string) => refreshed.push(path) }));
 vi.mock("next-intl/server", () => ({
   getLocale: async () => "zh-CN",
   getTranslations: async () => (key: string) => key,
@@ -263,9 +265,11 @@ describe("administration, settings and penalty-payment server actions: role × a
       it(`${c.name} as ${who} → ${allowed ? "done, audited with their name" : "refused, nothing written"}`, async () => {
         const f = await c.fixture();
         const before = await f.state();
+        refreshed.length = 0;
         const result = await as(who, () => c.run(f));
         if (allowed) await expectDone(c, who, f, before, result);
         else await expectRefused(c, who, f, before, result);
+        expect(refreshed.length > 0, refreshed.join()).toBe(allowed);
       });
     }
   }
