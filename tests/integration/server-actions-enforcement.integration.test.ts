@@ -27,7 +27,9 @@ import type { World } from "../support/world";
  * each role would from a browser (a real session cookie). Who may do what is pinned here from the
  * permission table and the README, not read from the code: an allowed person's call is done, leaves
  * its record and an audit row naming them; everyone else is refused and nothing is written. Field
- * officers act only on their own district's records (district B's answers as missing); invalid
+ * officers act only on their own district's records (district B's answers as missing) — division
+ * heads are not narrowed to their unit here, as projects, clues and the bottom line carry no
+ * division (README: "division heads, the coordinator" submit, review and assign); invalid
  * input answers with field errors and writes nothing; a refused role is refused before its input is
  * even looked at. The foreign-Origin refusal of every action is in
  * tests/unit/server/server-actions-inventory.test.ts.
