@@ -25,14 +25,24 @@ async function answer(tx: Tx, parkId: string, now?: Date): Promise<ParkDto> {
   return toParkDto(row, bureauToday(now), await getSettings(tx));
 }
 
-/** Authorizes, then runs `work` on a park in the person's scope inside one transaction. */
-async function onPark<T>(actor: Actor, permission: Permission, parkId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+/**
+ * Authorizes, then reads the input (a role that may not act is refused before its input is looked
+ * at), then runs `work` on a park in the person's scope inside one transaction.
+ */
+async function onPark<I, T>(
+  actor: Actor,
+  permission: Permission,
+  parkId: string,
+  parse: () => I,
+  work: (tx: Tx, input: I) => Promise<T>,
+): Promise<T> {
   authorize(actor, permission);
+  const input = parse();
   if (!isUuid(parkId)) throw new NotFound("Park not found");
   return db.$transaction(async (tx) => {
     const park = await tx.park.findFirst({ where: { id: parkId, ...districtScope(actor) }, select: { id: true } });
     if (!park) throw new NotFound("Park not found");
-    return work(tx);
+    return work(tx, input);
   });
 }
 
@@ -66,8 +76,8 @@ export async function createPark(actor: Actor, raw: unknown, opts: Opts = {}): P
 
 /** Adds an item to a park's construction plan (emergency pool, gate, valve, dam, drills) at one level. */
 export async function addPreventionItem(actor: Actor, parkId: string, raw: unknown, opts: Opts = {}): Promise<ParkDto> {
-  const input = parseInput(preventionItemSchema, raw, opts.locale);
-  return onPark(actor, "park.manage", parkId, async (tx) => {
+  const parse = () => parseInput(preventionItemSchema, raw, opts.locale);
+  return onPark(actor, "park.manage", parkId, parse, async (tx, input) => {
     const item = await tx.preventionItem.create({
       data: {
         parkId,
@@ -101,9 +111,9 @@ export async function updatePreventionItem(
   opts: Opts = {},
 ): Promise<ParkDto> {
   const locale = opts.locale ?? "en";
-  const input = parseInput(preventionProgressSchema, raw, locale);
-  if (!isUuid(itemId)) throw new NotFound("Item not found");
-  return onPark(actor, "park.progress", parkId, async (tx) => {
+  const parse = () => parseInput(preventionProgressSchema, raw, locale);
+  return onPark(actor, "park.progress", parkId, parse, async (tx, input) => {
+    if (!isUuid(itemId)) throw new NotFound("Item not found");
     const item = await tx.preventionItem.findFirst({ where: { id: itemId, parkId } });
     if (!item) throw new NotFound("Item not found");
     const updated = await tx.preventionItem.updateMany({
@@ -127,9 +137,9 @@ export async function updatePreventionItem(
 /** Records an assessment of a park's three-level prevention (date not in the future). */
 export async function recordAssessment(actor: Actor, parkId: string, raw: unknown, opts: Opts = {}): Promise<ParkDto> {
   const locale = opts.locale ?? "en";
-  const input = parseInput(assessmentSchema, raw, locale);
-  const assessedOn = parseCalendarDate(input.assessedOn) as Date;
-  return onPark(actor, "park.manage", parkId, async (tx) => {
+  const parse = () => parseInput(assessmentSchema, raw, locale);
+  return onPark(actor, "park.manage", parkId, parse, async (tx, input) => {
+    const assessedOn = parseCalendarDate(input.assessedOn) as Date;
     if (assessedOn.getTime() > bureauToday(opts.now).getTime()) throw blInvalid(locale, "assessedOn", "dateInFuture");
     const row = await tx.parkAssessment.create({
       data: { parkId, assessedOn, findings: input.findings, result: input.result, recordedById: actor.id },
@@ -152,9 +162,9 @@ export async function recordAssessment(actor: Actor, parkId: string, raw: unknow
  */
 export async function recordDrill(actor: Actor, parkId: string, raw: unknown, opts: Opts = {}): Promise<ParkDto> {
   const locale = opts.locale ?? "en";
-  const input = parseInput(drillSchema, raw, locale);
-  const heldOn = parseCalendarDate(input.heldOn) as Date;
-  return onPark(actor, "park.progress", parkId, async (tx) => {
+  const parse = () => parseInput(drillSchema, raw, locale);
+  return onPark(actor, "park.progress", parkId, parse, async (tx, input) => {
+    const heldOn = parseCalendarDate(input.heldOn) as Date;
     if (heldOn.getTime() > bureauToday(opts.now).getTime()) throw blInvalid(locale, "heldOn", "dateInFuture");
     if (input.itemId) {
       const item = await tx.preventionItem.findFirst({
