@@ -18,7 +18,7 @@ export const usernameSchema = z
 const clearablePhone = z.preprocess(trimmedOrNull, z.string().regex(PHONE, "v.phone").nullable().optional());
 const clearableEmail = z.preprocess(
   trimmedOrNull,
-  z.string().max(200, "v.tooLong").regex(EMAIL, "v.email").nullable().optional(),
+  z.string().max(200).regex(EMAIL, "v.email").nullable().optional(),
 );
 const clearableId = z.preprocess((v) => (v === "" ? null : v), z.uuid({ error: "v.invalidOption" }).nullable().optional());
 const role = z.enum(roleEnum.options, { error: requiredOr("v.invalidOption") });
@@ -55,7 +55,7 @@ export type AdminUserDto = z.output<typeof adminUserSchema>;
 
 export const userSearchQuerySchema = z
   .strictObject({
-    q: z.preprocess(emptyToUndefined, z.string().trim().max(50, "v.tooLong").optional()),
+    q: z.preprocess(emptyToUndefined, z.string().trim().max(50).optional()),
     role: z.preprocess(emptyToUndefined, roleEnum.optional()),
     active: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).optional()),
     unitId: z.preprocess(emptyToUndefined, z.uuid().optional()),
@@ -69,8 +69,8 @@ export const oneTimePasswordSchema = z
 
 export const passwordChangeSchema = z
   .strictObject({
-    currentPassword: z.string().min(1, "v.required").max(128, "v.tooLong"),
-    newPassword: z.string().min(1, "v.required").max(512, "v.tooLong"),
+    currentPassword: z.string().min(1, "v.required").max(128),
+    newPassword: z.string().min(1, "v.required").max(512),
   })
   .meta({ id: "PasswordChange" });
 
@@ -101,7 +101,7 @@ export const unitCreateSchema = z
     name: requiredText(100),
     nameEn: z.preprocess(
       trimmedOrNull,
-      z.string().max(200, "v.tooLong").refine(isStorableText, "v.invalidText").nullable().optional(),
+      z.string().max(200).refine(isStorableText, "v.invalidText").nullable().optional(),
     ),
     kind: unitKind,
     parentId: clearableId,
@@ -143,7 +143,7 @@ export const districtCreateSchema = z
       .trim()
       .regex(/^\d{6}$/, "v.districtCode"),
     name: requiredText(50),
-    nameEn: z.preprocess(trimmedOrNull, z.string().max(100, "v.tooLong").nullable().optional()),
+    nameEn: z.preprocess(trimmedOrNull, z.string().max(100).nullable().optional()),
   })
   .meta({ id: "DistrictCreate" });
 
@@ -158,10 +158,10 @@ const dateTime = z.preprocess(
 export const auditQuerySchema = z
   .strictObject({
     /** Username or display name of the person who acted. */
-    actor: z.preprocess(emptyToUndefined, z.string().trim().max(50, "v.tooLong").optional()),
+    actor: z.preprocess(emptyToUndefined, z.string().trim().max(50).optional()),
     /** `Type` or `Type:id`, or a problem code. */
-    entity: z.preprocess(emptyToUndefined, z.string().trim().max(100, "v.tooLong").optional()),
-    action: z.preprocess(emptyToUndefined, z.string().trim().max(50, "v.tooLong").optional()),
+    entity: z.preprocess(emptyToUndefined, z.string().trim().max(100).optional()),
+    action: z.preprocess(emptyToUndefined, z.string().trim().max(50).optional()),
     /** From this day or instant on (a date is a day in Asia/Shanghai). */
     from: dateTime,
     /** Up to the end of this day or this instant. */
@@ -189,9 +189,9 @@ export type AuditEntryDto = z.output<typeof auditEntrySchema>;
 
 export const setupSchema = z
   .strictObject({
-    token: z.string().min(1, "v.required").max(200, "v.tooLong"),
+    token: z.string().min(1, "v.required").max(200),
     username: usernameSchema,
     displayName: requiredText(50),
-    password: z.string().min(1, "v.required").max(512, "v.tooLong"),
+    password: z.string().min(1, "v.required").max(512),
   })
   .meta({ id: "Setup" });

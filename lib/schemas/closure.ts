@@ -14,7 +14,7 @@ const phone = z.preprocess(
 );
 const email = z.preprocess(
   (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v),
-  z.email("v.invalidText").max(200, "v.tooLong").optional(),
+  z.email("v.invalidText").max(200).optional(),
 );
 const optionalDate = z.preprocess(emptyToUndefined, calendarDate.optional());
 const kindEnum = z.enum(EVIDENCE_KINDS);
@@ -51,7 +51,7 @@ export const acceptanceInputSchema = z
     acceptedOn: calendarDate,
     onSiteCheck: z.boolean({ error: "v.invalidOption" }),
     opinion: requiredText(2000),
-    signers: z.array(requiredText(50), { error: "v.required" }).min(1, "v.required").max(20, "v.tooLong"),
+    signers: z.array(requiredText(50), { error: "v.required" }).min(1, "v.required").max(20),
     acceptanceUnitId: z.preprocess(emptyToUndefined, z.uuid("v.unknownUnit").optional()),
     version,
     notice: noticeInputSchema.optional(),
@@ -70,7 +70,7 @@ export const objectionInputSchema = z
     name: optionalText(OBJECTION_LIMITS.name),
     contact: requiredText(OBJECTION_LIMITS.contact),
     text: requiredText(OBJECTION_LIMITS.text),
-    website: z.string().max(500, "v.tooLong").optional(),
+    website: z.string().max(500).optional(),
   })
   .meta({ id: "ObjectionInput" });
 export type ObjectionInput = z.output<typeof objectionInputSchema>;

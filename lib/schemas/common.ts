@@ -40,7 +40,7 @@ export const INVISIBLE_REFUSED = "security.refusal.invisibleText";
 const safeText = (max: number) =>
   z
     .string()
-    .max(max, "v.tooLong")
+    .max(max)
     .refine(isStorableText, "v.invalidText")
     .refine((s) => !hasBidiControl(s), BIDI_REFUSED)
     .refine((s) => !isInvisibleOnly(s), INVISIBLE_REFUSED);
@@ -59,11 +59,22 @@ export const clearableText = (max: number) =>
     safeText(max).nullable().optional(),
   );
 
-/** Empty or missing → "required"; anything else wrong → the given message key. */
+/** A message for a value of the wrong kind only: a value out of range keeps the range message. */
+export const kindError =
+  (key: string) =>
+  (issue: { code?: string }): string | undefined =>
+    issue.code === "too_small" || issue.code === "too_big" ? undefined : key;
+
+/** Empty or missing → "required"; out of range → the range message; anything else wrong → the given message key. */
 export const requiredOr =
   (key: string) =>
-  (issue: { input?: unknown }): string =>
-    issue.input === undefined || issue.input === null || issue.input === "" ? "v.required" : key;
+  (issue: { input?: unknown; code?: string }): string | undefined =>
+    // A value out of range is not a wrong kind of value: its bound is said by the range message.
+    issue.code === "too_small" || issue.code === "too_big"
+      ? undefined
+      : issue.input === undefined || issue.input === null || issue.input === ""
+        ? "v.required"
+        : key;
 
 export const requiredText = (max: number) =>
   z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().min(1, "v.required").pipe(safeText(max)));

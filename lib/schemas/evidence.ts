@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isPlausibleInstant } from "../domain/calendar";
 import { EVIDENCE_KINDS, RETURN_REASONS, REVIEW_STATUSES } from "../domain/enums";
-import { calendarDate, DATE_OUT_OF_RANGE, emptyToUndefined, optionalText, requiredOr } from "./common";
+import { calendarDate, DATE_OUT_OF_RANGE, emptyToUndefined, kindError, optionalText, requiredOr } from "./common";
 import { photoSignalSchema } from "./findings";
 
 /** Where a capture time or position came from: the file's EXIF, or the device / form at upload. */
@@ -12,10 +12,17 @@ export type CaptureSourceName = (typeof CAPTURE_SOURCES)[number];
 export const REVIEW_REASON_MAX = 500;
 
 const optionalNumber = (min: number, max: number, key: string) =>
-  z.preprocess((v) => {
-    const e = emptyToUndefined(v);
-    return typeof e === "string" && e.trim() !== "" ? Number(e.trim()) : e;
-  }, z.number({ error: "v.invalidNumber" }).min(min, key).max(max, key).optional());
+  z.preprocess(
+    (v) => {
+      const e = emptyToUndefined(v);
+      return typeof e === "string" && e.trim() !== "" ? Number(e.trim()) : e;
+    },
+    z
+      .number({ error: kindError("v.invalidNumber") })
+      .min(min, key)
+      .max(max, key)
+      .optional(),
+  );
 
 /**
  * Messages are keys: `v.*` (validation namespace) or `evidence.validation.*` (full message paths).

@@ -1,10 +1,18 @@
 import { z } from "zod";
-import { strictNumberInput } from "./common";
+import { kindError, strictNumberInput } from "./common";
 import { incidentCreateSchema } from "./self-review";
 
 /** An edit of an incident: every field as the form shows it, at the version the editor read. */
 export const incidentUpdateSchema = incidentCreateSchema
-  .extend({ version: z.preprocess(strictNumberInput, z.number({ error: "v.invalidNumber" }).int().min(1)) })
+  .extend({
+    version: z.preprocess(
+      strictNumberInput,
+      z
+        .number({ error: kindError("v.invalidNumber") })
+        .int()
+        .min(1),
+    ),
+  })
   .meta({ id: "IncidentUpdate" });
 export type IncidentUpdateInput = z.output<typeof incidentUpdateSchema>;
 

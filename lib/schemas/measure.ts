@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDate, clearableText, optionalText, requiredText, strictNumberInput, uuid } from "./common";
+import { calendarDate, clearableText, kindError, optionalText, requiredText, strictNumberInput, uuid } from "./common";
 import { colourEnum, measureStatusEnum } from "./problem";
 
 /** The largest value an INT4 column holds: a bigger version must be a 422, not a database error. */
@@ -8,7 +8,14 @@ const INT4_MAX = 2_147_483_647;
 /** A number, or a plain decimal string as HTML forms send it ("0x10", "1e2", `[2]` are refused). */
 const numberInput = strictNumberInput;
 
-export const versionField = z.preprocess(numberInput, z.number({ error: "v.invalidNumber" }).int().min(1).max(INT4_MAX));
+export const versionField = z.preprocess(
+  numberInput,
+  z
+    .number({ error: kindError("v.invalidNumber") })
+    .int()
+    .min(1)
+    .max(INT4_MAX),
+);
 
 export const percentField = z.preprocess(
   numberInput,
@@ -62,7 +69,7 @@ export const measureDeleteQuerySchema = z.strictObject({ version: versionField }
 
 export const measureOrderSchema = z
   .strictObject({
-    ids: z.array(uuid, { error: requiredIds }).min(1, "v.required").max(200, "v.tooLong"),
+    ids: z.array(uuid, { error: requiredIds }).min(1, "v.required").max(200),
   })
   .meta({ id: "MeasureOrder" });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CLUE_RULES } from "../domain/clue-detection";
 import { SOURCE_CONTROL_ITEMS, SOURCE_CONTROL_VERDICTS } from "../domain/source-control";
-import { emptyToUndefined, optionalText, requiredText, strictNumberInput } from "./common";
+import { emptyToUndefined, kindError, optionalText, requiredText, strictNumberInput } from "./common";
 
 export const CLUE_STATUSES = ["OPEN", "ASSIGNED", "CLOSED", "DISMISSED"] as const;
 export const CLUE_DISMISS_REASONS = ["MAINTENANCE_FILED", "CALIBRATION", "INSTRUMENT_FAULT", "OTHER"] as const;
@@ -9,10 +9,23 @@ export const EIA_REPORT_FORMS = ["REPORT_BOOK", "REPORT_TABLE"] as const;
 export const PROJECT_STATUSES = ["SUBMITTED", "PASSED", "REFUSED"] as const;
 
 const uuid = z.uuid({ error: "v.invalidOption" });
-const version = z.preprocess(strictNumberInput, z.number({ error: "v.invalidNumber" }).int().min(1)).optional();
+const version = z
+  .preprocess(
+    strictNumberInput,
+    z
+      .number({ error: kindError("v.invalidNumber") })
+      .int()
+      .min(1),
+  )
+  .optional();
 const page = z.preprocess(
   (v) => strictNumberInput(emptyToUndefined(v)),
-  z.number({ error: "v.invalidNumber" }).int().min(1).max(10_000).optional(),
+  z
+    .number({ error: kindError("v.invalidNumber") })
+    .int()
+    .min(1)
+    .max(10_000)
+    .optional(),
 );
 
 /** `GET /api/v1/clues` */
@@ -76,7 +89,7 @@ export const sourceControlSchema = z
         z.strictObject({
           item: z.enum(SOURCE_CONTROL_ITEMS, { error: "v.invalidOption" }),
           verdict: z.enum(SOURCE_CONTROL_VERDICTS, { error: "v.invalidOption" }),
-          note: z.preprocess((v) => (v === undefined || v === null ? "" : v), z.string().trim().max(500, "v.tooLong")),
+          note: z.preprocess((v) => (v === undefined || v === null ? "" : v), z.string().trim().max(500)),
         }),
       )
       .max(8, "清单只有 8 项"),

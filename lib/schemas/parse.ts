@@ -15,7 +15,27 @@ const validationText: Record<Locale, Record<string, string>> = {
   "zh-CN": { ...adminZhCN.adminValidation, ...zhCN.validation },
   en: { ...adminEn.adminValidation, ...en.validation },
 };
-const localeErrors = { "zh-CN": z.locales.zhCN().localeError, en: z.locales.en().localeError };
+const zodLocale = { "zh-CN": z.locales.zhCN().localeError, en: z.locales.en().localeError };
+
+/**
+ * A number or text out of its range says the bound in words a person reads ("不能小于 1", "最多
+ * 200 个字符") instead of zod's "数值过小：期望 number >=1"; anything else falls to zod's own
+ * text in that language. Messages written in a schema (keys such as `v.percentRange`) win.
+ */
+function rangeErrors(locale: Locale): z.core.$ZodErrorMap {
+  const text = (key: string, n: number | bigint) => (validationText[locale][key] ?? key).replace("{n}", n.toString());
+  return (issue) => {
+    if (issue.inclusive !== false) {
+      if (issue.code === "too_small" && issue.origin === "number") return text("numberMin", issue.minimum);
+      if (issue.code === "too_big" && issue.origin === "number") return text("numberMax", issue.maximum);
+      if (issue.code === "too_small" && issue.origin === "string")
+        return issue.minimum === 1 ? text("required", 1) : text("textMin", issue.minimum);
+      if (issue.code === "too_big" && issue.origin === "string") return text("textMax", issue.maximum);
+    }
+    return zodLocale[locale](issue);
+  };
+}
+const localeErrors = { "zh-CN": rangeErrors("zh-CN"), en: rangeErrors("en") };
 
 /** Custom messages in schemas are keys (`v.<key>`, or `security.<path>` / `reflectValidation.<key>` / `office.<path>` of those modules), translated here for the caller's locale. */
 export function localizeMessage(message: string, locale: Locale): string {

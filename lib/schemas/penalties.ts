@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { penaltyRulesSchema } from "../domain/penalties";
-import { calendarDate, optionalText, requiredText, strictNumberInput } from "./common";
+import { calendarDate, kindError, optionalText, requiredText, strictNumberInput } from "./common";
 
 const period = z.string().regex(/^(20\d\d|2100)-(0[1-9]|1[0-2])$/, "v.invalidPeriod");
 
@@ -16,8 +16,22 @@ export const penaltyRulesPatchSchema = z
 /** `POST /api/v1/penalties/evaluate`. */
 export const penaltyEvaluateSchema = z
   .strictObject({
-    year: z.preprocess(strictNumberInput, z.number({ error: "v.invalidNumber" }).int().min(2000).max(2100)),
-    month: z.preprocess(strictNumberInput, z.number({ error: "v.invalidNumber" }).int().min(1).max(12)),
+    year: z.preprocess(
+      strictNumberInput,
+      z
+        .number({ error: kindError("v.invalidNumber") })
+        .int()
+        .min(2000)
+        .max(2100),
+    ),
+    month: z.preprocess(
+      strictNumberInput,
+      z
+        .number({ error: kindError("v.invalidNumber") })
+        .int()
+        .min(1)
+        .max(12),
+    ),
   })
   .meta({ id: "PenaltyEvaluate" });
 
@@ -26,7 +40,10 @@ export const penaltyDecisionSchema = z
   .strictObject({
     decision: z.enum(["CONFIRM", "WAIVE"], { error: "v.invalidOption" }),
     reason: optionalText(1000),
-    version: z.number({ error: "v.invalidNumber" }).int().min(1),
+    version: z
+      .number({ error: kindError("v.invalidNumber") })
+      .int()
+      .min(1),
   })
   .superRefine((v, ctx) => {
     if (v.decision === "WAIVE" && !v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "v.required" });

@@ -7,6 +7,7 @@ import {
   clearableText,
   emptyToUndefined,
   isStorableText,
+  kindError,
   optionalText,
   pageQuery,
   requiredOr,
@@ -39,7 +40,12 @@ const clearablePhone = z.preprocess(
 const coordinate = (min: number, max: number) =>
   z.preprocess(
     (v) => (v === "" || v === null ? null : strictNumberInput(v)),
-    z.number({ error: "v.invalidNumber" }).min(min).max(max).nullable().optional(),
+    z
+      .number({ error: kindError("v.invalidNumber") })
+      .min(min)
+      .max(max)
+      .nullable()
+      .optional(),
   );
 
 const coUnitIds = z
@@ -53,7 +59,7 @@ const problemFields = {
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v),
     z
       .string()
-      .max(40, "v.tooLong")
+      .max(40)
       .regex(/^[A-Za-z0-9\u4e00-\u9fa5\-_]+$/)
       .optional(),
   ),
@@ -177,7 +183,7 @@ export const problemListQuerySchema = z
     overdue: z.preprocess(emptyToUndefined, boolText.optional()),
     /** Colour grades, comma-separated or repeated: `colour=RED,YELLOW` or `colour=RED&colour=YELLOW`. */
     colour: z.preprocess(colourList, z.array(colourEnum, choice).max(COLOURS.length).optional()),
-    q: z.preprocess(emptyToUndefined, z.string().trim().max(100, "v.tooLong").refine(isStorableText, "v.invalidText").optional()),
+    q: z.preprocess(emptyToUndefined, z.string().trim().max(100).refine(isStorableText, "v.invalidText").optional()),
     sort: z.preprocess(emptyToUndefined, z.enum(PROBLEM_SORTS).default(DEFAULT_PROBLEM_SORT)),
     ...pageQuery,
   })

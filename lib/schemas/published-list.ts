@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalText, requiredOr, strictNumberInput } from "./common";
+import { kindError, optionalText, requiredOr, strictNumberInput } from "./common";
 import { indicatorEnum } from "./indicator";
 
 const choice = { error: requiredOr("v.invalidOption") };
@@ -16,7 +16,7 @@ export const publishedListEntryInputSchema = z.strictObject({
     .string({ error: requiredOr("v.required") })
     .trim()
     .min(1, "v.required")
-    .max(50, "v.tooLong"),
+    .max(50),
   /** Optional division code, checked against the name. */
   code: z
     .string()
@@ -24,7 +24,11 @@ export const publishedListEntryInputSchema = z.strictObject({
     .optional(),
   printedRank: z.preprocess(
     strictNumberInput,
-    z.number({ error: "v.invalidNumber" }).int("v.invalidNumber").min(1, "v.invalidNumber").max(999, "v.invalidNumber"),
+    z
+      .number({ error: kindError("v.invalidNumber") })
+      .int("v.invalidNumber")
+      .min(1, "v.invalidNumber")
+      .max(999, "v.invalidNumber"),
   ),
 });
 
@@ -41,11 +45,15 @@ export const publishedListInputSchema = z
     scope: publishedListScopeEnum.default("PROVINCE_COUNTIES"),
     size: z.preprocess(
       strictNumberInput,
-      z.number({ error: "v.invalidNumber" }).int("v.invalidNumber").min(1, "v.invalidNumber").max(100, "v.invalidNumber"),
+      z
+        .number({ error: kindError("v.invalidNumber") })
+        .int("v.invalidNumber")
+        .min(1, "v.invalidNumber")
+        .max(100, "v.invalidNumber"),
     ),
     source: optionalText(200),
     text: optionalText(20_000),
-    entries: z.array(publishedListEntryInputSchema).min(1, "v.required").max(200, "v.tooLong").optional(),
+    entries: z.array(publishedListEntryInputSchema).min(1, "v.required").max(200).optional(),
     /** Replace a list already imported for the same indicator, period, kind and scope (a wrong import). */
     replace: bool.default(false),
   })

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { TARGET_CLASSES } from "../domain/water-sections";
-import { emptyToUndefined, isStorableText, strictNumberInput } from "./common";
+import { emptyToUndefined, isStorableText, kindError, strictNumberInput } from "./common";
 import { indicatorEnum } from "./indicator";
 
 const text = (max: number) =>
   z.preprocess(
     (v) => (typeof v === "string" ? v.trim() : v),
-    z.string({ error: "v.required" }).min(1, "v.required").max(max, "v.tooLong").refine(isStorableText, "v.invalidText"),
+    z.string({ error: "v.required" }).min(1, "v.required").max(max).refine(isStorableText, "v.invalidText"),
   );
 const level = z.enum(["NATIONAL", "PROVINCIAL"], { error: "v.invalidOption" });
 const targetClass = z
@@ -18,7 +18,7 @@ const sectionCode = z.preprocess(
   z
     .string({ error: "v.required" })
     .min(1, "v.required")
-    .max(40, "v.tooLong")
+    .max(40)
     .regex(/^[A-Za-z0-9_-]+$/, "v.invalidOption"),
 );
 const districtCode = z.string({ error: "v.required" }).regex(/^\d{6}$/, "v.unknownDistrict");
@@ -108,14 +108,22 @@ export const sectionImportResultSchema = z
 
 const yearField = z.preprocess(
   strictNumberInput,
-  z.number({ error: "v.invalidNumber" }).int("v.invalidNumber").min(2000).max(2100),
+  z
+    .number({ error: kindError("v.invalidNumber") })
+    .int("v.invalidNumber")
+    .min(2000)
+    .max(2100),
 );
 
 export const targetsQuerySchema = z.strictObject({ year: yearField }).meta({ id: "AnnualTargetQuery" });
 
 export const targetsPutSchema = z
   .strictObject({
-    year: z.number({ error: "v.invalidNumber" }).int().min(2000).max(2100),
+    year: z
+      .number({ error: kindError("v.invalidNumber") })
+      .int()
+      .min(2000)
+      .max(2100),
     /** Every cell to set; a null value removes that target. */
     targets: z
       .array(
@@ -125,7 +133,7 @@ export const targetsPutSchema = z
           value: z.string({ error: "v.invalidNumber" }).trim().nullable(),
         }),
       )
-      .max(500, "v.tooLong"),
+      .max(500),
   })
   .meta({ id: "AnnualTargetsPut" });
 

@@ -1,7 +1,16 @@
 import { z } from "zod";
 import { INCIDENT_LEVELS, INCIDENT_TYPES } from "../domain/incidents";
 import { RATING_MAX, RATING_MIN, SELF_REVIEW_QUESTIONS, SHEET_STATUSES } from "../domain/self-review";
-import { checkCalendarDate, emptyToUndefined, optionalText, requiredOr, requiredText, strictNumberInput, uuid } from "./common";
+import {
+  checkCalendarDate,
+  emptyToUndefined,
+  kindError,
+  optionalText,
+  requiredOr,
+  requiredText,
+  strictNumberInput,
+  uuid,
+} from "./common";
 import { versionField } from "./measure";
 import { bandEnum, categoryEnum } from "./problem";
 
@@ -199,8 +208,24 @@ export type IncidentCreateInput = z.output<typeof incidentCreateSchema>;
 
 export const incidentListQuerySchema = z
   .strictObject({
-    year: z.preprocess(strictNumberInput, z.number({ error: "v.invalidNumber" }).int().min(2000).max(2100).optional()),
-    month: z.preprocess(strictNumberInput, z.number({ error: "v.invalidNumber" }).int().min(1).max(12).optional()),
+    year: z.preprocess(
+      strictNumberInput,
+      z
+        .number({ error: kindError("v.invalidNumber") })
+        .int()
+        .min(2000)
+        .max(2100)
+        .optional(),
+    ),
+    month: z.preprocess(
+      strictNumberInput,
+      z
+        .number({ error: kindError("v.invalidNumber") })
+        .int()
+        .min(1)
+        .max(12)
+        .optional(),
+    ),
     districtCode: z.preprocess(emptyToUndefined, districtCode.optional()),
     level: z.preprocess(emptyToUndefined, incidentLevelEnum.optional()),
   })

@@ -3,9 +3,9 @@ import { isStorableText } from "./common";
 
 export const signInSchema = z
   .strictObject({
-    username: z.string().trim().min(1, "v.required").max(100, "v.tooLong").refine(isStorableText, "v.invalidText"),
+    username: z.string().trim().min(1, "v.required").max(100).refine(isStorableText, "v.invalidText"),
     // No trimming or truncation: the password is checked exactly as typed (max 128).
-    password: z.string().min(1, "v.required").max(128, "v.tooLong"),
+    password: z.string().min(1, "v.required").max(128),
   })
   .meta({ id: "SignIn" });
 export type SignInInput = z.output<typeof signInSchema>;

@@ -3,6 +3,7 @@ import {
   checkCalendarDate,
   clearableText,
   emptyToUndefined,
+  kindError,
   optionalText,
   requiredOr,
   requiredText,
@@ -81,7 +82,7 @@ export const pointCreateSchema = z
       z
         .string({ error: requiredOr("reflectValidation.pointCode") })
         .min(1, "v.required")
-        .max(40, "v.tooLong")
+        .max(40)
         .regex(/^[A-Za-z0-9\-_]+$/, "reflectValidation.pointCode"),
     ),
     name: requiredText(100),
@@ -101,7 +102,13 @@ export type PointCreateInput = z.output<typeof pointCreateSchema>;
  */
 export const pointUpdateSchema = z
   .strictObject({
-    version: z.preprocess(strictNumberInput, z.number({ error: "v.invalidNumber" }).int().min(1)),
+    version: z.preprocess(
+      strictNumberInput,
+      z
+        .number({ error: kindError("v.invalidNumber") })
+        .int()
+        .min(1),
+    ),
     name: requiredText(100),
     kind: pointKindEnum,
     location: clearableText(200),

@@ -39,7 +39,7 @@ const clearableEmail = z.preprocess(
   trimmedOrNull,
   z
     .string()
-    .max(200, "v.tooLong")
+    .max(200)
     .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "v.email")
     .nullable()
     .optional(),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { Invalid } from "@/lib/errors";
+import { drillSchema } from "@/lib/schemas/bottom-line";
+import { kindError } from "@/lib/schemas/common";
 import { type Locale, localizeMessage, parseInput } from "@/lib/schemas/parse";
 import { problemCreateSchema } from "@/lib/schemas/problem";
 import en from "@/messages/en.json";
@@ -82,5 +84,42 @@ describe("parseInput", () => {
     };
     expect(fieldsOf(problemCreateSchema, input, "zh-CN")).toEqual({ deadline: [zhCN.validation.deadlineRequired] });
     expect(fieldsOf(problemCreateSchema, input, "en")).toEqual({ deadline: [en.validation.deadlineRequired] });
+  });
+});
+
+describe("a value out of range says its bound", () => {
+  const drill = (participants: string, scenario = "疏散演练") => ({
+    level: "PARK",
+    heldOn: "2026-11-01",
+    scenario,
+    participants,
+  });
+
+  it("a whole number below or above its range names the bound, in the reader's language", () => {
+    expect(fieldsOf(drillSchema, drill("0"), "zh-CN").participants).toEqual(["不能小于 1"]);
+    expect(fieldsOf(drillSchema, drill("200000"), "en").participants).toEqual(["Must be at most 100000"]);
+  });
+
+  it("a value of the wrong kind, or none, keeps its own message", () => {
+    expect(fieldsOf(drillSchema, drill("x"), "zh-CN").participants).toEqual(["请输入数字"]);
+    expect(fieldsOf(drillSchema, drill("1.5"), "zh-CN").participants).toEqual(["请输入数字"]);
+    expect(fieldsOf(drillSchema, drill(""), "zh-CN").participants).toEqual(["必填"]);
+  });
+
+  it("text longer than its limit says the limit in characters", () => {
+    expect(fieldsOf(drillSchema, drill("5", "演".repeat(501)), "zh-CN").scenario).toEqual(["最多 500 个字符"]);
+    expect(fieldsOf(drillSchema, drill("5", "a".repeat(501)), "en").scenario).toEqual(["At most 500 characters"]);
+  });
+
+  it("a number field whose schema names a kind-of-value message still says the range (month 13)", () => {
+    const month = z.object({
+      month: z
+        .number({ error: kindError("v.invalidNumber") })
+        .int()
+        .min(1)
+        .max(12),
+    });
+    expect(fieldsOf(month, { month: 13 }, "zh-CN").month).toEqual(["不能大于 12"]);
+    expect(fieldsOf(month, { month: "x" }, "zh-CN").month).toEqual(["请输入数字"]);
   });
 });
