@@ -16,10 +16,7 @@ export const usernameSchema = z
   .regex(/^[A-Za-z0-9._-]{2,50}$/, "v.usernameFormat");
 
 const clearablePhone = z.preprocess(trimmedOrNull, z.string().regex(PHONE, "v.phone").nullable().optional());
-const clearableEmail = z.preprocess(
-  trimmedOrNull,
-  z.string().max(200).regex(EMAIL, "v.email").nullable().optional(),
-);
+const clearableEmail = z.preprocess(trimmedOrNull, z.string().max(200).regex(EMAIL, "v.email").nullable().optional());
 const clearableId = z.preprocess((v) => (v === "" ? null : v), z.uuid({ error: "v.invalidOption" }).nullable().optional());
 const role = z.enum(roleEnum.options, { error: requiredOr("v.invalidOption") });
 
@@ -99,10 +96,7 @@ export const unitCreateSchema = z
   .strictObject({
     code: unitCode,
     name: requiredText(100),
-    nameEn: z.preprocess(
-      trimmedOrNull,
-      z.string().max(200).refine(isStorableText, "v.invalidText").nullable().optional(),
-    ),
+    nameEn: z.preprocess(trimmedOrNull, z.string().max(200).refine(isStorableText, "v.invalidText").nullable().optional()),
     kind: unitKind,
     parentId: clearableId,
     districtId: clearableId,
