@@ -43,8 +43,11 @@ async function* pages(): AsyncGenerator<Row[]> {
     const done = start + page.length;
     if (marks.includes(done)) {
       const m = process.memoryUsage();
+      // With --expose-gc: what is still alive after a full collection.
+      global.gc?.();
+      const live = global.gc ? `, live heap after full GC ${mb(process.memoryUsage().heapUsed)}` : "";
       console.log(
-        `${String(Math.round((done / ROWS) * 100)).padStart(3)} % (${done} rows, ${((performance.now() - t) / 1000).toFixed(1)} s): RSS +${mb(m.rss - base.rss)} (peak +${mb(peak - base.rss)}), heap ${mb(m.heapUsed)}, external ${mb(m.external)}, array buffers ${mb(m.arrayBuffers)}`,
+        `${String(Math.round((done / ROWS) * 100)).padStart(3)} % (${done} rows, ${((performance.now() - t) / 1000).toFixed(1)} s): RSS +${mb(m.rss - base.rss)} (peak +${mb(peak - base.rss)}), heap ${mb(m.heapUsed)}, external ${mb(m.external)}, array buffers ${mb(m.arrayBuffers)}${live}`,
       );
     }
   }
