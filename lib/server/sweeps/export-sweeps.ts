@@ -4,7 +4,7 @@ import { shanghaiMinute } from "../../i18n/format-time";
 import { MESSAGES } from "../../i18n/messages";
 import { sweepListExportQuerySchema, sweepTargetsExportQuerySchema } from "../../schemas/bottom-line";
 import { parseInput } from "../../schemas/parse";
-import { type ListExport, unpaged } from "../office/list-export";
+import { dayCell, type ListExport, unpaged } from "../office/list-export";
 import type { ExportColumn } from "../office/table-export";
 import { getSweep, type SweepTargetDto } from "./get-sweep";
 import { listSweeps } from "./list-sweeps";
@@ -27,8 +27,8 @@ export const sweepListExport: ListExport<SweepSummaryDto> = {
   asciiName: "sweeps",
   columns: [
     { header: "排查任务", width: 30, value: (s) => s.title },
-    { header: "开始日期", width: 12, kind: "date", value: (s) => new Date(`${s.startsOn}T00:00:00Z`) },
-    { header: "结束日期", width: 12, kind: "date", value: (s) => new Date(`${s.endsOn}T00:00:00Z`) },
+    { header: "开始日期", width: 12, kind: "date", value: (s) => dayCell(s.startsOn) },
+    { header: "结束日期", width: 12, kind: "date", value: (s) => dayCell(s.endsOn) },
     { header: "排查清单", width: 20, value: (s) => s.template.name },
     { header: "清单项数", width: 8, kind: "int", value: (s) => s.template.items.length },
     { header: "排查对象", width: 8, kind: "int", value: (s) => s.progress.total },
