@@ -152,6 +152,25 @@ export function sweepProgress(targets: readonly { districtId: string; checked: b
   return { byDistrict, total: targets.length, checked, percent: pct(checked, targets.length) };
 }
 
+export const SWEEP_STATES = ["NOT_STARTED", "IN_PROGRESS", "DONE", "OVERDUE"] as const;
+export type SweepState = (typeof SWEEP_STATES)[number];
+
+/**
+ * Where a sweep stands on `today` (calendar days "YYYY-MM-DD") over the targets a person sees:
+ * not started before its first day; done once every target is checked (nothing left to check
+ * counts as done); overdue after its last day with targets unchecked; else in progress.
+ */
+export function sweepState(
+  sweep: { startsOn: string; endsOn: string },
+  progress: { total: number; checked: number },
+  today: string,
+): SweepState {
+  if (today < sweep.startsOn) return "NOT_STARTED";
+  if (progress.checked >= progress.total) return "DONE";
+  if (today > sweep.endsOn) return "OVERDUE";
+  return "IN_PROGRESS";
+}
+
 // ── closure stages ──
 
 export type StageRecord = { stage: ClosureStageName; completedOn: Date | null; skipped: boolean };

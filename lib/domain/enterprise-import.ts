@@ -1,6 +1,7 @@
 import { isPlausibleCalendarDate, parseCalendarDate } from "./calendar";
 import { checkCreditCode, creditCodeMessage } from "./credit-code";
 import { ENTERPRISE_STATUSES, ENTERPRISE_TAGS } from "./enums";
+import { unescapeFormulaText } from "./office-text";
 import { hasBidiControl, startsLikeFormula } from "./text-safety";
 
 /**
@@ -108,10 +109,12 @@ export function parseEnterpriseTable(
   const rows: EnterpriseRow[] = [];
   body.forEach((cells, i) => {
     const row = rowNumbers?.[i + 1] ?? i + 2;
-    const cell = (key: ColumnKey) => {
+    const raw = (key: ColumnKey) => {
       const at = index.get(key);
       return at === undefined ? "" : (cells[at] ?? "").trim();
     };
+    // Text the export wrote as "'=…" (so a spreadsheet shows it as text) comes back as typed.
+    const cell = (key: ColumnKey) => unescapeFormulaText(raw(key));
     if (cells.every((c) => c.trim() === "")) return;
     const fail = (key: ColumnKey | null, reason: string) => errors.push({ row, column: key ? labelOf(key) : null, reason });
     let ok = true;
@@ -120,7 +123,7 @@ export function parseEnterpriseTable(
       ok = false;
     };
     for (const c of IMPORT_COLUMNS) {
-      const v = cell(c.key);
+      const v = raw(c.key);
       if (c.key !== "lat" && c.key !== "lng" && startsLikeFormula(v)) {
         bad(c.key, "不能以 = + - @ 开头（疑似公式）");
       } else if (hasBidiControl(v) || v.includes("\u0000")) {

@@ -33,6 +33,8 @@ import securityEn from "../../messages/modules/security.en.json";
 import securityZhCN from "../../messages/modules/security.zh-CN.json";
 import storageEn from "../../messages/modules/storage.en.json";
 import storageZhCN from "../../messages/modules/storage.zh-CN.json";
+import sweepExportsEn from "../../messages/modules/sweep-exports.en.json";
+import sweepExportsZhCN from "../../messages/modules/sweep-exports.zh-CN.json";
 import taihuFormsEn from "../../messages/modules/taihu-forms.en.json";
 import taihuFormsZhCN from "../../messages/modules/taihu-forms.zh-CN.json";
 import uiEn from "../../messages/modules/ui.en.json";
@@ -65,6 +67,7 @@ export const MODULES: Record<Locale, Record<string, unknown>[]> = {
     objectionsZhCN,
     bottomLineFormsZhCN,
     taihuFormsZhCN,
+    sweepExportsZhCN,
   ],
   en: [
     reflectEn,
@@ -86,6 +89,7 @@ export const MODULES: Record<Locale, Record<string, unknown>[]> = {
     objectionsEn,
     bottomLineFormsEn,
     taihuFormsEn,
+    sweepExportsEn,
   ],
 };
 

@@ -87,6 +87,11 @@ export const hazardsToProblemsSchema = z
   })
   .meta({ id: "HazardsToProblems" });
 
+/** The sweeps list has no filters: its export refuses any parameter rather than ignore it. */
+export const sweepListExportQuerySchema = z.strictObject({}).meta({ id: "SweepListExportQuery" });
+/** One sweep's targets as a file: the sweep is the path's; the page has no filters. */
+export const sweepTargetsExportQuerySchema = z.strictObject({ sweepId: z.string() }).meta({ id: "SweepTargetsExportQuery" });
+
 export const hazardListQuerySchema = z.strictObject({
   sweepId: z.preprocess(emptyToUndefined, id.optional()),
   level: z.preprocess(emptyToUndefined, option(HAZARD_LEVELS).optional()),

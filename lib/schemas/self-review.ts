@@ -176,11 +176,18 @@ export const roundSchema = roundSummarySchema
         submittedAt: instant.nullable(),
         ratings: z.record(z.string(), z.number().int().nullable()),
         mean: z.number().nullable(),
+        leaderComment: z.string().nullable(),
+        returnCount: z.number().int(),
+        /** How many of the sheet's findings were raised as ledger problems. */
+        raisedProblems: z.number().int(),
       }),
     ),
   })
   .meta({ id: "SelfReviewRound" });
 export type RoundDto = z.output<typeof roundSchema>;
+
+/** A round's results as a file: the round is the path's; the page has no filters, so any other parameter is refused. */
+export const roundExportQuerySchema = z.strictObject({ roundId: z.string() }).meta({ id: "SelfReviewRoundExportQuery" });
 
 // ── incidents ──
 

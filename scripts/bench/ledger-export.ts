@@ -5,10 +5,15 @@
  *   writer holds one page of 1 000 rows at a time);
  * - import of a 10 000-row office ledger (XLSX): the dry run (mapping + preview + every row
  *   checked) and the all-or-nothing commit.
- * Prints the figures; asserts nothing.
+ * Prints the figures; asserts nothing. RSS, JS heap and external buffers are printed at 25, 50,
+ * 75 and 100 % of the rows: memory that grows with the rows would be buffering, flat memory is
+ * one page at a time. `IMPORT_ROWS=0` skips the import. Under `NODE_OPTIONS=--expose-gc` each
+ * mark also prints the heap still alive after a full collection (what the export really holds);
+ * under `NODE_OPTIONS=--max-old-space-size=128` the export shows it completes in a small heap.
  *
  *   npm run bench:export            (ROWS=100000 IMPORT_ROWS=10000 BENCH_PG_PORT=54392 by default)
  */
+import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import ExcelJS from "exceljs";
 import type { Actor } from "../../lib/permissions";
@@ -19,10 +24,18 @@ import { closeBenchDb, loadLedger, openBenchDb } from "./bench-db";
 
 const ROWS = Number(process.env.ROWS ?? 100_000);
 const IMPORT_ROWS = Number(process.env.IMPORT_ROWS ?? 10_000);
+/** Rows per page read from the database (the route's default when unset). */
+const PAGE = process.env.PAGE ? Number(process.env.PAGE) : undefined;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
 async function measureExport(actor: Actor, format: "xlsx" | "csv"): Promise<void> {
+  // A running server has its database client and query plans loaded already: read one page
+  // first, so their memory is not counted as the export's.
+  const warm = (await exportProblems(actor, { format }, { pageSize: PAGE })).spec.pages[Symbol.asyncIterator]();
+  await warm.next();
+  await warm.return?.(undefined);
   global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
   const before = process.memoryUsage().rss;
   let peak = before;
   let heap = 0;
@@ -34,8 +47,30 @@ async function measureExport(actor: Actor, format: "xlsx" | "csv"): Promise<void
     external = Math.max(external, m.external);
   }, 20);
   const t = performance.now();
-  const { spec } = await exportProblems(actor, { format });
-  const reader = streamTable(spec).getReader();
+  const { spec } = await exportProblems(actor, { format }, { pageSize: PAGE });
+  const marks = [0.25, 0.5, 0.75, 1].map((f) => Math.round(ROWS * f));
+  let rows = 0;
+  // The writer asks for the next page only once the last is written: memory here is what the
+  // export holds after that many rows.
+  async function* counted(pages: AsyncIterable<readonly unknown[]>) {
+    for await (const page of pages) {
+      yield page;
+      const prev = rows;
+      rows += page.length;
+      for (const m of marks) {
+        if (prev < m && rows >= m) {
+          const u = process.memoryUsage();
+          // With --expose-gc, also what is still alive after a full collection: the export's real hold.
+          global.gc?.();
+          const live = global.gc ? `, live heap after full GC ${mb(process.memoryUsage().heapUsed)}` : "";
+          console.log(
+            `  ${format} ${String(Math.round((m / ROWS) * 100)).padStart(3)} % (${rows} rows, ${((performance.now() - t) / 1000).toFixed(1)} s): RSS +${mb(u.rss - before)} (peak so far +${mb(peak - before)}), JS heap ${mb(u.heapUsed)}, external ${mb(u.external)}${live}`,
+          );
+        }
+      }
+    }
+  }
+  const reader = streamTable({ ...spec, pages: counted(spec.pages) } as typeof spec).getReader();
   let bytes = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -45,7 +80,9 @@ async function measureExport(actor: Actor, format: "xlsx" | "csv"): Promise<void
   const took = performance.now() - t;
   clearInterval(probe);
   console.log(
-    `export ${format.padEnd(4)} ${ROWS} rows: ${(took / 1000).toFixed(1)} s, ${mb(bytes)} file, RSS before ${mb(before)}, peak ${mb(peak)} (+${mb(peak - before)}); peak JS heap ${mb(heap)}, peak external buffers ${mb(external)}`,
+    `export ${format.padEnd(4)} ${ROWS} rows: ${(took / 1000).toFixed(1)} s, ${mb(bytes)} file, RSS before ${mb(before)}, peak ${mb(peak)} (+${mb(peak - before)}); JS heap before ${mb(heapBefore)}, peak ${mb(heap)}, peak external buffers ${mb(external)}; load ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
   );
 }
 
@@ -77,7 +114,12 @@ try {
   const leader = await loadLedger(bench, ROWS);
   await measureExport(leader, "xlsx");
   await measureExport(leader, "csv");
+  if (IMPORT_ROWS > 0) await measureImport(leader);
+} finally {
+  await closeBenchDb(bench);
+}
 
+async function measureImport(leader: Actor): Promise<void> {
   const coordinatorId = (
     await bench.client.query(
       `INSERT INTO "User" (id, username, "passwordHash", "displayName", role, "updatedAt")
@@ -102,6 +144,4 @@ try {
   console.log(
     `import commit  ${IMPORT_ROWS} rows: ${((performance.now() - t) / 1000).toFixed(1)} s (${done.created} created, ${done.errors.length} errors, progress reached ${last})`,
   );
-} finally {
-  await closeBenchDb(bench);
 }

@@ -68,13 +68,6 @@ export function enforcementPaths(): Record<string, unknown> {
         },
       },
     },
-    "/api/v1/enterprises/export": {
-      get: {
-        summary: "The filtered register as XLSX (the import's columns; formula-like text quoted)",
-        parameters: queryParameters(enterpriseListQuery),
-        responses: { "200": { description: "XLSX", content: xlsx }, ...errors(401, 403, 422) },
-      },
-    },
     "/api/v1/campaigns": {
       get: {
         summary: "Special enforcement campaigns (专项行动), newest first",

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { closedEnterpriseQuerySchema, hazardListQuerySchema, parkListQuerySchema } from "../../schemas/bottom-line";
-import { caseListQuery, inspectionListQuery } from "../../schemas/enforcement";
+import { caseListQuery, enterpriseListQuery, inspectionListQuery } from "../../schemas/enforcement";
 import { rankingQuerySchema } from "../../schemas/indicator";
 import {
   briefingQuerySchema,
@@ -72,6 +72,24 @@ export function reportPaths(): Record<string, unknown> {
     }),
     "/api/v1/cases/export": listExport("The enforcement cases (立案查处)", caseListQuery),
     "/api/v1/hazards/export": listExport("The sweeps' hazards (隐患清单)", hazardListQuerySchema),
+    "/api/v1/sweeps/export": listExport(
+      "The hazard sweeps (隐患排查任务): window, checklist, targets and checked over your scope, hazards by level, status; no filters (any parameter → 422)",
+      null,
+    ),
+    "/api/v1/sweeps/{id}/export": listExport(
+      "One sweep's targets (排查对象) in your districts: checked at (Beijing time), verdict counts, failed items, notes",
+      null,
+      { pathId: true },
+    ),
+    "/api/v1/self-reviews/{id}/export": listExport(
+      "One self-review round's results (八个方面反思): a row per unit sheet you may see — status, late, submitted at (Beijing time), the eight submitted ratings and their mean, returns, the leader's comment, findings raised as problems",
+      null,
+      { pathId: true },
+    ),
+    "/api/v1/enterprises/export": listExport(
+      "The enterprise register (企业库) in the import's columns (re-imports unchanged by credit code) plus the district's name",
+      enterpriseListQuery,
+    ),
     "/api/v1/incidents/export": listExport("The environmental incidents of a year (突发环境事件)", incidentListQuerySchema),
     "/api/v1/inspections/export": listExport("The enforcement inspections (执法检查)", inspectionListQuery),
     "/api/v1/taihu/readings/export": listExport(

@@ -5,6 +5,7 @@ import { db } from "../../db";
 import { parseCalendarDate } from "../../domain/calendar";
 import {
   type EnterpriseRow,
+  IMPORT_COLUMNS,
   type ImportRowError,
   MAX_ENTERPRISE_IMPORT_ROWS,
   parseEnterpriseTable,
@@ -16,6 +17,7 @@ import { parseXlsxInWorker, XlsxRefused } from "../office/parse-xlsx";
 
 export const MAX_ENTERPRISE_FILE_BYTES = 5 * 1024 * 1024;
 const XLSX_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const CLOSED_ON_HEADER = IMPORT_COLUMNS.find((c) => c.key === "closedOn")?.zh ?? "关闭日期";
 
 export type EnterpriseImportResult = { imported: number; updated: number; unchanged: number; errors: ImportRowError[] };
 
@@ -31,7 +33,12 @@ async function readTable(bytes: Uint8Array): Promise<{ table: string[][]; rowNum
   if (bytes.byteLength > MAX_ENTERPRISE_FILE_BYTES) return { error: `文件超过 ${MAX_ENTERPRISE_FILE_BYTES >> 20} MB` };
   if (XLSX_MAGIC.every((b, i) => bytes[i] === b)) {
     try {
-      const sheet = await parseXlsxInWorker(bytes, { maxRows: MAX_ENTERPRISE_IMPORT_ROWS + 1 });
+      // The closing day as the export writes it (a date cell), or as a person types it.
+      const sheet = await parseXlsxInWorker(
+        bytes,
+        { maxRows: MAX_ENTERPRISE_IMPORT_ROWS + 1 },
+        { dateColumns: { [CLOSED_ON_HEADER]: "day" } },
+      );
       return { table: sheet.rows, rowNumbers: sheet.rowNumbers };
     } catch (e) {
       if (!(e instanceof XlsxRefused)) throw e;

@@ -32,7 +32,8 @@ export async function listEnterprises(
     db.enterprise.findMany({
       where,
       include: enterpriseInclude,
-      orderBy: [{ district: { code: "asc" } }, { name: "asc" }],
+      // The id last: pages of equal names never skip or repeat a row.
+      orderBy: [{ district: { code: "asc" } }, { name: "asc" }, { id: "asc" }],
       skip: (q.page - 1) * q.pageSize,
       take: q.pageSize,
     }),

@@ -61,7 +61,7 @@ export async function getRound(actor: Actor, id: string, opts: { now?: Date } = 
         where: sheetScope(actor),
         include: {
           unit: { select: { id: true, name: true, sortOrder: true, code: true } },
-          answers: { select: { question: true, rating: true } },
+          answers: { select: { question: true, rating: true, problemId: true } },
         },
       },
     },
@@ -85,6 +85,9 @@ export async function getRound(actor: Actor, id: string, opts: { now?: Date } = 
         submittedAt: s.submittedAt?.toISOString() ?? null,
         ratings,
         mean: meanRating(Object.values(ratings)),
+        leaderComment: s.leaderComment,
+        returnCount: s.returnCount,
+        raisedProblems: s.answers.filter((a) => a.problemId !== null).length,
       };
     }),
   };

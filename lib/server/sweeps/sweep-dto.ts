@@ -1,8 +1,8 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
 import type { Tx } from "../../db";
-import { sweepProgress } from "../../domain/bottom-line";
-import { formatCalendarDate } from "../../domain/calendar";
+import { type SweepState, sweepProgress, sweepState } from "../../domain/bottom-line";
+import { bureauToday, formatCalendarDate } from "../../domain/calendar";
 import type { Actor } from "../../permissions";
 import { districtScope } from "../bottom-line/scope";
 
@@ -25,6 +25,8 @@ export type SweepSummaryDto = {
     byDistrict: { districtId: string; districtName: string; total: number; checked: number; percent: number }[];
   };
   hazards: { total: number; GENERAL: number; MAJOR: number; SEVERE: number };
+  /** Where it stands today over the targets the person sees (lib/domain/bottom-line.ts `sweepState`). */
+  state: SweepState;
 };
 
 /** Sweeps with their template, and progress and hazard counts over the targets the person may see. */
@@ -44,6 +46,7 @@ export async function toSweepDtos(
     tx.hazard.groupBy({ by: ["sweepId", "level"], where: { sweepId: { in: ids }, ...scope }, _count: { _all: true } }),
   ]);
   const names = new Map(targets.map((t) => [t.districtId, t.district.name]));
+  const today = formatCalendarDate(bureauToday());
   return sweeps.map((s) => {
     const p = sweepProgress(
       targets.filter((t) => t.sweepId === s.id).map((t) => ({ districtId: t.districtId, checked: t.checkedAt !== null })),
@@ -53,11 +56,13 @@ export async function toSweepDtos(
       counts[h.level] += h._count._all;
       counts.total += h._count._all;
     }
+    const startsOn = formatCalendarDate(s.startsOn);
+    const endsOn = formatCalendarDate(s.endsOn);
     return {
       id: s.id,
       title: s.title,
-      startsOn: formatCalendarDate(s.startsOn),
-      endsOn: formatCalendarDate(s.endsOn),
+      startsOn,
+      endsOn,
       targetTags: s.targetTags,
       isDemo: s.isDemo,
       template: {
@@ -72,6 +77,7 @@ export async function toSweepDtos(
         byDistrict: p.byDistrict.map((d) => ({ ...d, districtName: names.get(d.districtId) ?? "" })),
       },
       hazards: counts,
+      state: sweepState({ startsOn, endsOn }, p, today),
     };
   });
 }

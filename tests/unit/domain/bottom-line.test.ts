@@ -15,6 +15,7 @@ import {
   type StageRecord,
   stageRefusal,
   sweepProgress,
+  sweepState,
   worstColour,
 } from "@/lib/domain/bottom-line";
 
@@ -122,6 +123,18 @@ describe("sweep progress", () => {
     ]);
     expect([r.total, r.checked, r.percent]).toEqual([4, 2, 50]);
     expect(sweepProgress([]).percent).toBe(0);
+  });
+
+  it("states a sweep by its window and its checked targets", () => {
+    const sweep = { startsOn: "2026-06-01", endsOn: "2026-06-30" };
+    expect(sweepState(sweep, { total: 3, checked: 0 }, "2026-05-31")).toBe("NOT_STARTED");
+    expect(sweepState(sweep, { total: 3, checked: 0 }, "2026-06-01")).toBe("IN_PROGRESS");
+    expect(sweepState(sweep, { total: 3, checked: 2 }, "2026-06-30")).toBe("IN_PROGRESS");
+    expect(sweepState(sweep, { total: 3, checked: 2 }, "2026-07-01")).toBe("OVERDUE");
+    expect(sweepState(sweep, { total: 3, checked: 3 }, "2026-06-10")).toBe("DONE");
+    expect(sweepState(sweep, { total: 3, checked: 3 }, "2026-07-10")).toBe("DONE");
+    // Nothing in view left to check (a district without targets) is done, never overdue.
+    expect(sweepState(sweep, { total: 0, checked: 0 }, "2026-07-10")).toBe("DONE");
   });
 });
 

@@ -24,6 +24,17 @@ describe("enterprise import rows", () => {
     expect(en.errors).toEqual([]);
   });
 
+  it("takes away the apostrophe the export quotes formula-like text with; an unquoted formula is still refused", () => {
+    const { rows, errors } = parseEnterpriseTable([
+      HEADER,
+      [A, "'=1+1甲", "320281", "'-东路1号", "", "", "'@化工", "", "", ""],
+      [B, "=1+1乙", "320281", "", "", "", "", "", "", ""],
+    ]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ name: "=1+1甲", address: "-东路1号", industry: "@化工" });
+    expect(errors).toEqual([{ row: 3, column: "企业名称", reason: "不能以 = + - @ 开头（疑似公式）" }]);
+  });
+
   it("reports every bad cell in Chinese with its row and column; duplicates name the first row", () => {
     const wrong = B.slice(0, 17) + (B.endsWith("0") ? "1" : "0");
     const { rows, errors } = parseEnterpriseTable([

@@ -34,10 +34,11 @@ export default async function SweepsPage({ searchParams }: { searchParams: Promi
     sweepId: first(params.sweep),
   };
   const clean = Object.fromEntries(Object.entries(filters).filter(([, v]) => v));
-  const [sweeps, hazards, t] = await Promise.all([
+  const [sweeps, hazards, t, ts] = await Promise.all([
     listSweeps(actor),
     listHazards(actor, clean).catch(() => listHazards(actor, {})),
     getTranslations("bottomLine"),
+    getTranslations("sweepState"),
   ]);
   const level = (l: string) => t(`level.${l}`);
   const chip = (href: string, label: string, active: boolean) => (
@@ -56,7 +57,10 @@ export default async function SweepsPage({ searchParams }: { searchParams: Promi
       <BottomLineTabs current="sweeps" />
       <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
         <h2 className="font-semibold text-lg">{t("sweeps.heading")}</h2>
-        {can(actor, "sweep.manage") && <NewSweepLink />}
+        <div className="flex flex-wrap items-center gap-2">
+          {can(actor, "listExport.read") && <ExportButtons endpoint="/api/v1/sweeps/export" query={{}} testId="sweeps" />}
+          {can(actor, "sweep.manage") && <NewSweepLink />}
+        </div>
       </div>
       {sweeps.items.length === 0 ? (
         <p className="card p-4 text-slate-700 text-sm">{t("sweeps.empty")}</p>
@@ -76,6 +80,7 @@ export default async function SweepsPage({ searchParams }: { searchParams: Promi
                 {t("sweeps.window", { from: s.startsOn, to: s.endsOn })} · {s.template.name}
               </p>
               <p className="mt-1 text-sm">
+                {ts(s.state)} ·{" "}
                 {t("sweeps.progress", { checked: s.progress.checked, total: s.progress.total, percent: s.progress.percent })} ·{" "}
                 <Link href={`/bottom-line/sweeps?sweep=${s.id}#hazards`} className="link">
                   {t("sweeps.hazardCount", { count: s.hazards.total })}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { EnterpriseImport } from "@/components/enforcement/enterprise-import";
+import { ExportButtons } from "@/components/office/export-buttons";
 import { db } from "@/lib/db";
 import { ENTERPRISE_STATUSES, ENTERPRISE_TAGS } from "@/lib/domain/enums";
 import { isAppError } from "@/lib/errors";
@@ -39,9 +40,9 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
           <h1 className="font-bold text-2xl">{t("enterprises.title")}</h1>
           <p className="max-w-3xl text-slate-600 text-sm">{t("enterprises.intro")}</p>
         </div>
-        <a className="btn-secondary" href={withQuery("/api/v1/enterprises/export", filters)} download>
-          {t("common.exportXlsx")}
-        </a>
+        {can(actor, "listExport.read") && (
+          <ExportButtons endpoint="/api/v1/enterprises/export" query={filters} testId="enterprises" />
+        )}
       </header>
       {can(actor, "enterprise.manage") && <EnterpriseImport />}
       <form method="get" className="card flex flex-wrap items-end gap-3 p-3" aria-label={t("common.apply")}>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { ExportButtons } from "@/components/office/export-buttons";
 import { CloseRoundButton } from "@/components/reflection/close-round-button";
 import { RatingHeatmap } from "@/components/reflection/rating-heatmap";
 import { Badge } from "@/components/ui/badge";
@@ -51,9 +52,14 @@ export default async function RoundPage({ params }: { params: Promise<{ id: stri
             {round.submitted}/{round.units} · {t("late")} {round.late}
           </p>
         </div>
-        {round.status === "OPEN" && can(actor, "selfReview.manage") ? (
-          <CloseRoundButton roundId={round.id} version={round.version} />
-        ) : null}
+        <div className="flex flex-wrap items-center gap-2">
+          {can(actor, "listExport.read") && (
+            <ExportButtons endpoint={`/api/v1/self-reviews/${round.id}/export`} query={{}} testId="self-review" />
+          )}
+          {round.status === "OPEN" && can(actor, "selfReview.manage") ? (
+            <CloseRoundButton roundId={round.id} version={round.version} />
+          ) : null}
+        </div>
       </header>
       {round.sheets.length > 1 ? (
         <section aria-labelledby="heat-title" className="card p-4">

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { CheckResults } from "@/components/bottom-line/check-results";
 import { ProgressBars } from "@/components/bottom-line/progress-bars";
 import { BottomLineTabs } from "@/components/bottom-line/tabs";
+import { ExportButtons } from "@/components/office/export-buttons";
 import { NoPermission } from "@/components/ui/no-permission";
 import { formatBureauDateTime } from "@/lib/i18n/labels";
 import { can } from "@/lib/permissions";
@@ -70,7 +71,12 @@ export default async function SweepPage({ params }: { params: Promise<{ id: stri
           ))}
         </ol>
       </details>
-      <h2 className="mt-4 mb-2 font-semibold text-lg">{t("sweeps.targets", { count: sweep.targets.length })}</h2>
+      <div className="mt-4 mb-2 flex flex-wrap items-center justify-between gap-2">
+        <h2 className="font-semibold text-lg">{t("sweeps.targets", { count: sweep.targets.length })}</h2>
+        {can(actor, "listExport.read") && (
+          <ExportButtons endpoint={`/api/v1/sweeps/${sweep.id}/export`} query={{}} testId="sweep-targets" />
+        )}
+      </div>
       <ul className="space-y-2">
         {sweep.targets.map((target) => (
           <li key={target.id} className="card flex flex-wrap items-center justify-between gap-2 p-3" data-testid="sweep-target">

@@ -1,7 +1,8 @@
 import { apiRoute, queryObject } from "@/lib/api/handler";
-import { xlsxResponse } from "@/lib/api/upload";
-import { exportEnterprises } from "@/lib/server/enforcement/export-enterprises";
+import { enterpriseExport } from "@/lib/server/enforcement/export-enterprises";
+import { exportList } from "@/lib/server/office/list-export";
 
-export const GET = apiRoute(async ({ actor, req, locale, requestId }) =>
-  xlsxResponse(await exportEnterprises(actor, queryObject(req), { locale, requestId }), "enterprises.xlsx"),
+/** The register (企业库) with the page's filters, in the import's columns, streamed as XLSX (default) or CSV. */
+export const GET = apiRoute(({ actor, req, locale, requestId }) =>
+  exportList(enterpriseExport, actor, queryObject(req), { locale, requestId }),
 );
