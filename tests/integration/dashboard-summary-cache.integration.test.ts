@@ -140,6 +140,17 @@ describe("dashboard summary cache (ledger version)", () => {
     expect(ledgerCacheStats().hits).toBe(hitsBefore + 1);
   });
 
+  it("reads that arrive together after a write share one computation", async () => {
+    const base = await cachedTotals();
+    await db.$executeRaw`UPDATE "Problem" SET "extensionCount" = "extensionCount" + 1 WHERE "leadUnitId" = ${world.divisionA.id}::uuid`;
+    const before = ledgerCacheStats();
+    const [a, b] = await Promise.all([totals(), totals()]);
+    expect(a).toEqual(b);
+    expect(a.extensions).toBe(base.extensions + base.total);
+    const after = ledgerCacheStats();
+    expect([after.misses - before.misses, after.shared - before.shared, after.hits - before.hits]).toEqual([1, 1, 0]);
+  });
+
   it("computes again on a new Shanghai day: a deadline of today is overdue tomorrow", async () => {
     await createProblem(db, {
       districtId: world.districtA.id,

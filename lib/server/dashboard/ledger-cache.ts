@@ -18,24 +18,35 @@ import { db } from "../../db";
 const MAX_ENTRIES = 200;
 
 type Entry = { version: bigint; value: unknown };
-const entries = new Map<string, Entry>();
-const inflight = new Map<string, { version: bigint | null; value: Promise<unknown> }>();
-const counters = { hits: 0, misses: 0, shared: 0 };
+type State = {
+  entries: Map<string, Entry>;
+  inflight: Map<string, { version: bigint | null; value: Promise<unknown> }>;
+  counters: { hits: number; misses: number; shared: number };
+};
+
+// On globalThis: Next's bundles (pages, route handlers) may load this module more than once in one
+// process; they share one cache and one set of counters (read by /api/metrics).
+const KEY = Symbol.for("rectify.ledgerCache");
+function state(): State {
+  const g = globalThis as { [KEY]?: State };
+  g[KEY] ??= { entries: new Map(), inflight: new Map(), counters: { hits: 0, misses: 0, shared: 0 } };
+  return g[KEY];
+}
 
 /**
  * Since the process started (or the last `clearLedgerCache`): hits (served from the cache),
  * misses (computed), shared (a miss that waited for the same computation already running).
  */
 export function ledgerCacheStats(): { hits: number; misses: number; shared: number; entries: number } {
+  const { counters, entries } = state();
   return { ...counters, entries: entries.size };
 }
 
 export function clearLedgerCache(): void {
-  entries.clear();
-  inflight.clear();
-  counters.hits = 0;
-  counters.misses = 0;
-  counters.shared = 0;
+  const s = state();
+  s.entries.clear();
+  s.inflight.clear();
+  Object.assign(s.counters, { hits: 0, misses: 0, shared: 0 });
 }
 
 /** The committed ledger version now, or null when none is recorded. */
@@ -52,6 +63,7 @@ export async function cachedByLedgerVersion<T>(
   key: string,
   compute: () => Promise<{ value: T; version: bigint | null }>,
 ): Promise<T> {
+  const { entries, inflight, counters } = state();
   const now = await readLedgerVersion();
   const hit = entries.get(key);
   if (now !== null && hit && hit.version === now) {
