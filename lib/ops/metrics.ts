@@ -96,6 +96,8 @@ function num(n: number): string {
 export type Gauges = {
   /** Jobs waiting per queue (created or waiting to retry). */
   queueDepth?: Record<string, number>;
+  /** Reads of ledger-wide results (the dashboard summary) kept while the ledger version is unchanged. */
+  ledgerCache?: { hits: number; misses: number; shared: number };
 };
 
 export function renderMetrics(gauges: Gauges = {}, memory: NodeJS.MemoryUsage = process.memoryUsage()): string {
@@ -125,6 +127,16 @@ export function renderMetrics(gauges: Gauges = {}, memory: NodeJS.MemoryUsage = 
   lines.push("# TYPE rectify_job_queue_depth gauge");
   for (const [queue, depth] of Object.entries(gauges.queueDepth ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
     lines.push(`rectify_job_queue_depth${labels({ queue })} ${depth}`);
+  }
+  if (gauges.ledgerCache) {
+    lines.push(
+      "# HELP rectify_ledger_cache_reads_total Dashboard summary reads: served from the cache (hit), computed (miss), waiting for a computation already running (shared).",
+    );
+    lines.push("# TYPE rectify_ledger_cache_reads_total counter");
+    for (const outcome of ["hit", "miss", "shared"] as const) {
+      const n = { hit: gauges.ledgerCache.hits, miss: gauges.ledgerCache.misses, shared: gauges.ledgerCache.shared }[outcome];
+      lines.push(`rectify_ledger_cache_reads_total${labels({ outcome })} ${n}`);
+    }
   }
   lines.push("# HELP rectify_process_resident_memory_bytes Resident memory of the server process.");
   lines.push("# TYPE rectify_process_resident_memory_bytes gauge");

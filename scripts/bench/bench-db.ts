@@ -82,10 +82,13 @@ export async function compare(
   rounds: number,
   app: () => Promise<unknown>,
   raw: () => Promise<unknown>,
+  /** Run (untimed) before each round, e.g. a write that makes the app's cache miss. */
+  before?: () => Promise<unknown>,
 ): Promise<void> {
   const a: number[] = [];
   const r: number[] = [];
   for (let i = 0; i < rounds + 3; i++) {
+    if (before) await before();
     let t = performance.now();
     await app();
     const x = performance.now() - t;

@@ -1,7 +1,8 @@
 /**
  * `npm run bench:dashboard`: the leaders' dashboard at scale — 100 000 problems and ten years of
  * monthly data for the province, 13 cities and 8 districts on every indicator — timing the
- * summary and ranking use cases against the raw SQL they need, in one run, as a ratio.
+ * summary and ranking use cases against the raw SQL they need, in one run, as a ratio. The summary
+ * is timed twice: served from its cache (the ledger unchanged) and computed after a write.
  */
 import { closeBenchDb, compare, header, loadLedger, openBenchDb } from "./bench-db";
 
@@ -78,12 +79,32 @@ const RANKING_SQL = (ranked: string, listScope: string) => `
   UNION ALL SELECT 'l', l.id::text, e."unitCode", e."printedRank" FROM lists l LEFT JOIN entries e ON e."listId" = l.id
   UNION ALL SELECT 's', key, value::text, NULL FROM "Setting" WHERE key = 'rankingBottomN'`;
 
+const { ledgerCacheStats } = await import("../../lib/server/dashboard/ledger-cache");
+// A write that changes a summary figure (one problem's extension count), so the next read misses.
+const oneProblem = (await client.query(`SELECT id FROM "Problem" ORDER BY code LIMIT 1`)).rows[0].id as string;
+let flip = 0;
+const writeOne = () => client.query(`UPDATE "Problem" SET "extensionCount" = $2 WHERE id = $1`, [oneProblem, flip++ % 2 ? 1 : 2]);
+
 header();
+// The summary twice: with the ledger unchanged since the last read (served from the cache, after
+// reading the ledger version and the names), and with a write before every read (computed again).
 await compare(
-  "dashboard summary (100k problems)",
+  "dashboard summary, ledger unchanged (hit)",
   ROUNDS,
   () => getDashboardSummary(leader),
   () => client.query(SUMMARY_SQL),
+);
+const afterHits = ledgerCacheStats();
+await compare(
+  "dashboard summary after a write (miss)",
+  ROUNDS,
+  () => getDashboardSummary(leader),
+  () => client.query(SUMMARY_SQL),
+  writeOne,
+);
+const afterMisses = ledgerCacheStats();
+console.log(
+  `  summary cache: ${afterHits.hits} hits, ${afterHits.misses} misses in the first case; ${afterMisses.hits - afterHits.hits} hits, ${afterMisses.misses - afterHits.misses} misses in the second`,
 );
 await compare(
   "rank 13 cities, PM2.5 YTD",

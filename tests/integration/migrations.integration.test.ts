@@ -12,6 +12,16 @@ import { runPrisma } from "@/scripts/db/prisma-cli";
 /** Guards only the migrations add (schema.prisma cannot express triggers): the append-only audit log and immutable evidence. */
 const AUDIT_TRIGGERS = ["AuditLog_no_truncate", "AuditLog_no_update_delete", "Evidence_immutable"];
 const GUARD_FUNCTIONS = ["audit_log_append_only", "evidence_immutable"];
+/** The ledger version's triggers (migration `ledger_version`): the row ones are constraint triggers, so they show among the constraints too. */
+const LEDGER_VERSION_TRIGGERS = [
+  "problem_ledger_version",
+  "problem_ledger_version_truncate",
+  "progress_report_ledger_version",
+  "progress_report_ledger_version_truncate",
+  "problem_co_unit_ledger_version",
+  "problem_co_unit_ledger_version_truncate",
+];
+const LEDGER_VERSION_FUNCTIONS = ["ledger_version_bump"];
 
 function withDatabase(url: string, database: string): string {
   const u = new URL(url);
@@ -131,8 +141,13 @@ describe("migrations ≡ schema.prisma", () => {
   it("build the same tables, columns, indexes, constraints, enums and sequences", () => {
     const strip = (s: Snapshot): Snapshot => ({
       ...s,
-      triggers: s.triggers.filter((t) => !AUDIT_TRIGGERS.some((name) => t.includes(` ${name} `))),
-      functions: s.functions.filter((f) => !GUARD_FUNCTIONS.some((name) => f.startsWith(`${name}(`))),
+      triggers: s.triggers.filter(
+        (t) => ![...AUDIT_TRIGGERS, ...LEDGER_VERSION_TRIGGERS].some((name) => t.includes(` ${name} `)),
+      ),
+      constraints: s.constraints.filter((c) => !LEDGER_VERSION_TRIGGERS.some((name) => c.includes(` ${name} t TRIGGER`))),
+      functions: s.functions.filter(
+        (f) => ![...GUARD_FUNCTIONS, ...LEDGER_VERSION_FUNCTIONS].some((name) => f.startsWith(`${name}(`)),
+      ),
     });
     const diff = differences(strip(migrated), strip(fromSchema));
     expect(diff, `catalog differences:\n${JSON.stringify(diff, null, 2)}`).toEqual({});
@@ -170,6 +185,17 @@ describe("migrations ≡ schema.prisma", () => {
       expect(fromSchema.triggers.some((t) => t.includes(name))).toBe(false);
     }
     for (const name of GUARD_FUNCTIONS) expect(migrated.functions).toContain(`${name}()`);
+  });
+
+  it("only the migrations add the ledger version's triggers, on every table the dashboard summary reads", () => {
+    for (const name of LEDGER_VERSION_TRIGGERS) {
+      expect(migrated.triggers.some((t) => t.includes(` ${name} `))).toBe(true);
+      expect(fromSchema.triggers.some((t) => t.includes(name))).toBe(false);
+    }
+    for (const table of ["Problem", "ProgressReport", "ProblemCoUnit"]) {
+      expect(migrated.triggers.filter((t) => t.startsWith(`${table} `) && t.includes("ledger_version_bump()"))).toHaveLength(2);
+    }
+    for (const name of LEDGER_VERSION_FUNCTIONS) expect(migrated.functions).toContain(`${name}()`);
   });
 
   it("records every committed migration as applied", async () => {

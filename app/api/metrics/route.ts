@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
 import { renderMetrics } from "@/lib/ops/metrics";
+import { ledgerCacheStats } from "@/lib/server/dashboard/ledger-cache";
 import { metricsAccess } from "@/lib/server/ops/authorize-metrics";
 import { queueDepths } from "@/lib/server/ops/queue-depth";
 
@@ -13,7 +14,7 @@ export async function GET(req: NextRequest): Promise<Response> {
     return new Response("unauthorized\n", { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="metrics"' } });
   }
   const queueDepth = await queueDepths().catch(() => ({}));
-  return new Response(renderMetrics({ queueDepth }), {
+  return new Response(renderMetrics({ queueDepth, ledgerCache: ledgerCacheStats() }), {
     headers: { "Content-Type": "text/plain; version=0.0.4; charset=utf-8", "Cache-Control": "no-store" },
   });
 }

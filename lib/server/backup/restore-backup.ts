@@ -225,6 +225,14 @@ export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult
         await client.query(`UPDATE "Evidence" SET storage = $1::"StorageBackend"`, [opts.storage.backend]);
       }
       await resetSequences(client);
+      if (targetTables.includes("LedgerVersion")) {
+        // The ledger version is a transaction id of the server that wrote it, which could recur on
+        // this one: stamp the restore's own, so no cached dashboard figure can ever match it.
+        await client.query(
+          `INSERT INTO "LedgerVersion" ("id", "version") VALUES (1, pg_current_xact_id()::text::bigint)
+           ON CONFLICT ("id") DO UPDATE SET "version" = EXCLUDED."version"`,
+        );
+      }
       await client.query("COMMIT");
     } catch (e) {
       await client.query("ROLLBACK").catch(() => {});

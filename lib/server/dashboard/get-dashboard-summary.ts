@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@prisma/client";
 import { clockNow } from "../../clock";
 import { db } from "../../db";
 import { bureauToday } from "../../domain/calendar";
@@ -6,6 +7,7 @@ import { type Actor, authorize } from "../../permissions";
 import { problemScopeSql } from "../problems/scope";
 import { lateReportSql } from "../reports/late-report-sql";
 import { getSettings } from "../settings/get-settings";
+import { cachedByLedgerVersion } from "./ledger-cache";
 
 /** Rectification performance of one group (a district, a lead division, a lead official, or everything). */
 export type PerformanceRow = {
@@ -59,14 +61,18 @@ type Raw = {
  * Totals by status and colour, on-time closure, overdue count and days, and extensions — for the
  * whole scope and per district, lead division and lead official — in one pass over the ledger,
  * late progress reports included (`reportStanding` in SQL, as `listLateReporters` reads it).
+ * The grouped figures are served from memory while the ledger has not changed (`ledger-cache.ts`).
  */
 export async function getDashboardSummary(actor: Actor, opts: { now?: Date } = {}): Promise<DashboardSummary> {
   authorize(actor, "indicator.read");
   const today = bureauToday(opts.now ?? clockNow());
   const settings = await getSettings();
-  // One pass over the ledger (the late-report rule in SQL, counted per group like the rest), with the names read beside it.
-  const [rows, names] = await Promise.all([
-    db.$queryRaw<Raw[]>`
+  // One pass over the ledger (the late-report rule in SQL, counted per group like the rest), kept
+  // while the ledger version is unchanged (`cachedByLedgerVersion`: the query itself, with its
+  // scope, day and settings, is the key); the names are read beside it every time.
+  // The triggers of the migration `ledger_version` cover every table this query reads (Problem,
+  // ProgressReport, ProblemCoUnit): a new table here needs its trigger there.
+  const query = Prisma.sql`
     SELECT
       CASE WHEN GROUPING(p."districtId") = 0 THEN 'district'
            WHEN GROUPING(p."leadUnitId") = 0 THEN 'unit'
@@ -84,9 +90,16 @@ export async function getDashboardSummary(actor: Actor, opts: { now?: Date } = {
       count(*) FILTER (WHERE p.colour = 'GREEN') AS green,
       count(*) FILTER (WHERE p.colour = 'BLUE') AS blue,
       sum(p."extensionCount") AS extensions,
-      count(*) FILTER (WHERE p.late) AS late
+      count(*) FILTER (WHERE p.late) AS late,
+      (SELECT "version" FROM "LedgerVersion" WHERE "id" = 1) AS ledger_version
     FROM (SELECT p.*, ${lateReportSql(today, settings)} AS late FROM "Problem" p WHERE ${problemScopeSql(actor)}) p
-    GROUP BY GROUPING SETS ((p."districtId"), (p."leadUnitId"), (p."leadOfficialId"), (), (p.status))`,
+    GROUP BY GROUPING SETS ((p."districtId"), (p."leadUnitId"), (p."leadOfficialId"), (), (p.status))`;
+  const key = JSON.stringify(["dashboard-summary", query.sql, query.values]);
+  const [rows, names] = await Promise.all([
+    cachedByLedgerVersion(key, async () => {
+      const fresh = await db.$queryRaw<(Raw & { ledger_version: bigint | null })[]>(query);
+      return { value: fresh as Raw[], version: fresh[0]?.ledger_version ?? null };
+    }),
     db.$queryRaw<{ id: string; name: string; code: string | null }[]>`
       SELECT id::text AS id, name, code FROM "District"
       UNION ALL SELECT id::text, name, NULL FROM "Unit"

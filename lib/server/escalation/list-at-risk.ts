@@ -7,7 +7,7 @@ import { overdueDays } from "../../domain/problem-rules";
 import { type Actor, authorize } from "../../permissions";
 import { type AtRiskPage, atRiskQuerySchema } from "../../schemas/notification";
 import { type Locale, parseInput } from "../../schemas/parse";
-import { colourReasonFields, colourReasonOf } from "../problems/colour-reason";
+import { colourReasonOf, withOpenMeasures } from "../problems/colour-reason";
 import { problemScope } from "../problems/scope";
 import { getSettings } from "../settings/get-settings";
 
@@ -37,18 +37,19 @@ export async function listAtRisk(
   const where: Prisma.ProblemWhereInput = { AND: [problemScope(actor), atRiskWhere()] };
   const [total, rows, settings] = await Promise.all([
     db.problem.count({ where }),
-    db.problem.findMany({
-      where,
-      include: {
-        district: { select: { code: true, name: true } },
-        leadUnit: { select: { name: true } },
-        leadOfficial: { select: { displayName: true } },
-        ...colourReasonFields,
-      },
-      orderBy: [{ escalation: "desc" }, { deadline: { sort: "asc", nulls: "last" } }, { code: "asc" }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-    }),
+    db.problem
+      .findMany({
+        where,
+        include: {
+          district: { select: { code: true, name: true } },
+          leadUnit: { select: { name: true } },
+          leadOfficial: { select: { displayName: true } },
+        },
+        orderBy: [{ escalation: "desc" }, { deadline: { sort: "asc", nulls: "last" } }, { code: "asc" }],
+        skip: (query.page - 1) * query.pageSize,
+        take: query.pageSize,
+      })
+      .then((page) => withOpenMeasures(page)),
     getSettings(),
   ]);
   return {

@@ -7,6 +7,7 @@ import { type Actor, authorize } from "../../permissions";
 import { type Locale, parseInput } from "../../schemas/parse";
 import { type ProblemDto, type ProblemListQuery, problemListQuerySchema } from "../../schemas/problem";
 import { getSettings } from "../settings/get-settings";
+import { withOpenMeasures } from "./colour-reason";
 import { problemInclude, toProblemDto } from "./problem-dto";
 import { problemScope } from "./scope";
 
@@ -81,13 +82,15 @@ export async function listProblems(
   const where: Prisma.ProblemWhereInput = { AND: [problemScope(actor), problemFilterWhere(query, now)] };
   const [total, rows, settings] = await Promise.all([
     db.problem.count({ where }),
-    db.problem.findMany({
-      where,
-      include: problemInclude,
-      orderBy: [...(SORTS[query.sort] ?? []), { code: "asc" }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-    }),
+    db.problem
+      .findMany({
+        where,
+        include: problemInclude,
+        orderBy: [...(SORTS[query.sort] ?? []), { code: "asc" }],
+        skip: (query.page - 1) * query.pageSize,
+        take: query.pageSize,
+      })
+      .then((page) => withOpenMeasures(page)),
     getSettings(),
   ]);
   return {

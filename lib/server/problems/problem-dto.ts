@@ -9,14 +9,13 @@ import { allowedActions, type WorkflowActor, type WorkflowContext } from "../../
 import { actionLink, ROUTED_ACTIONS } from "../../domain/workflow-routes";
 import type { Locale } from "../../schemas/parse";
 import type { ProblemDto } from "../../schemas/problem";
-import { colourReasonFields, colourReasonOf } from "./colour-reason";
+import { colourReasonOf, type OpenMeasures } from "./colour-reason";
 
 export const problemInclude = {
   district: { select: { code: true, name: true, nameEn: true } },
   leadOfficial: { select: { displayName: true } },
   leadUnit: { select: { name: true, nameEn: true } },
   coUnits: { select: { unitId: true } },
-  ...colourReasonFields,
 } satisfies Prisma.ProblemInclude;
 
 export const problemWithMeasuresInclude = {
@@ -26,23 +25,30 @@ export const problemWithMeasuresInclude = {
 
 type ProblemRow = Prisma.ProblemGetPayload<{ include: typeof problemInclude }>;
 type ProblemWithMeasures = Prisma.ProblemGetPayload<{ include: typeof problemWithMeasuresInclude }>;
+type DtoOptions = {
+  actor?: WorkflowActor;
+  checklist?: WorkflowContext["checklist"];
+  /** The thresholds in force: with them the DTO carries `colourReason`. */
+  settings?: Pick<Settings, "paceMarginPct" | "dueSoonDays">;
+  locale?: Locale;
+};
+
+/** Open measures: counted from the loaded measures, or as read for a list (`withOpenMeasures`). */
+function openMeasuresOf(p: ProblemRow | ProblemWithMeasures): number {
+  if ("measures" in p) return p.measures.filter((m) => m.status !== "DONE").length;
+  const n = (p as Partial<OpenMeasures>).openMeasures;
+  if (n === undefined) throw new Error("A colour reason needs the open measures: read the rows with withOpenMeasures");
+  return n;
+}
 
 /**
  * The API shape of a problem. With `actor` and the measures loaded, `allowedActions` lists the
  * workflow actions that person may take now (plan decisions go through the plan, not listed here).
  * Applying for acceptance is listed only when the caller passes the closure `checklist` as complete.
  */
-export function toProblemDto(
-  p: ProblemRow | ProblemWithMeasures,
-  now: Date = clockNow(),
-  opts: {
-    actor?: WorkflowActor;
-    checklist?: WorkflowContext["checklist"];
-    /** The thresholds in force: with them the DTO carries `colourReason`. */
-    settings?: Pick<Settings, "paceMarginPct" | "dueSoonDays">;
-    locale?: Locale;
-  } = {},
-): ProblemDto {
+export function toProblemDto(p: ProblemRow, now?: Date, opts?: DtoOptions & { settings?: undefined }): ProblemDto;
+export function toProblemDto(p: (ProblemRow & OpenMeasures) | ProblemWithMeasures, now?: Date, opts?: DtoOptions): ProblemDto;
+export function toProblemDto(p: ProblemRow | ProblemWithMeasures, now: Date = clockNow(), opts: DtoOptions = {}): ProblemDto {
   const today = bureauToday(now);
   // Names of districts and units in the reader's language where an English one is kept.
   const named = (x: { name: string; nameEn: string }) => (opts.locale === "en" && x.nameEn ? x.nameEn : x.name);
@@ -73,7 +79,7 @@ export function toProblemDto(
     target: p.target,
     progress: p.progress,
     colour: p.colour,
-    ...(opts.settings && { colourReason: colourReasonOf(p, today, opts.settings) }),
+    ...(opts.settings && { colourReason: colourReasonOf({ ...p, openMeasures: openMeasuresOf(p) }, today, opts.settings) }),
     plannedPercent: p.status === "CLOSED" || p.status === "ONGOING" ? null : plannedPercent(p.assignedAt, p.deadline, today),
     originalDeadline: p.originalDeadline ? formatCalendarDate(p.originalDeadline) : null,
     extensionCount: p.extensionCount,

@@ -6,10 +6,11 @@ import { addDays, bureauToday, daysBetween, formatCalendarDate } from "../../dom
 import { type Actor, authorize } from "../../permissions";
 import type { Locale } from "../../schemas/parse";
 import { MEASURE_DUE_DAYS, type MyWork, WORK_SECTION_MAX } from "../../schemas/work";
+import { withOpenMeasures } from "../problems/colour-reason";
 import { problemScope } from "../problems/scope";
 import { getSettings } from "../settings/get-settings";
 import { lateReportsFor } from "./late-reports";
-import { type WorkContext as Ctx, problemLink, toWorkProblem, workProblemSelect } from "./work-problem";
+import { type WorkContext as Ctx, problemLink, toWorkProblem, withProblemOpenMeasures, workProblemSelect } from "./work-problem";
 
 async function problemSection(
   ctx: Ctx,
@@ -20,12 +21,14 @@ async function problemSection(
   const full: Prisma.ProblemWhereInput = { AND: [ctx.scope, where] };
   const [total, rows] = await Promise.all([
     db.problem.count({ where: full }),
-    db.problem.findMany({
-      where: full,
-      select: workProblemSelect,
-      orderBy: [...orderBy, { code: "asc" }],
-      take: WORK_SECTION_MAX,
-    }),
+    db.problem
+      .findMany({
+        where: full,
+        select: workProblemSelect,
+        orderBy: [...orderBy, { code: "asc" }],
+        take: WORK_SECTION_MAX,
+      })
+      .then((rows) => withOpenMeasures(rows)),
   ]);
   return {
     total,
@@ -40,18 +43,20 @@ async function plansToApprove(ctx: Ctx) {
   };
   const [total, rows] = await Promise.all([
     db.rectificationPlan.count({ where }),
-    db.rectificationPlan.findMany({
-      where,
-      orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-      take: WORK_SECTION_MAX,
-      select: {
-        id: true,
-        versionNo: true,
-        submittedAt: true,
-        submittedBy: { select: { displayName: true } },
-        problem: { select: workProblemSelect },
-      },
-    }),
+    db.rectificationPlan
+      .findMany({
+        where,
+        orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+        take: WORK_SECTION_MAX,
+        select: {
+          id: true,
+          versionNo: true,
+          submittedAt: true,
+          submittedBy: { select: { displayName: true } },
+          problem: { select: workProblemSelect },
+        },
+      })
+      .then((rows) => withProblemOpenMeasures(rows)),
   ]);
   return {
     total,
@@ -73,20 +78,22 @@ async function extensionsToDecide(ctx: Ctx) {
   };
   const [total, rows] = await Promise.all([
     db.extension.count({ where }),
-    db.extension.findMany({
-      where,
-      orderBy: [{ requestedAt: "asc" }, { id: "asc" }],
-      take: WORK_SECTION_MAX,
-      select: {
-        id: true,
-        oldDeadline: true,
-        newDeadline: true,
-        reason: true,
-        requestedAt: true,
-        requestedBy: { select: { displayName: true } },
-        problem: { select: workProblemSelect },
-      },
-    }),
+    db.extension
+      .findMany({
+        where,
+        orderBy: [{ requestedAt: "asc" }, { id: "asc" }],
+        take: WORK_SECTION_MAX,
+        select: {
+          id: true,
+          oldDeadline: true,
+          newDeadline: true,
+          reason: true,
+          requestedAt: true,
+          requestedBy: { select: { displayName: true } },
+          problem: { select: workProblemSelect },
+        },
+      })
+      .then((rows) => withProblemOpenMeasures(rows)),
   ]);
   return {
     total,
@@ -113,21 +120,23 @@ async function measuresDue(ctx: Ctx, unitId: string) {
   };
   const [total, rows] = await Promise.all([
     db.measure.count({ where }),
-    db.measure.findMany({
-      where,
-      orderBy: [{ milestone: "asc" }, { problem: { code: "asc" } }, { seq: "asc" }],
-      take: WORK_SECTION_MAX,
-      select: {
-        id: true,
-        seq: true,
-        description: true,
-        milestone: true,
-        percent: true,
-        status: true,
-        ownerUnit: { select: { name: true, nameEn: true } },
-        problem: { select: workProblemSelect },
-      },
-    }),
+    db.measure
+      .findMany({
+        where,
+        orderBy: [{ milestone: "asc" }, { problem: { code: "asc" } }, { seq: "asc" }],
+        take: WORK_SECTION_MAX,
+        select: {
+          id: true,
+          seq: true,
+          description: true,
+          milestone: true,
+          percent: true,
+          status: true,
+          ownerUnit: { select: { name: true, nameEn: true } },
+          problem: { select: workProblemSelect },
+        },
+      })
+      .then((rows) => withProblemOpenMeasures(rows)),
   ]);
   return {
     total,

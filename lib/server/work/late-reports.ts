@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../../db";
 import { WORK_SECTION_MAX } from "../../schemas/work";
+import { withOpenMeasures } from "../problems/colour-reason";
 import { listLateReporters } from "../reports/list-late-reporters";
 import { problemLink, toWorkProblem, type WorkContext, workProblemSelect } from "./work-problem";
 
@@ -16,7 +17,9 @@ export async function lateReportsFor(ctx: WorkContext, filter: { unitId?: string
     .flatMap((r) => r.problems.map((p) => ({ unitId: r.unitId, unitName: r.unitName, ...p })))
     .sort((a, b) => b.daysLate - a.daysLate || a.code.localeCompare(b.code));
   const shown = owed.slice(0, WORK_SECTION_MAX);
-  const problems = await db.problem.findMany({ where: { id: { in: shown.map((o) => o.id) } }, select: workProblemSelect });
+  const problems = await withOpenMeasures(
+    await db.problem.findMany({ where: { id: { in: shown.map((o) => o.id) } }, select: workProblemSelect }),
+  );
   const byId = new Map(problems.map((p) => [p.id, p]));
   return {
     total: owed.length,

@@ -6,7 +6,7 @@ import type { Settings } from "../../domain/settings";
 import type { Actor } from "../../permissions";
 import type { Locale } from "../../schemas/parse";
 import type { WorkProblem } from "../../schemas/work";
-import { colourReasonFields, colourReasonOf } from "../problems/colour-reason";
+import { colourReasonOf, type OpenMeasures, openMeasureCounts } from "../problems/colour-reason";
 
 /** What every "My work" item says about its problem, and where on the problem page it is handled. */
 export const workProblemSelect = {
@@ -19,12 +19,12 @@ export const workProblemSelect = {
   progress: true,
   assignedAt: true,
   returnCount: true,
-  ...colourReasonFields,
   leadUnit: { select: { name: true, nameEn: true } },
   leadOfficial: { select: { displayName: true } },
 } satisfies Prisma.ProblemSelect;
 
-type WorkProblemRow = Prisma.ProblemGetPayload<{ select: typeof workProblemSelect }>;
+/** A problem as My work reads it, with its open measures (`openMeasureCounts`, one query per section). */
+type WorkProblemRow = Prisma.ProblemGetPayload<{ select: typeof workProblemSelect }> & OpenMeasures;
 
 export function toWorkProblem(
   p: WorkProblemRow,
@@ -45,6 +45,14 @@ export function toWorkProblem(
     leadUnitName: locale === "en" && p.leadUnit.nameEn ? p.leadUnit.nameEn : p.leadUnit.name,
     leadOfficialName: p.leadOfficial?.displayName ?? null,
   };
+}
+
+/** Items that carry a problem (`{ problem }`), each problem with its open measures: one query for all. */
+export async function withProblemOpenMeasures<T extends { problem: { id: string } }>(
+  rows: T[],
+): Promise<(Omit<T, "problem"> & { problem: T["problem"] & OpenMeasures })[]> {
+  const counts = await openMeasureCounts(rows.map((r) => r.problem.id));
+  return rows.map((r) => ({ ...r, problem: { ...r.problem, openMeasures: counts.get(r.problem.id) ?? 0 } }));
 }
 
 /** Where on the problem page each kind of item is handled. */

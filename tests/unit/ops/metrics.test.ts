@@ -39,6 +39,15 @@ describe("metrics in the Prometheus text format", () => {
     expect(text.endsWith("\n")).toBe(true);
   });
 
+  it("reports the dashboard summary cache's hits, misses and shared computations as one counter family", () => {
+    const text = renderMetrics({ ledgerCache: { hits: 40, misses: 3, shared: 2 } }, memory);
+    expect(text.match(/# TYPE rectify_ledger_cache_reads_total counter/g)).toHaveLength(1);
+    expect(text).toContain(
+      'rectify_ledger_cache_reads_total{outcome="hit"} 40\nrectify_ledger_cache_reads_total{outcome="miss"} 3\nrectify_ledger_cache_reads_total{outcome="shared"} 2',
+    );
+    expect(renderMetrics({}, memory)).not.toContain("rectify_ledger_cache");
+  });
+
   it("counts job runs and failures, rethrowing the failure", async () => {
     await countedJob("escalation", async () => 1);
     await countedJob("escalation", async () => 2);
