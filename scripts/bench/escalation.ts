@@ -72,6 +72,9 @@ console.log(
     .join(" ")} (${cpus().length} cores)`,
 );
 for (const label of ["cold run", "idempotent run"]) {
+  const load = loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ");
   const before = await count(`SELECT count(*) AS n FROM "Notification"`);
   t = performance.now();
   const run = await runEscalation();
@@ -84,6 +87,17 @@ for (const label of ["cold run", "idempotent run"]) {
   console.log(
     `  graded ${run.problemsGraded} (colour changed ${run.colourChanged}), on the ladder ${run.problemsChecked}: ` +
       `reminded ${run.reminded}, yellow ${run.yellow}, red ${run.red}, re-armed ${run.rearmed}; late reporters ${run.lateReporters}`,
+  );
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const p = run.phasesMs;
+  console.log(
+    `  phases: grade colours ${s(p.colours)}, ladder ${s(p.ladder)}, audit ${s(p.audit)}, ladder notifications ${s(p.notifications)}, ` +
+      `late reporters (with their notifications) ${s(p.lateReporters)}, self-reviews and Taihu alerts ${s(p.other)}`,
+  );
+  console.log(
+    `  load average before ${load}, after ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" ")}`,
   );
 }
 const levels = (await client.query(`SELECT escalation::text AS level, count(*)::int AS n FROM "Problem" GROUP BY 1 ORDER BY 1`))
