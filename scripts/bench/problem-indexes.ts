@@ -23,8 +23,8 @@ const { client } = bench;
 await client.query(`
   UPDATE "Problem" SET escalation = CASE WHEN deadline < current_date - 15 THEN 'RED' WHEN deadline <= current_date THEN 'YELLOW'
     WHEN deadline <= current_date + 7 THEN 'REMINDED' ELSE 'NONE' END::"EscalationLevel"
-  WHERE status NOT IN ('CLOSED', 'ONGOING') AND deadline IS NOT NULL;
-  VACUUM ANALYZE "Problem";`);
+  WHERE status NOT IN ('CLOSED', 'ONGOING') AND deadline IS NOT NULL`);
+await client.query(`VACUUM ANALYZE "Problem"`);
 const unit = (await client.query(`SELECT id FROM "Unit" WHERE kind = 'DIVISION' ORDER BY code LIMIT 1`)).rows[0].id as string;
 const division = { ...leader, id: leader.id, role: "DIVISION_HEAD" as const, unitId: unit, username: "division" };
 
@@ -72,16 +72,24 @@ async function plans(label: string): Promise<void> {
   }
 }
 
-console.log(`load average ${(await import("node:os")).loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+console.log(
+  `load average ${(await import("node:os"))
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ")}`,
+);
 await time(); // warm
 await client.query(`SELECT pg_stat_reset()`);
 const withIdx = await time();
 await new Promise((r) => setTimeout(r, 11_000)); // the pool's backends report their statistics when idle
 const used = (
-  await client.query(`SELECT indexrelname AS name, idx_scan::int AS scans FROM pg_stat_user_indexes WHERE relname = 'Problem' ORDER BY 1`)
+  await client.query(
+    `SELECT indexrelname AS name, idx_scan::int AS scans FROM pg_stat_user_indexes WHERE relname = 'Problem' ORDER BY 1`,
+  )
 ).rows as { name: string; scans: number }[];
 console.log("\nindex scans on Problem during the reads:");
-for (const u of used) console.log(`  ${u.name.padEnd(34)} ${u.scans}${CANDIDATES.includes(u.name) ? "   ← on a column the daily job rewrites" : ""}`);
+for (const u of used)
+  console.log(`  ${u.name.padEnd(34)} ${u.scans}${CANDIDATES.includes(u.name) ? "   ← on a column the daily job rewrites" : ""}`);
 await plans("with the indexes");
 
 await client.query(CANDIDATES.map((n) => `DROP INDEX "${n}";`).join(" "));
@@ -91,11 +99,20 @@ const without = await time();
 await plans(`without ${CANDIDATES.join(", ")}`);
 
 const f = (n: number) => `${n.toFixed(1)}ms`.padStart(9);
-console.log(`\n${"read".padEnd(48)} ${"with p50".padStart(9)} ${"with p95".padStart(9)} ${"w/o p50".padStart(9)} ${"w/o p95".padStart(9)}`);
+console.log(
+  `\n${"read".padEnd(48)} ${"with p50".padStart(9)} ${"with p95".padStart(9)} ${"w/o p50".padStart(9)} ${"w/o p95".padStart(9)}`,
+);
 for (const [name] of reads) {
   const a = withIdx.get(name) ?? [];
   const b = without.get(name) ?? [];
-  console.log(`${name.padEnd(48)} ${f(percentile(a, 50))} ${f(percentile(a, 95))} ${f(percentile(b, 50))} ${f(percentile(b, 95))}`);
+  console.log(
+    `${name.padEnd(48)} ${f(percentile(a, 50))} ${f(percentile(a, 95))} ${f(percentile(b, 50))} ${f(percentile(b, 95))}`,
+  );
 }
-console.log(`load average ${(await import("node:os")).loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+console.log(
+  `load average ${(await import("node:os"))
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ")}`,
+);
 await closeBenchDb(bench);

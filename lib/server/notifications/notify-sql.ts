@@ -31,7 +31,7 @@ export function templateSql(template: string, vars: readonly string[], row: stri
   return Prisma.join(parts, " || ");
 }
 
-/** Title or body of the notice named by the row's `tpl` column, in the language of the recipient `u`. */
+/** Title or body of the notice named by the row's `tpl` column, in the language of its recipient (`english`). */
 function textSql(
   field: "title" | "body",
   templates: Record<string, NoticeName>,
@@ -45,7 +45,7 @@ function textSql(
       ),
       " ",
     )} END`;
-  return Prisma.sql`CASE WHEN u.locale = 'en' THEN ${byLocale("en")} ELSE ${byLocale("zh-CN")} END`;
+  return Prisma.sql`CASE WHEN ${Prisma.raw(`${row}.english`)} THEN ${byLocale("en")} ELSE ${byLocale("zh-CN")} END`;
 }
 
 /**
@@ -65,18 +65,18 @@ export function notifyCtes(opts: { from: string; templates: Record<string, Notic
   const from = Prisma.raw(opts.from);
   return Prisma.sql`
     n_rows AS (
-      SELECT DISTINCT ON (c.key, c."userId") c.key || ':' || c."userId"::text AS "dedupeKey", c."userId", c."problemId", c.kind, c.link,
-             c.grp, u.username, (u.locale IS NOT DISTINCT FROM 'en') AS english,
-             nullif(btrim(u.email, ${JS_WHITESPACE}::text), '') AS email,
-             c.key, ${textSql("title", opts.templates, opts.vars, "c")} AS title, ${textSql("body", opts.templates, opts.vars, "c")} AS body
+      SELECT DISTINCT ON (c.key, c."userId") c.*, c.key || ':' || c."userId"::text AS "dedupeKey", u.username,
+             (u.locale IS NOT DISTINCT FROM 'en') AS english, nullif(btrim(u.email, ${JS_WHITESPACE}::text), '') AS email
       FROM ${from} c JOIN "User" u ON u.id = c."userId" AND u.active
       ORDER BY c.key, c."userId", c.grp),
     n_hook AS (
       SELECT DISTINCT ON (r.key) r."dedupeKey" FROM n_rows r ORDER BY r.key, r.english, r.grp, r.username),
     n_ins AS (
       INSERT INTO "Notification" (id, "createdAt", "userId", "problemId", kind, title, body, link, "dedupeKey")
-      SELECT gen_random_uuid(), now() AT TIME ZONE 'UTC', r."userId", r."problemId", r.kind, r.title, r.body, r.link, r."dedupeKey"
+      SELECT gen_random_uuid(), now() AT TIME ZONE 'UTC', r."userId", r."problemId", r.kind,
+             ${textSql("title", opts.templates, opts.vars, "r")}, ${textSql("body", opts.templates, opts.vars, "r")}, r.link, r."dedupeKey"
       FROM n_rows r
+      WHERE NOT EXISTS (SELECT 1 FROM "Notification" x WHERE x."dedupeKey" = r."dedupeKey")
       ON CONFLICT ("dedupeKey") DO NOTHING
       RETURNING id, "dedupeKey"),
     n_out AS (
