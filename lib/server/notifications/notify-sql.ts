@@ -76,7 +76,6 @@ export function notifyCtes(opts: { from: string; templates: Record<string, Notic
       SELECT gen_random_uuid(), now() AT TIME ZONE 'UTC', r."userId", r."problemId", r.kind,
              ${textSql("title", opts.templates, opts.vars, "r")}, ${textSql("body", opts.templates, opts.vars, "r")}, r.link, r."dedupeKey"
       FROM n_rows r
-      WHERE NOT EXISTS (SELECT 1 FROM "Notification" x WHERE x."dedupeKey" = r."dedupeKey")
       ON CONFLICT ("dedupeKey") DO NOTHING
       RETURNING id, "dedupeKey"),
     n_out AS (
