@@ -100,6 +100,19 @@ for (const label of ["cold run", "idempotent run"]) {
       .join(" ")}`,
   );
 }
+if (process.env.BENCH_EXPLAIN) {
+  // Where the late-report step's time goes: its statement again on the cold state (the reminders
+  // deleted in a transaction that is rolled back), under EXPLAIN ANALYZE.
+  const { lateReminderSql } = await import("../../lib/server/escalation/remind-late-reporters");
+  const { getSettings } = await import("../../lib/server/settings/get-settings");
+  const { bureauToday, formatCalendarDate } = await import("../../lib/domain/calendar");
+  const q = lateReminderSql(formatCalendarDate(bureauToday(new Date())), await getSettings());
+  await client.query("BEGIN");
+  await client.query(`DELETE FROM "Notification" WHERE kind = 'report.late'`);
+  const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS, WAL, COSTS OFF) ${q.text}`, q.values);
+  await client.query("ROLLBACK");
+  console.log(`\nlate-report reminders, EXPLAIN ANALYZE (cold):\n  ${plan.rows.map((r) => r["QUERY PLAN"]).join("\n  ")}`);
+}
 const levels = (await client.query(`SELECT escalation::text AS level, count(*)::int AS n FROM "Problem" GROUP BY 1 ORDER BY 1`))
   .rows;
 console.log(`\nescalation levels: ${levels.map((r) => `${r.level} ${r.n}`).join(", ")}`);

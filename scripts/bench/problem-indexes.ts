@@ -17,7 +17,7 @@ const PROBLEMS = Number(process.env.BENCH_PROBLEMS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CANDIDATES = process.argv.slice(2).length ? process.argv.slice(2) : ["Problem_colour_idx", "Problem_escalation_idx"];
 
-const bench = await openBenchDb("pg-bench-idx", Number(process.env.BENCH_PG_PORT ?? 54338));
+const bench = await openBenchDb("pg-bench-idx", Number(process.env.BENCH_PG_PORT ?? 54341));
 const leader = await loadLedger(bench, PROBLEMS);
 const { client } = bench;
 // The ladder's levels as the job leaves them: red 15 days after the deadline, yellow from it, a reminder within 7 days.

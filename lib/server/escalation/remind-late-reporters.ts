@@ -35,29 +35,36 @@ export async function remindLateReporters(opts: { now?: Date; settings?: Setting
   const now = opts.now ?? clockNow();
   const day = formatCalendarDate(bureauToday(now));
   const settings = opts.settings ?? (await getSettings(db));
-  // One statement: the late problems as `listLateReporters` finds them (the rule of `reportStanding`,
-  // late-report-sql.ts), their units' staff as recipients, the key per report cycle of lateness
-  // (`reportCycleIndex`), the texts of `noticeText(…, "lateReport", …)` (notifyCtes).
   const [res] = await db.$transaction(async (tx) => {
     await lockEscalationJob(tx);
-    return tx.$queryRaw<{ units: number; created: number }[]>`
-      WITH late AS (
-        SELECT p.id, p.code, p.title, p."leadUnitId", u.name AS unit, d.due_on, to_char(d.due_on, 'YYYY-MM-DD') AS "dueOn",
-               ${day}::date - d.due_on AS days
-        FROM "Problem" p
-        JOIN "Unit" u ON u.id = p."leadUnitId"
-        CROSS JOIN LATERAL (SELECT ${lastReportSql} AS last) lr
-        CROSS JOIN LATERAL (SELECT ${reportDueOnSql(Prisma.sql`lr.last`, settings)} AS due_on) d
-        WHERE ${reportDutySql} AND ${problemScopeSql(LEDGER_READER)}
-          AND ${day}::date - d.due_on > ${settings.lateReportGraceDays}::int),
-      cand AS (
-        SELECT 'report-late:' || l.id::text || ':' || l."dueOn" || ':' ||
-                 (CASE WHEN l.days < 0 THEN 0 ELSE l.days / greatest(1, ${settings.reportCycleDays}::int) END)::text AS key,
-               s.id AS "userId", 1 AS grp, l.id AS "problemId", 'report.late' AS kind, '/problems/' || l.id::text AS link,
-               'lateReport' AS tpl, l.code, l.title, l.unit, l."dueOn", l.days
-        FROM late l JOIN "User" s ON s."unitId" = l."leadUnitId" AND s.role IN ('DIVISION_HEAD', 'FIELD_OFFICER')),
-      ${notifyCtes({ from: "cand", templates: { lateReport: "lateReport" }, vars: ["code", "title", "unit", "dueOn", "days"] })}
-      SELECT (SELECT count(DISTINCT "leadUnitId") FROM late)::int AS units, (SELECT count(*) FROM n_ins)::int AS created`;
+    return tx.$queryRaw<{ units: number; created: number }[]>(lateReminderSql(day, settings));
   }, TX_OPTIONS);
   return { lateReporters: res?.units ?? 0, notificationsCreated: res?.created ?? 0 };
+}
+
+/**
+ * The late-report reminders as one statement, answering (units, created): the late problems as
+ * `listLateReporters` finds them (the rule of `reportStanding`, late-report-sql.ts), their units'
+ * staff as recipients, the key per report cycle of lateness (`reportCycleIndex`), the texts of
+ * `noticeText(…, "lateReport", …)` (notifyCtes). Exported for the benchmark's EXPLAIN.
+ */
+export function lateReminderSql(day: string, settings: Settings): Prisma.Sql {
+  return Prisma.sql`
+    WITH late AS (
+      SELECT p.id, p.code, p.title, p."leadUnitId", u.name AS unit, to_char(d.due_on, 'YYYY-MM-DD') AS "dueOn",
+             ${day}::date - d.due_on AS days
+      FROM "Problem" p
+      JOIN "Unit" u ON u.id = p."leadUnitId"
+      CROSS JOIN LATERAL (SELECT ${lastReportSql} AS last) lr
+      CROSS JOIN LATERAL (SELECT ${reportDueOnSql(Prisma.sql`lr.last`, settings)} AS due_on) d
+      WHERE ${reportDutySql} AND ${problemScopeSql(LEDGER_READER)}
+        AND ${day}::date - d.due_on > ${settings.lateReportGraceDays}::int),
+    cand AS (
+      SELECT 'report-late:' || l.id::text || ':' || l."dueOn" || ':' ||
+               (CASE WHEN l.days < 0 THEN 0 ELSE l.days / greatest(1, ${settings.reportCycleDays}::int) END)::text AS key,
+             s.id AS "userId", 1 AS grp, l.id AS "problemId", 'report.late' AS kind, '/problems/' || l.id::text AS link,
+             'lateReport' AS tpl, l.code, l.title, l.unit, l."dueOn", l.days
+      FROM late l JOIN "User" s ON s."unitId" = l."leadUnitId" AND s.role IN ('DIVISION_HEAD', 'FIELD_OFFICER')),
+    ${notifyCtes({ from: "cand", templates: { lateReport: "lateReport" }, vars: ["code", "title", "unit", "dueOn", "days"] })}
+    SELECT (SELECT count(DISTINCT "leadUnitId") FROM late)::int AS units, (SELECT count(*) FROM n_ins)::int AS created`;
 }
