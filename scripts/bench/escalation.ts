@@ -108,6 +108,7 @@ if (process.env.BENCH_EXPLAIN) {
   const { bureauToday, formatCalendarDate } = await import("../../lib/domain/calendar");
   const q = lateReminderSql(formatCalendarDate(bureauToday(new Date())), await getSettings());
   await client.query("BEGIN");
+  await client.query(`SET LOCAL work_mem = '64MB'`);
   await client.query(`DELETE FROM "Notification" WHERE kind = 'report.late'`);
   const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS, WAL, COSTS OFF) ${q.text}`, q.values);
   await client.query("ROLLBACK");

@@ -9,7 +9,7 @@ import { notifyCtes } from "../notifications/notify-sql";
 import { problemScopeSql } from "../problems/scope";
 import { lastReportSql, reportDueOnSql, reportDutySql } from "../reports/late-report-sql";
 import { getSettings } from "../settings/get-settings";
-import { lockEscalationJob, TX_OPTIONS } from "./job-lock";
+import { batchMemory, lockEscalationJob, TX_OPTIONS } from "./job-lock";
 
 /** The scheduled jobs read the whole ledger as a read-only reader; they never act as a person. */
 const LEDGER_READER: Actor = {
@@ -37,6 +37,7 @@ export async function remindLateReporters(opts: { now?: Date; settings?: Setting
   const settings = opts.settings ?? (await getSettings(db));
   const [res] = await db.$transaction(async (tx) => {
     await lockEscalationJob(tx);
+    await batchMemory(tx);
     return tx.$queryRaw<{ units: number; created: number }[]>(lateReminderSql(day, settings));
   }, TX_OPTIONS);
   return { lateReporters: res?.units ?? 0, notificationsCreated: res?.created ?? 0 };

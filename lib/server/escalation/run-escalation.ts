@@ -17,7 +17,7 @@ import { remindLateSelfReviews } from "../self-reviews/remind-late-self-reviews"
 import { getSettings } from "../settings/get-settings";
 import { runTaihuAlerts } from "../taihu/run-taihu-alerts";
 import { gradeColoursSql } from "./grade-colours-sql";
-import { lockEscalationJob, TX_OPTIONS } from "./job-lock";
+import { batchMemory, lockEscalationJob, TX_OPTIONS } from "./job-lock";
 import { remindLateReporters } from "./remind-late-reporters";
 
 export type EscalationRun = {
@@ -162,6 +162,7 @@ async function climbLadder(today: Date, settings: Settings, run: EscalationRun):
   for (;;) {
     const last = await db.$transaction(async (tx) => {
       await lockEscalationJob(tx);
+      await batchMemory(tx);
       let t = performance.now();
       // Problems a step may be due for (deadline within reminder reach) or that were escalated before.
       const [batch] = await tx.$queryRaw<LadderBatch[]>`
