@@ -72,6 +72,9 @@ console.log(
     .join(" ")} (${cpus().length} cores)`,
 );
 for (const label of ["cold run", "idempotent run"]) {
+  const load = loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ");
   const before = await count(`SELECT count(*) AS n FROM "Notification"`);
   t = performance.now();
   const run = await runEscalation();
@@ -85,6 +88,31 @@ for (const label of ["cold run", "idempotent run"]) {
     `  graded ${run.problemsGraded} (colour changed ${run.colourChanged}), on the ladder ${run.problemsChecked}: ` +
       `reminded ${run.reminded}, yellow ${run.yellow}, red ${run.red}, re-armed ${run.rearmed}; late reporters ${run.lateReporters}`,
   );
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const p = run.phasesMs;
+  console.log(
+    `  phases: grade colours ${s(p.colours)}, ladder ${s(p.ladder)}, audit ${s(p.audit)}, ladder notifications ${s(p.notifications)}, ` +
+      `late reporters (with their notifications) ${s(p.lateReporters)}, self-reviews and Taihu alerts ${s(p.other)}`,
+  );
+  console.log(
+    `  load average before ${load}, after ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" ")}`,
+  );
+}
+if (process.env.BENCH_EXPLAIN) {
+  // Where the late-report step's time goes: its statement again on the cold state (the reminders
+  // deleted in a transaction that is rolled back), under EXPLAIN ANALYZE.
+  const { lateReminderSql } = await import("../../lib/server/escalation/remind-late-reporters");
+  const { getSettings } = await import("../../lib/server/settings/get-settings");
+  const { bureauToday, formatCalendarDate } = await import("../../lib/domain/calendar");
+  const q = lateReminderSql(formatCalendarDate(bureauToday(new Date())), await getSettings());
+  await client.query("BEGIN");
+  await client.query(`SET LOCAL work_mem = '64MB'`);
+  await client.query(`DELETE FROM "Notification" WHERE kind = 'report.late'`);
+  const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS, WAL, COSTS OFF) ${q.text}`, q.values);
+  await client.query("ROLLBACK");
+  console.log(`\nlate-report reminders, EXPLAIN ANALYZE (cold):\n  ${plan.rows.map((r) => r["QUERY PLAN"]).join("\n  ")}`);
 }
 const levels = (await client.query(`SELECT escalation::text AS level, count(*)::int AS n FROM "Problem" GROUP BY 1 ORDER BY 1`))
   .rows;

@@ -8,7 +8,7 @@ import { closeBenchDb, compare, header, loadLedger, openBenchDb } from "./bench-
 const PROBLEMS = Number(process.env.BENCH_PROBLEMS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
 
-const bench = await openBenchDb("pg-bench", 54335);
+const bench = await openBenchDb("pg-bench", Number(process.env.BENCH_PG_PORT ?? 54335));
 const leader = await loadLedger(bench, PROBLEMS);
 const { client } = bench;
 const { listProblems } = await import("../../lib/server/problems/list-problems");

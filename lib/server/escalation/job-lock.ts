@@ -11,3 +11,11 @@ const JOB_LOCK = 7_301_126;
 export async function lockEscalationJob(tx: Tx): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${JOB_LOCK}::bigint)`;
 }
+
+/**
+ * The job's set-based statements sort a batch's recipients (≈ 100 000 rows): room to do it in
+ * memory instead of on disk, for this transaction only.
+ */
+export async function batchMemory(tx: Tx): Promise<void> {
+  await tx.$executeRaw`SET LOCAL work_mem = '64MB'`;
+}

@@ -1,16 +1,15 @@
 import "server-only";
+import { Prisma } from "@prisma/client";
 import { clockNow } from "../../clock";
 import { db } from "../../db";
-import { bureauToday, parseCalendarDate } from "../../domain/calendar";
-import { reportCycleIndex } from "../../domain/escalation";
+import { bureauToday, formatCalendarDate } from "../../domain/calendar";
 import type { Settings } from "../../domain/settings";
 import type { Actor } from "../../permissions";
-import { noticeText } from "../notifications/notice-text";
-import { type Notice, notifyMany } from "../notifications/notify";
-import { unitStaffOfUnits } from "../notifications/recipients";
-import { listLateReporters } from "../reports/list-late-reporters";
+import { notifyCtes } from "../notifications/notify-sql";
+import { problemScopeSql } from "../problems/scope";
+import { lastReportSql, reportDueOnSql, reportDutySql } from "../reports/late-report-sql";
 import { getSettings } from "../settings/get-settings";
-import { lockEscalationJob, TX_OPTIONS } from "./job-lock";
+import { batchMemory, lockEscalationJob, TX_OPTIONS } from "./job-lock";
 
 /** The scheduled jobs read the whole ledger as a read-only reader; they never act as a person. */
 const LEDGER_READER: Actor = {
@@ -34,39 +33,39 @@ export type LateReportRun = { lateReporters: number; notificationsCreated: numbe
  */
 export async function remindLateReporters(opts: { now?: Date; settings?: Settings } = {}): Promise<LateReportRun> {
   const now = opts.now ?? clockNow();
-  const today = bureauToday(now);
+  const day = formatCalendarDate(bureauToday(now));
   const settings = opts.settings ?? (await getSettings(db));
-  const late = await listLateReporters(LEDGER_READER, {}, { now });
-  if (late.length === 0) return { lateReporters: 0, notificationsCreated: 0 };
+  const [res] = await db.$transaction(async (tx) => {
+    await lockEscalationJob(tx);
+    await batchMemory(tx);
+    return tx.$queryRaw<{ units: number; created: number }[]>(lateReminderSql(day, settings));
+  }, TX_OPTIONS);
+  return { lateReporters: res?.units ?? 0, notificationsCreated: res?.created ?? 0 };
+}
 
-  const staffOf = await unitStaffOfUnits(
-    db,
-    late.map((u) => u.unitId),
-  );
-
-  const notices: Notice[] = [];
-  for (const unit of late) {
-    const recipients = staffOf.get(unit.unitId) ?? [];
-    if (recipients.length === 0) continue;
-    for (const p of unit.problems) {
-      const dueOn = parseCalendarDate(p.dueOn) as Date;
-      const cycle = reportCycleIndex(dueOn, today, settings.reportCycleDays);
-      const vars = { code: p.code, title: p.title, unit: unit.unitName, dueOn: p.dueOn, days: p.daysLate };
-      notices.push({
-        recipients,
-        kind: "report.late",
-        problemId: p.id,
-        link: `/problems/${p.id}`,
-        dedupeKey: `report-late:${p.id}:${p.dueOn}:${cycle}`,
-        text: (locale) => noticeText(locale, "lateReport", vars),
-      });
-    }
-  }
-  const created = notices.length
-    ? await db.$transaction(async (tx) => {
-        await lockEscalationJob(tx);
-        return notifyMany(tx, notices);
-      }, TX_OPTIONS)
-    : 0;
-  return { lateReporters: late.length, notificationsCreated: created };
+/**
+ * The late-report reminders as one statement, answering (units, created): the late problems as
+ * `listLateReporters` finds them (the rule of `reportStanding`, late-report-sql.ts), their units'
+ * staff as recipients, the key per report cycle of lateness (`reportCycleIndex`), the texts of
+ * `noticeText(…, "lateReport", …)` (notifyCtes). Exported for the benchmark's EXPLAIN.
+ */
+export function lateReminderSql(day: string, settings: Settings): Prisma.Sql {
+  return Prisma.sql`
+    WITH late AS (
+      SELECT p.id, p.code, p.title, p."leadUnitId", u.name AS unit, to_char(d.due_on, 'YYYY-MM-DD') AS "dueOn",
+             ${day}::date - d.due_on AS days
+      FROM "Problem" p
+      JOIN "Unit" u ON u.id = p."leadUnitId"
+      CROSS JOIN LATERAL (SELECT ${lastReportSql} AS last) lr
+      CROSS JOIN LATERAL (SELECT ${reportDueOnSql(Prisma.sql`lr.last`, settings)} AS due_on) d
+      WHERE ${reportDutySql} AND ${problemScopeSql(LEDGER_READER)}
+        AND ${day}::date - d.due_on > ${settings.lateReportGraceDays}::int),
+    cand AS (
+      SELECT 'report-late:' || l.id::text || ':' || l."dueOn" || ':' ||
+               (CASE WHEN l.days < 0 THEN 0 ELSE l.days / greatest(1, ${settings.reportCycleDays}::int) END)::text AS key,
+             s.id AS "userId", 1 AS grp, l.id AS "problemId", 'report.late' AS kind, '/problems/' || l.id::text AS link,
+             'lateReport' AS tpl, l.code, l.title, l.unit, l."dueOn", l.days
+      FROM late l JOIN "User" s ON s."unitId" = l."leadUnitId" AND s.role IN ('DIVISION_HEAD', 'FIELD_OFFICER')),
+    ${notifyCtes({ from: "cand", templates: { lateReport: "lateReport" }, vars: ["code", "title", "unit", "dueOn", "days"] })}
+    SELECT (SELECT count(DISTINCT "leadUnitId") FROM late)::int AS units, (SELECT count(*) FROM n_ins)::int AS created`;
 }
